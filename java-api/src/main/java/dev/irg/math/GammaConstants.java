@@ -204,6 +204,12 @@ public final class GammaConstants {
      * from 0 and the direct form has no cancellation (|log lambda| &gt; 0.69 &gt; |lambda - 1|).
      */
     public static final double PHI_LOG1PMX_LAMBDA_MIN = 0.5;
+    /**
+     * Below this a, Q in the series region is formed directly (qSmallA) instead of as 1 - P: there
+     * Q ~ a E1(x) is small (at a = 1e-4, x = 0.5, Q = 6e-5 and 1 - P keeps only ~12 digits); from
+     * a = 1 on, x &lt; a + 1 gives Q &ge; Q(1, 2) = 0.135 and 1 - P loses less than one digit.
+     */
+    public static final double Q_SMALL_A_MAX = 1.0;
     /** a at and above which log x - psi(a) is formed as log(x/a) + (log a - psi(a)): the two logs cancel otherwise. */
     public static final double LOG_MINUS_DIGAMMA_A_MIN = 10.0;
 

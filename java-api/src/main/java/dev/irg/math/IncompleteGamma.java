@@ -6,6 +6,7 @@ import static dev.irg.math.GammaConstants.CF_TOLERANCE;
 import static dev.irg.math.GammaConstants.LOG_MINUS_DIGAMMA_A_MIN;
 import static dev.irg.math.GammaConstants.PHI_LOG1PMX_LAMBDA_MIN;
 import static dev.irg.math.GammaConstants.PREFIX_STIRLING_A_MIN;
+import static dev.irg.math.GammaConstants.Q_SMALL_A_MAX;
 import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
 import static dev.irg.math.GammaConstants.REGION_EDGE;
 import static dev.irg.math.GammaConstants.REGION_SERIES;
@@ -157,6 +158,9 @@ public final class IncompleteGamma {
      * x may underflow). NaN if the series has not converged within SERIES_MAX_ITER terms.
      */
     public static double series(double a, double x, double logx, int what) {
+        if (what == WHAT_Q && a < Q_SMALL_A_MAX) {
+            return qSmallA(a, x, logx);
+        }
         double s = 1;
         double ds = 0;
         double t = 1;
@@ -187,6 +191,33 @@ public final class IncompleteGamma {
             case WHAT_GRAD -> -(x / a) * bracket;
             default -> -bracket / a; // WHAT_GRAD_OVER_X
         };
+    }
+
+    /**
+     * Q(a, x) for a &lt; Q_SMALL_A_MAX in the series region, where Q is small (~ a E1(x)) and 1 - P
+     * would lose its digits: with M = e^-x S = a sum_n (-x)^n/((a+n) n!) (Kummer's transformation,
+     * DLMF 13.2.39), Q = 1 - x^a M/Gamma(1+a)
+     * = -expm1(a log x - log Gamma(1+a)) - (x^a/Gamma(1+a)) a sum_{n&ge;1} (-x)^n/((a+n) n!).
+     * NaN if the sum has not converged within SERIES_MAX_ITER terms.
+     */
+    static double qSmallA(double a, double x, double logx) {
+        double sum = 0;
+        double t = 1; // (-x)^n / n!
+        boolean converged = false;
+        for (int n = 1; n <= SERIES_MAX_ITER; n++) {
+            t *= -x / n;
+            double term = t / (a + n);
+            sum += term;
+            if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum)) {
+                converged = true;
+                break;
+            }
+        }
+        if (!converged) {
+            return Double.NaN;
+        }
+        double e = a * logx - GammaFunctions.logGamma1p(a);
+        return -Math.expm1(e) - Math.exp(e) * a * sum;
     }
 
     /**
