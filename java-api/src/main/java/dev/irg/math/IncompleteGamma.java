@@ -174,7 +174,7 @@ public final class IncompleteGamma {
             s += t;
             ds += dt;
             if (t <= s * SERIES_TOLERANCE && -dt <= -ds * SERIES_TOLERANCE) {
-                converged = true;
+                converged = Double.isFinite(s) && Double.isFinite(ds); // an overflowed sum is no convergence
                 break;
             }
         }
@@ -209,7 +209,7 @@ public final class IncompleteGamma {
             double term = t / (a + n);
             sum += term;
             if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum)) {
-                converged = true;
+                converged = Double.isFinite(sum);
                 break;
             }
         }
@@ -260,7 +260,7 @@ public final class IncompleteGamma {
             f += dh;
             df += ddh;
             if (Math.abs(dh) <= CF_TOLERANCE * Math.abs(f) && Math.abs(ddh) <= CF_TOLERANCE * Math.abs(df)) {
-                converged = true;
+                converged = Double.isFinite(f) && Double.isFinite(df);
                 break;
             }
         }

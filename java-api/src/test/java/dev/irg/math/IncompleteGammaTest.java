@@ -189,8 +189,15 @@ class IncompleteGammaTest {
 
     @Test
     void nonConvergenceGivesNaN() {
-        // the series far outside its region cannot converge within SERIES_MAX_ITER terms
-        assertTrue(Double.isNaN(IncompleteGamma.series(1e-3, 1e5, Math.log(1e5), IncompleteGamma.WHAT_GRAD)));
+        // the series far outside its region: its terms overflow before they fall
+        for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD_OVER_X; what++) {
+            assertTrue(Double.isNaN(IncompleteGamma.series(1e-3, 1e5, Math.log(1e5), what)), "what=" + what);
+        }
+        // slowly: x/(a+n) near 1 for SERIES_MAX_ITER terms
+        double a = 1e6;
+        assertTrue(Double.isNaN(IncompleteGamma.series(a, a, Math.log(a), IncompleteGamma.WHAT_GRAD)));
+        // the continued fraction at x = a (its slow spot) for large a
+        assertTrue(Double.isNaN(IncompleteGamma.continuedFraction(a + 0.5, a, IncompleteGamma.WHAT_GRAD)));
     }
 
     @Test
