@@ -188,6 +188,35 @@ class IncompleteGammaTest {
     }
 
     @Test
+    void temmeTablesAreConsistent() {
+        assertEquals(GammaConstants.TEMME_K * GammaConstants.TEMME_N, GammaConstants.TEMME_C.length);
+        assertEquals(GammaConstants.TEMME_K_A_MIN.length, GammaConstants.TEMME_K_COUNT.length);
+        assertEquals(GammaConstants.TEMME_N_ETA_MAX.length, GammaConstants.TEMME_N_COUNT.length);
+        assertEquals(GammaConstants.TEMME_A_MIN, GammaConstants.TEMME_K_A_MIN[0]);
+        assertEquals(1.0, GammaConstants.TEMME_N_ETA_MAX[GammaConstants.TEMME_N_ETA_MAX.length - 1]);
+        for (int i = 0; i < GammaConstants.TEMME_K_COUNT.length; i++) {
+            assertTrue(GammaConstants.TEMME_K_COUNT[i] <= GammaConstants.TEMME_K);
+            assertTrue(i == 0 || GammaConstants.TEMME_K_A_MIN[i] > GammaConstants.TEMME_K_A_MIN[i - 1]);
+        }
+        for (int i = 0; i < GammaConstants.TEMME_N_COUNT.length; i++) {
+            assertTrue(GammaConstants.TEMME_N_COUNT[i] <= GammaConstants.TEMME_N);
+            assertTrue(i == 0 || GammaConstants.TEMME_N_ETA_MAX[i] > GammaConstants.TEMME_N_ETA_MAX[i - 1]);
+        }
+        // c_0(eta) = 1/(lambda - 1) - 1/eta (DLMF 8.12.8) against the Taylor row of the table
+        for (double lambda : new double[] {0.35, 0.7, 0.95, 1.05, 1.5, 2.3}) {
+            double eta = Math.copySign(Math.sqrt(2 * (lambda - 1 - Math.log(lambda))), lambda - 1);
+            double closed = 1 / (lambda - 1) - 1 / eta;
+            double series = 0;
+            for (int j = GammaConstants.TEMME_N - 1; j >= 0; j--) {
+                series = series * eta + GammaConstants.TEMME_C[j];
+            }
+            assertTrue(rel(series, closed) < 1e-12, "lambda=" + lambda + ": " + series + " vs " + closed);
+        }
+        assertEquals(GammaConstants.TEMME_LAMBDA_LO - 1 - Math.log(GammaConstants.TEMME_LAMBDA_LO), 0.5, 1e-15);
+        assertEquals(GammaConstants.TEMME_LAMBDA_HI - 1 - Math.log(GammaConstants.TEMME_LAMBDA_HI), 0.5, 1e-15);
+    }
+
+    @Test
     void nonConvergenceGivesNaN() {
         // the series far outside its region: its terms overflow before they fall
         for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD_OVER_X; what++) {
