@@ -175,14 +175,24 @@ class IncompleteGammaTest {
         assertEquals(GammaConstants.REGION_SERIES, IncompleteGamma.classify(Math.nextDown(GammaConstants.TEMME_A_MIN), 19));
         assertEquals(GammaConstants.REGION_SERIES, IncompleteGamma.classify(1000, 1000 * GammaConstants.TEMME_LAMBDA_LO * 0.999));
         assertEquals(GammaConstants.REGION_CONTINUED_FRACTION, IncompleteGamma.classify(1000, 1000 * GammaConstants.TEMME_LAMBDA_HI * 1.001));
-        // the regions agree where they meet: values on both sides of each boundary are continuous
-        double a = GammaConstants.TEMME_A_MIN;
-        for (double lam : new double[] {GammaConstants.TEMME_LAMBDA_LO, GammaConstants.TEMME_LAMBDA_HI}) {
-            double x = a * lam;
+        // the regions agree where they meet: both evaluations on each boundary
+        for (double a : new double[] {GammaConstants.TEMME_A_MIN, 1e3, 1e6}) {
+            for (double lam : new double[] {GammaConstants.TEMME_LAMBDA_LO, GammaConstants.TEMME_LAMBDA_HI}) {
+                double x = a * lam;
+                for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD; what++) {
+                    double t = IncompleteGamma.temme(a, x, what);
+                    double o = x < a ? IncompleteGamma.series(a, x, Math.log(x), what) : IncompleteGamma.continuedFraction(a, x, what);
+                    double tol = what == IncompleteGamma.WHAT_GRAD ? 1e-14 : 1e-12; // P, Q, dP/da: exp(-a phi) conditioning
+                    assertTrue(rel(t, o) < tol, "a=" + a + " what=" + what + " lambda=" + lam + ": " + t + " vs " + o);
+                }
+            }
+        }
+        for (double a : new double[] {1e-4, 0.5, 5, 19.9}) {
+            double x = a + GammaConstants.SERIES_X_OFFSET;
             for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD; what++) {
-                double t = IncompleteGamma.temme(a, x, what);
-                double o = x < a ? IncompleteGamma.series(a, x, Math.log(x), what) : IncompleteGamma.continuedFraction(a, x, what);
-                assertTrue(rel(t, o) < 1e-13, "what=" + what + " lambda=" + lam + ": " + t + " vs " + o);
+                double s = IncompleteGamma.series(a, x, Math.log(x), what);
+                double c = IncompleteGamma.continuedFraction(a, x, what);
+                assertTrue(rel(s, c) < 1e-13, "a=" + a + " what=" + what + ": " + s + " vs " + c);
             }
         }
     }
