@@ -1,6 +1,7 @@
 package dev.irg.math;
 
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
 
 /** Special-function helpers of the incomplete beta function that GammaFunctions does not offer. */
 public final class BetaFunctions {
@@ -13,7 +14,8 @@ public final class BetaFunctions {
      * log10(|log Gamma(q)| / |p psi(q)|) digits: 1e-12 relative at p = 1e-4, q = 8). q is raised
      * by the recurrence Gamma(z + 1) = z Gamma(z) to q' = q + n &ge; STIRLING_MIN, where the
      * difference is q' log1pmx(p/q') - log1p(p/q')/2 + p log(q' + p) + log Gamma*(q' + p) -
-     * log Gamma*(q'), with no cancellation; the n steps contribute -sum log1p(p / (q + k)).
+     * log Gamma*(q'), with no cancellation; the n steps contribute -sum log1p(p / (q + k)). The
+     * difference of the Stirling corrections is summed term by term (see stirlingCorrectionIncrement).
      */
     public static double logGammaIncrement(double q, double p) {
         if (!(p > 0) || !(q > 0) || p == Double.POSITIVE_INFINITY || q == Double.POSITIVE_INFINITY) {
@@ -28,6 +30,26 @@ public final class BetaFunctions {
         }
         double t = p / z;
         return acc + z * GammaFunctions.log1pmx(t) - 0.5 * Math.log1p(t) + p * Math.log(z + p)
-                + GammaFunctions.logGammaStirlingCorrection(z + p) - GammaFunctions.logGammaStirlingCorrection(z);
+                + stirlingCorrectionIncrement(z, t);
+    }
+
+    /**
+     * log Gamma*(z (1 + t)) - log Gamma*(z) for z &ge; STIRLING_MIN (above
+     * SpecialConstants.LGAMMA_STIRLING_MIN), t &gt; 0: Stirling's series sum_k c_k z^-(2k+1) term by
+     * term, each difference as c_k z^-(2k+1) expm1(-(2k+1) log1p(t)), so that it keeps its relative
+     * accuracy for tiny t (a plain difference of the two corrections, ~1e-2 each, has an absolute
+     * error ~2e-18: relative 2e-10 of the increment at t = 1e-9).
+     */
+    static double stirlingCorrectionIncrement(double z, double t) {
+        double r = 1 / z;
+        double r2 = r * r;
+        double l1p = Math.log1p(t);
+        double pow = r;
+        double sum = 0;
+        for (int k = 0; k < LGAMMA_STIRLING.length; k++) {
+            sum += LGAMMA_STIRLING[k] * pow * Math.expm1(-(2 * k + 1) * l1p);
+            pow *= r2;
+        }
+        return sum;
     }
 }
