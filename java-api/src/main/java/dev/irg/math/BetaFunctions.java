@@ -1,6 +1,8 @@
 package dev.irg.math;
 
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC_MIN;
 import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
 
 /** Special-function helpers of the incomplete beta function that GammaFunctions does not offer. */
@@ -51,5 +53,38 @@ public final class BetaFunctions {
             pow *= r2;
         }
         return sum;
+    }
+
+    /**
+     * (log q - psi(q)) - (log(q + p) - psi(q + p)) for p, q &gt; 0, i.e. the drop of
+     * GammaFunctions.logMinusDigamma from q to q + p, accurate relative to the result also when p is
+     * tiny (the plain difference of two values ~1/(2q) has an absolute error of a few 1e-17 for
+     * q &lt; 10: relative 1e-11 at p = 2e-4, q = 8). With g(x) = 1/x - log1p(1/x),
+     * logMinusDigamma(x) = logMinusDigamma(x + 1) + g(x), and g(x) - g(x + p) =
+     * p/(x (x+p)) - log1p(p/(x (x+p+1))) loses at most a factor x + 1; from x &ge;
+     * DIGAMMA_ASYMPTOTIC_MIN the asymptotic series 1/(2x) + sum_k c_k x^-2k is differenced term by
+     * term, each as c_k x^-2k (-expm1(-2k log1p(p/x))).
+     */
+    public static double logMinusDigammaDrop(double q, double p) {
+        if (!(p > 0) || !(q > 0) || p == Double.POSITIVE_INFINITY || q == Double.POSITIVE_INFINITY) {
+            return Double.NaN;
+        }
+        double acc = 0;
+        double z = q;
+        // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) = 10 steps
+        while (z < DIGAMMA_ASYMPTOTIC_MIN) {
+            double zp = z + p;
+            acc += p / (z * zp) - Math.log1p(p / (z * (zp + 1)));
+            z += 1;
+        }
+        double l1p = Math.log1p(p / z);
+        double r2 = 1 / (z * z);
+        double pow = r2;
+        double sum = 0.5 * p / (z * (z + p));
+        for (int k = 0; k < DIGAMMA_ASYMPTOTIC.length; k++) {
+            sum -= DIGAMMA_ASYMPTOTIC[k] * pow * Math.expm1(-2 * (k + 1) * l1p);
+            pow *= r2;
+        }
+        return acc + sum;
     }
 }
