@@ -100,7 +100,8 @@ class VonMisesAccuracyTest {
                 }
             }
         }
-        System.out.println("von Mises accuracy vs VonMisesSpot.csv (" + rows.size() + " points), relative error");
+        String source = System.getProperty("irg.vonmises.spot", "VonMisesSpot.csv");
+        System.out.println("von Mises accuracy vs " + source + " (" + rows.size() + " points), relative error");
         System.out.println("region   quantity      n     max        p99        median");
         for (int reg = 1; reg < 3; reg++) {
             for (int j = 0; j < 3; j++) {
