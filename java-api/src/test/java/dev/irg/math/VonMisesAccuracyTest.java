@@ -70,12 +70,13 @@ class VonMisesAccuracyTest {
         String[] regions = {"invalid", "central", "tail"};
         String[] names = {"cdf", "dcdf_dkappa", "grad_kappa"};
         double[] limits = {CDF_LIMIT, DERIV_LIMIT, DERIV_LIMIT};
-        @SuppressWarnings("unchecked")
-        List<Double>[][] err = new List[3][3];
-        for (List<Double>[] e : err) {
+        List<List<List<Double>>> err = new ArrayList<>();
+        for (int reg = 0; reg < 3; reg++) {
+            List<List<Double>> perQuantity = new ArrayList<>();
             for (int j = 0; j < 3; j++) {
-                e[j] = new ArrayList<>();
+                perQuantity.add(new ArrayList<>());
             }
+            err.add(perQuantity);
         }
         StringBuilder fails = new StringBuilder();
         for (Row row : rows) {
@@ -93,7 +94,7 @@ class VonMisesAccuracyTest {
                     continue;
                 }
                 double e = rel(got[j], ref[j]);
-                err[reg][j].add(e);
+                err.get(reg).get(j).add(e);
                 if (!(e <= limits[j])) {
                     fails.append(String.format(Locale.ROOT, "%s kappa=%s x=%s got %s ref %s rel %.3g%n",
                             names[j], row.kappa, row.x, got[j], ref[j], e));
@@ -105,7 +106,7 @@ class VonMisesAccuracyTest {
         System.out.println("region   quantity      n     max        p99        median");
         for (int reg = 1; reg < 3; reg++) {
             for (int j = 0; j < 3; j++) {
-                double[] e = err[reg][j].stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                double[] e = err.get(reg).get(j).stream().mapToDouble(Double::doubleValue).sorted().toArray();
                 if (e.length == 0) {
                     continue;
                 }
