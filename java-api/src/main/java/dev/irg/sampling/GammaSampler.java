@@ -13,7 +13,7 @@ import static dev.irg.sampling.SamplingConstants.GAMMA_SQUEEZE;
  *
  * <p>Counters (docs/sampling.md): block {@link SamplingConstants#GAMMA_BOOST_BLOCK} gives the boost
  * uniform (alpha &lt; 1 only); attempt {@code k} of Marsaglia-Tsang uses block
- * {@code GAMMA_FIRST_ATTEMPT_BLOCK + k}: a normal by Box-Muller from {@code u53(w0, w1)} (radius)
+ * {@code GAMMA_FIRST_ATTEMPT_BLOCK + k}: a normal by Box-Muller from {@code u52(w0, w1)} (radius)
  * and {@code u32(w2)} (angle), and the acceptance uniform {@code u32(w3)}. After
  * {@link SamplingConstants#GAMMA_MAX_ATTEMPTS} rejections (probability below 1e-21) the last
  * proposal is taken as it is (the Wilson-Hilferty approximation), or the mode {@code d} when it was
@@ -49,7 +49,7 @@ public final class GammaSampler {
         double x = 0;
         for (int k = 0; k < GAMMA_MAX_ATTEMPTS; k++) {
             Philox.elementBlock(seed, i, sub, GAMMA_FIRST_ATTEMPT_BLOCK + k, w);
-            x = Math.sqrt(-2 * Math.log(Philox.u53(w[0], w[1]))) * Math.cos(2 * Math.PI * Philox.u32(w[2]));
+            x = Math.sqrt(-2 * Math.log(Philox.u52(w[0], w[1]))) * Math.cos(2 * Math.PI * Philox.u32(w[2]));
             double cx = c * x;
             if (cx <= -1) {
                 continue;
@@ -90,7 +90,7 @@ public final class GammaSampler {
             case BOOST -> {
                 double g = direct(seed, i, sub, alpha + 1, w);
                 Philox.elementBlock(seed, i, sub, GAMMA_BOOST_BLOCK, w);
-                yield g * Math.pow(Philox.u53(w[0], w[1]), 1 / alpha);
+                yield g * Math.pow(Philox.u52(w[0], w[1]), 1 / alpha);
             }
         };
     }
@@ -111,6 +111,6 @@ public final class GammaSampler {
     /** log(U)/alpha of the boost, U from the boost block. */
     private static double logBoost(long seed, long i, int sub, double alpha, int[] w) {
         Philox.elementBlock(seed, i, sub, GAMMA_BOOST_BLOCK, w);
-        return Math.log(Philox.u53(w[0], w[1])) / alpha;
+        return Math.log(Philox.u52(w[0], w[1])) / alpha;
     }
 }

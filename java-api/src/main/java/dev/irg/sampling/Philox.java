@@ -6,7 +6,7 @@ import static dev.irg.sampling.SamplingConstants.PHILOX_ROUNDS;
 import static dev.irg.sampling.SamplingConstants.PHILOX_W0;
 import static dev.irg.sampling.SamplingConstants.PHILOX_W1;
 import static dev.irg.sampling.SamplingConstants.TWO_POW_M32;
-import static dev.irg.sampling.SamplingConstants.TWO_POW_M53;
+import static dev.irg.sampling.SamplingConstants.TWO_POW_M52;
 
 /**
  * Philox4x32-10, the counter-based generator of Salmon et al. (SC 2011): a 128-bit counter and a
@@ -16,7 +16,7 @@ import static dev.irg.sampling.SamplingConstants.TWO_POW_M53;
  * <p>irg's counter layout (docs/sampling.md): element {@code i} of a call with seed {@code s} draws
  * block {@code j} of substream {@code sub} from
  * {@code counter = (j, sub, lo32(i), hi32(i))}, {@code key = (lo32(s), hi32(s))}; block words are
- * {@code w0..w3} in Random123's order. Uniforms: {@link #u53(int, int)} from {@code (w0, w1)} and
+ * {@code w0..w3} in Random123's order. Uniforms: {@link #u52(int, int)} from {@code (w0, w1)} and
  * {@link #u32(int)} from one word, both strictly inside (0, 1).
  */
 public final class Philox {
@@ -57,12 +57,13 @@ public final class Philox {
     }
 
     /**
-     * A double uniform in (0, 1) from two words: the top 53 bits of {@code (hi << 32) | lo}, plus
-     * one half, times 2^-53. Smallest value 2^-54, largest 1 - 2^-54.
+     * A double uniform in (0, 1) from two words: the top 52 bits {@code m} of
+     * {@code (hi << 32) | lo}, as {@code (m + 1/2) 2^-52}, exact in float64. Smallest value 2^-53,
+     * largest 1 - 2^-53.
      */
-    public static double u53(int lo, int hi) {
+    public static double u52(int lo, int hi) {
         long bits = ((hi & 0xFFFF_FFFFL) << 32) | (lo & 0xFFFF_FFFFL);
-        return ((bits >>> 11) + 0.5) * TWO_POW_M53;
+        return ((bits >>> 12) + 0.5) * TWO_POW_M52;
     }
 
     /** A double uniform in (0, 1) from one word: {@code (w + 1/2) 2^-32}, exact in float64. */

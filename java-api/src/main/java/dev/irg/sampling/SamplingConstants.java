@@ -33,8 +33,11 @@ public final class SamplingConstants {
     /** Substream of the denominator Gamma of a Beta sample (Beta = G_a / (G_a + G_b)). */
     public static final int SUBSTREAM_BETA_B = 1;
 
-    /** 2^-53: scale of a 53-bit integer to a double uniform in (0, 1) (with a half-unit offset). */
-    public static final double TWO_POW_M53 = 0x1.0p-53;
+    /**
+     * 2^-52: scale of a 52-bit integer m to the double uniform (m + 1/2) 2^-52 in (0, 1), exact in
+     * float64 (53 significant bits); 53 bits plus the half offset would round to 1.0 at the top.
+     */
+    public static final double TWO_POW_M52 = 0x1.0p-52;
     /** 2^-32: scale of a 32-bit integer to a double uniform in (0, 1) (with a half-unit offset). */
     public static final double TWO_POW_M32 = 0x1.0p-32;
 
@@ -76,12 +79,4 @@ public final class SamplingConstants {
      * 1 - rho; chosen at 0.5 where both forms have full precision (Sterbenz).
      */
     public static final double VONMISES_RHO_SPLIT = 0.5;
-
-    // ---- Beta: logit of G_a / (G_a + G_b) in log space ----
-
-    /**
-     * Above this logit d = log G_a - log G_b, z = 1 / (1 + exp(-d)) rounds to 1 in float64 and
-     * 1 - z is still exp(-d) / (1 + exp(-d)): log(2^53) = 36.7 rounded up.
-     */
-    public static final double BETA_LOGIT_SATURATES = 37.0;
 }

@@ -16,9 +16,9 @@ import static dev.irg.sampling.SamplingConstants.VONMISES_UNIFORM_BELOW;
  * {@code 2 atan2(sqrt(1 - f), sqrt(1 + f))}.
  *
  * <p>Counters: attempt {@code k} uses block {@code VONMISES_FIRST_ATTEMPT_BLOCK + k} of substream 0:
- * {@code u = u53(w0, w1)} for the proposal, {@code u32(w2)} for acceptance, the sign from the top
+ * {@code u = u52(w0, w1)} for the proposal, {@code u32(w2)} for acceptance, the sign from the top
  * bit of {@code w3}. Uniform (kappa below {@link SamplingConstants#VONMISES_UNIFORM_BELOW}): {@code
- * pi (2 u53(w0, w1) - 1)} of block 0. After {@link SamplingConstants#VONMISES_MAX_ATTEMPTS}
+ * pi (2 u52(w0, w1) - 1)} of block 0. After {@link SamplingConstants#VONMISES_MAX_ATTEMPTS}
  * rejections (probability below 1e-29) the last proposal is taken.
  */
 public final class VonMisesSampler {
@@ -48,7 +48,7 @@ public final class VonMisesSampler {
             case INVALID -> Double.NaN;
             case UNIFORM -> {
                 Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK, w);
-                yield Math.PI * (2 * Philox.u53(w[0], w[1]) - 1);
+                yield Math.PI * (2 * Philox.u52(w[0], w[1]) - 1);
             }
             case BEST_FISHER -> bestFisher(seed, i, kappa, w);
         };
@@ -69,7 +69,7 @@ public final class VonMisesSampler {
         int sign = 0;
         for (int k = 0; k < VONMISES_MAX_ATTEMPTS; k++) {
             Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, w);
-            double half = 0.5 * Math.PI * Philox.u53(w[0], w[1]);
+            double half = 0.5 * Math.PI * Philox.u52(w[0], w[1]);
             double sh = Math.sin(half);
             double ch = Math.cos(half);
             double oneMinusT = 2 * sh * sh;
