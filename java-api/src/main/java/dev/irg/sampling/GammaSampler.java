@@ -46,8 +46,13 @@ public final class GammaSampler {
      * {@code d (1 + c x)^3} with {@code d = a - 1/3}, {@code c = 1/sqrt(9 d)}.
      */
     static double acceptedNormal(long seed, long i, int sub, double d, double c, int[] w) {
+        return acceptedNormal(seed, i, sub, d, c, w, GAMMA_MAX_ATTEMPTS);
+    }
+
+    /** As above with a given attempt cap (tests exercise the fallback with a small one). */
+    static double acceptedNormal(long seed, long i, int sub, double d, double c, int[] w, int maxAttempts) {
         double x = 0;
-        for (int k = 0; k < GAMMA_MAX_ATTEMPTS; k++) {
+        for (int k = 0; k < maxAttempts; k++) {
             Philox.elementBlock(seed, i, sub, GAMMA_FIRST_ATTEMPT_BLOCK + k, w);
             x = Math.sqrt(-2 * Math.log(Philox.u52(w[0], w[1]))) * Math.cos(2 * Math.PI * Philox.u32(w[2]));
             double cx = c * x;

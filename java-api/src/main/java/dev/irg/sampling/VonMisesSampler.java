@@ -50,11 +50,12 @@ public final class VonMisesSampler {
                 Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK, w);
                 yield Math.PI * (2 * Philox.u52(w[0], w[1]) - 1);
             }
-            case BEST_FISHER -> bestFisher(seed, i, kappa, w);
+            case BEST_FISHER -> bestFisher(seed, i, kappa, w, VONMISES_MAX_ATTEMPTS);
         };
     }
 
-    private static double bestFisher(long seed, long i, double kappa, int[] w) {
+    /** Best-Fisher with a given attempt cap (tests exercise the fallback with a small one). */
+    static double bestFisher(long seed, long i, double kappa, int[] w, int maxAttempts) {
         double root = Math.hypot(1, 2 * kappa);          // sqrt(1 + 4 kappa^2)
         double tau = 1 + root;
         double sq = Math.sqrt(2 * tau);
@@ -67,7 +68,7 @@ public final class VonMisesSampler {
         double sp1 = sm1 + 2;                                // s + 1
         double theta = 0;
         int sign = 0;
-        for (int k = 0; k < VONMISES_MAX_ATTEMPTS; k++) {
+        for (int k = 0; k < maxAttempts; k++) {
             Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, w);
             double half = 0.5 * Math.PI * Philox.u52(w[0], w[1]);
             double sh = Math.sin(half);
