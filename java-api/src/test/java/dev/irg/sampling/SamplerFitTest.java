@@ -97,7 +97,7 @@ class SamplerFitTest {
     }
 
     @ParameterizedTest
-    @ValueSource(doubles = {0, 1e-8, 0.1, 1, 4, 30, 1e3, 1e5})
+    @ValueSource(doubles = {0, 1e-250, 1e-8, 0.1, 1, 4, 30, 1e3, 1e5})
     void vonMises(double kappa) {
         double[] z = S.vonMises(16, kappa, 0, N);
         for (double v : z) {
