@@ -16,9 +16,13 @@ import static dev.irg.math.GammaConstants.SERIES_X_OFFSET;
 import static dev.irg.math.GammaConstants.TEMME_A_MIN;
 import static dev.irg.math.GammaConstants.TEMME_C;
 import static dev.irg.math.GammaConstants.TEMME_K;
+import static dev.irg.math.GammaConstants.TEMME_K_A_MIN;
+import static dev.irg.math.GammaConstants.TEMME_K_COUNT;
 import static dev.irg.math.GammaConstants.TEMME_LAMBDA_HI;
 import static dev.irg.math.GammaConstants.TEMME_LAMBDA_LO;
 import static dev.irg.math.GammaConstants.TEMME_N;
+import static dev.irg.math.GammaConstants.TEMME_N_COUNT;
+import static dev.irg.math.GammaConstants.TEMME_N_ETA_MAX;
 
 /**
  * The regularized incomplete gamma function of the standard Gamma(a, 1) distribution and its
@@ -257,14 +261,29 @@ public final class IncompleteGamma {
         double phi = phi(a, x); // lambda - 1 - log lambda >= 0
         double eta = Math.copySign(Math.sqrt(2 * phi), lm1);
         double r = 1 / a;
+        int kCount = TEMME_K;
+        for (int i = TEMME_K_A_MIN.length - 1; i >= 0; i--) {
+            if (a >= TEMME_K_A_MIN[i]) {
+                kCount = TEMME_K_COUNT[i];
+                break;
+            }
+        }
+        int nCount = TEMME_N;
+        double absEta = Math.abs(eta);
+        for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
+            if (absEta <= TEMME_N_ETA_MAX[i]) {
+                nCount = TEMME_N_COUNT[i];
+                break;
+            }
+        }
         double tSum = 0;
         double tEta = 0;
         double tA = 0;
-        for (int k = TEMME_K - 1; k >= 0; k--) {
+        for (int k = kCount - 1; k >= 0; k--) {
             int base = k * TEMME_N;
             double c = 0;
             double dc = 0;
-            for (int j = TEMME_N - 1; j >= 0; j--) {
+            for (int j = nCount - 1; j >= 0; j--) {
                 dc = Math.fma(dc, eta, c);
                 c = Math.fma(c, eta, TEMME_C[base + j]);
             }
