@@ -9,8 +9,6 @@ import dev.irg.spi.Kernels;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -35,14 +33,13 @@ public final class SimdKernels implements Kernels {
      */
     static final int BLOCK = 512;
 
-    /** Operations with a float64 vector kernel. */
-    private static final Set<Op> F64_OPS = EnumSet.of(Op.GAMMA_GRAD_RATE);
-    /** Operations with a float32 path (widened to float64 unless a float kernel exists). */
-    private static final Set<Op> F32_OPS = EnumSet.copyOf(F64_OPS);
+    /** Most regions a {@link Family} may classify into (the scratch buffers are sized for it). */
+    static final int MAX_REGIONS = 8;
 
     private final int bits;
     private final VectorSpecies<Double> sd;
-    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final Family[] families; // indexed by Distribution.ordinal()
+    private final ThreadLocal<Scratch> scratch;
 
     private SimdKernels(int bits) {
         this.bits = bits;
@@ -51,6 +48,10 @@ public final class SimdKernels implements Kernels {
             case 256 -> DoubleVector.SPECIES_256;
             default -> DoubleVector.SPECIES_512;
         };
+        this.families = new Family[Distribution.values().length];
+        families[Distribution.GAMMA.ordinal()] = new GammaKernels(sd);
+        int lanes = sd.length();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
     }
 
     /** Kernels for {@code bits}-bit vectors (128, 256 or 512), or the preferred shape for 0. */
@@ -60,6 +61,21 @@ public final class SimdKernels implements Kernels {
             throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
         }
         return new SimdKernels(b);
+    }
+
+    /** These kernels with {@code f} serving distribution {@code d} (tests of the region grouping). */
+    SimdKernels with(Distribution d, Family f) {
+        if (f.regions() > MAX_REGIONS) {
+            throw new IllegalArgumentException("a family may use at most " + MAX_REGIONS + " regions");
+        }
+        SimdKernels k = new SimdKernels(bits);
+        k.families[d.ordinal()] = f;
+        return k;
+    }
+
+    /** The species of the float64 kernels. */
+    VectorSpecies<Double> species() {
+        return sd;
     }
 
     /** Vector width in bits. */
@@ -75,7 +91,8 @@ public final class SimdKernels implements Kernels {
 
     @Override
     public boolean supports(Op op, Precision precision) {
-        return precision == Precision.F64 ? F64_OPS.contains(op) : F32_OPS.contains(op);
+        Family f = families[op.distribution().ordinal()];
+        return f != null && f.has(op);
     }
 
     @Override
@@ -94,16 +111,67 @@ public final class SimdKernels implements Kernels {
             load(b.x(), from, cnt, s.x, s.f);
             int padded = (cnt + lanes - 1) / lanes * lanes;
             pad(op.distribution(), s, cnt, padded);
-            run64(op, s, padded);
+            run64(families[op.distribution().ordinal()], op, s, padded);
             store(b.out(), from, cnt, s.out, s.f);
         }
     }
 
-    /** The float64 kernel of {@code op} over the first {@code m} (a multiple of the lane count) scratch elements. */
-    private void run64(Op op, Scratch s, int m) {
-        switch (op) {
-            case GAMMA_GRAD_RATE -> GammaKernels.gradRate(sd, s.p0, s.p1, s.x, s.out, m);
-            default -> throw new UnsupportedOperationException("SIMD backend does not implement " + op);
+    /**
+     * Classifies the {@code m} scratch elements (a multiple of the lane count) by region and evaluates
+     * them: directly when one region holds them all, else grouped by region (a counting sort into
+     * index lists, each region's run starting on a vector boundary and padded by repeating its last
+     * element), evaluated region by region over whole vectors, and scattered back.
+     */
+    private void run64(Family f, Op op, Scratch s, int m) {
+        int nr = f.regions();
+        if (nr == 1) {
+            f.evaluate(op, 0, s.p0, s.p1, s.x, s.out, 0, m);
+            return;
+        }
+        f.classify(op, s.p0, s.p1, s.x, s.region, m);
+        int[] count = s.count;
+        java.util.Arrays.fill(count, 0, nr, 0);
+        for (int i = 0; i < m; i++) {
+            count[s.region[i]]++;
+        }
+        for (int r = 0; r < nr; r++) {
+            if (count[r] == m) {
+                f.evaluate(op, r, s.p0, s.p1, s.x, s.out, 0, m);
+                return;
+            }
+        }
+        int lanes = sd.length();
+        int[] start = s.start;
+        int pos = 0;
+        for (int r = 0; r < nr; r++) {
+            start[r] = pos;
+            pos += (count[r] + lanes - 1) / lanes * lanes;
+        }
+        start[nr] = pos;
+        int[] fill = s.fill;
+        System.arraycopy(start, 0, fill, 0, nr);
+        int[] perm = s.perm;
+        for (int i = 0; i < m; i++) {
+            perm[fill[s.region[i]]++] = i;
+        }
+        for (int r = 0; r < nr; r++) {
+            for (int j = fill[r]; j < start[r + 1]; j++) {
+                perm[j] = perm[fill[r] - 1];
+            }
+        }
+        for (int j = 0; j < pos; j++) {
+            int i = perm[j];
+            s.gp0[j] = s.p0[i];
+            s.gp1[j] = s.p1[i];
+            s.gx[j] = s.x[i];
+        }
+        for (int r = 0; r < nr; r++) {
+            if (count[r] > 0) {
+                f.evaluate(op, r, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
+            }
+        }
+        for (int j = 0; j < pos; j++) {
+            s.out[perm[j]] = s.gout[j];
         }
     }
 
@@ -148,12 +216,33 @@ public final class SimdKernels implements Kernels {
         }
     }
 
-    /** Per-thread operand buffers of one block. */
+    /** Per-thread operand buffers of one block, and of the same block grouped by region. */
     private static final class Scratch {
         final double[] p0 = new double[BLOCK];
         final double[] p1 = new double[BLOCK];
         final double[] x = new double[BLOCK];
         final double[] out = new double[BLOCK];
         final float[] f = new float[BLOCK];
+        final byte[] region = new byte[BLOCK];
+        final int[] count;
+        final int[] start;
+        final int[] fill;
+        final int[] perm;
+        final double[] gp0;
+        final double[] gp1;
+        final double[] gx;
+        final double[] gout;
+
+        Scratch(int regions, int lanes) {
+            int cap = BLOCK + regions * lanes;
+            count = new int[regions];
+            start = new int[regions + 1];
+            fill = new int[regions];
+            perm = new int[cap];
+            gp0 = new double[cap];
+            gp1 = new double[cap];
+            gx = new double[cap];
+            gout = new double[cap];
+        }
     }
 }
