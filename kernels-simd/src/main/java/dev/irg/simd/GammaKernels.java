@@ -134,7 +134,7 @@ final class GammaKernels implements Family {
             DoubleVector x = r.mul(DoubleVector.fromArray(sd, z, i));
             stragglers[0] = 0;
             DoubleVector v = switch (region) {
-                case REGION_SERIES -> series(a, x, what, stragglers);
+                case REGION_SERIES -> series(sd, alpha, rate, z, i, what, stragglers);
                 case REGION_CONTINUED_FRACTION -> continuedFraction(a, x, what, stragglers);
                 case REGION_TEMME -> temme(a, x, what);
                 default -> throw new IllegalArgumentException("region " + region);
@@ -179,11 +179,19 @@ final class GammaKernels implements Family {
     }
 
     /** REGION_SERIES (IncompleteGamma.series with logx = log x): P = prefix/a S, S and dS/da carried along. */
-    static DoubleVector series(DoubleVector a, DoubleVector x, int what, long[] stragglers) {
+    static DoubleVector series(VectorSpecies<Double> sp, double[] alpha, double[] rate, double[] z, int i, int what,
+            long[] stragglers) {
+        // operands loaded here, not passed in: vectors that arrive as parameters of a method the JIT
+        // does not inline lose their exact type, and the loop below then ran as the non-intrinsic
+        // fallback (JFR allocation profile: ~800 bytes per element)
+        DoubleVector a = DoubleVector.fromArray(sp, alpha, i);
+        DoubleVector x = DoubleVector.fromArray(sp, rate, i).mul(DoubleVector.fromArray(sp, z, i));
+        // every loop-carried vector starts as its own object: two loop variables sharing one initial
+        // vector made the JIT run their updates as the non-intrinsic fallback (JFR allocation profile)
         DoubleVector s = a.broadcast(1.0);
         DoubleVector ds = a.broadcast(0.0);
-        DoubleVector t = s;
-        DoubleVector h = ds;
+        DoubleVector t = a.broadcast(1.0);
+        DoubleVector h = a.broadcast(0.0);
         VectorMask<Double> active = a.compare(EQ, a).or(a.compare(NE, a)); // all lanes
         int cap = Math.min(SERIES_MAX_ITER, VECTOR_ITERATION_BUDGET);
         for (int n = 1; n <= cap; n++) {
@@ -221,10 +229,10 @@ final class GammaKernels implements Family {
         DoubleVector one = a.broadcast(1.0);
         DoubleVector d = one.div(xma.add(1.0));
         DoubleVector dd = d.mul(d);
-        DoubleVector dh = d;
-        DoubleVector ddh = dd;
-        DoubleVector f = dh;
-        DoubleVector df = ddh;
+        DoubleVector dh = one.div(xma.add(1.0)); // separate objects per loop variable (see series)
+        DoubleVector ddh = dh.mul(dh);
+        DoubleVector f = one.div(xma.add(1.0));
+        DoubleVector df = f.mul(f);
         VectorMask<Double> active = a.compare(EQ, a).or(a.compare(NE, a)); // all lanes
         int cap = Math.min(CF_MAX_ITER, VECTOR_ITERATION_BUDGET);
         for (int n = 2; n <= cap; n++) {
@@ -275,9 +283,9 @@ final class GammaKernels implements Family {
         VectorMask<Double> negative = lm1.compare(LT, 0.0);
         DoubleVector eta = mag.blend(mag.neg(), negative);
         DoubleVector r = a.broadcast(1.0).div(a);
-        DoubleVector tSum = a.broadcast(0.0);
-        DoubleVector tEta = tSum;
-        DoubleVector tA = tSum;
+        DoubleVector tSum = a.broadcast(0.0); // separate objects per loop variable (see series)
+        DoubleVector tEta = a.broadcast(0.0);
+        DoubleVector tA = a.broadcast(0.0);
         // The scalar code truncates by a and |eta| per element (TEMME_K_A_MIN/TEMME_K_COUNT,
         // TEMME_N_ETA_MAX/TEMME_N_COUNT); a vector uses the largest counts of its lanes (the extra
         // terms are below the truncation error of the lane's own count).
@@ -285,8 +293,8 @@ final class GammaKernels implements Family {
         int nCount = temmeTerms(eta.lanewise(ABS), TEMME_N_ETA_MAX, TEMME_N_COUNT, TEMME_N, false);
         for (int k = kCount - 1; k >= 0; k--) {
             int base = k * TEMME_N;
-            DoubleVector c = tSum.broadcast(0.0);
-            DoubleVector dc = c;
+            DoubleVector c = a.broadcast(0.0);
+            DoubleVector dc = a.broadcast(0.0);
             for (int j = nCount - 1; j >= 0; j--) {
                 dc = dc.fma(eta, c);
                 c = c.fma(eta, c.broadcast(TEMME_C[base + j]));

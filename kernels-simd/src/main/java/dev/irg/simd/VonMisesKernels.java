@@ -283,10 +283,12 @@ final class VonMisesKernels implements Family {
      */
     private static DoubleVector[] series(DoubleVector kappa, VectorMask<Double> use) {
         DoubleVector q = kappa.mul(kappa).mul(0.25);
+        // separate objects per loop variable: shared initial vectors made the JIT run the updates as
+        // the non-intrinsic fallback (JFR allocation profile)
         DoubleVector t0 = kappa.broadcast(1.0);
-        DoubleVector t1 = t0;
-        DoubleVector s0 = t0;
-        DoubleVector s1 = t0;
+        DoubleVector t1 = kappa.broadcast(1.0);
+        DoubleVector s0 = kappa.broadcast(1.0);
+        DoubleVector s1 = kappa.broadcast(1.0);
         VectorMask<Double> open0 = use;
         VectorMask<Double> open1 = use;
         for (int j = 1; j <= BESSEL_SERIES_MAX_TERMS; j++) {
