@@ -11,12 +11,14 @@ import static dev.irg.math.VonMisesConstants.INV_TWO_PI;
 import static dev.irg.math.VonMisesConstants.PI_A;
 import static dev.irg.math.VonMisesConstants.PI_B;
 import static dev.irg.math.VonMisesConstants.PI_C;
+import static dev.irg.math.VonMisesConstants.REDUCTION_EXACT_MAX;
 import static dev.irg.math.VonMisesConstants.TAIL_EXPONENT_CUTOFF;
 import static dev.irg.math.VonMisesConstants.TAIL_NODES;
 import static dev.irg.math.VonMisesConstants.TAIL_WEIGHTS;
 import static dev.irg.math.VonMisesConstants.TWO_PI;
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.ASIN;
+import static jdk.incubator.vector.VectorOperators.COS;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
@@ -28,6 +30,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Distribution;
 import dev.irg.Op;
+import dev.irg.math.Reference;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -91,8 +94,15 @@ final class VonMisesKernels implements Family {
             VectorMask<Double> valid = l.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY)
                     .and(k.compare(GE, 0.0)).and(k.compare(LT, Double.POSITIVE_INFINITY))
                     .and(u.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY));
-            DoubleVector v = valid.anyTrue() ? value(op, k.blend(1.0, valid.not()), u.blend(0.0, valid.not())) : k;
+            VectorMask<Double> far = valid.and(u.lanewise(ABS).compare(GT, REDUCTION_EXACT_MAX));
+            VectorMask<Double> near = valid.andNot(far);
+            DoubleVector v = near.anyTrue() ? value(op, k.blend(1.0, near.not()), u.blend(0.0, near.not())) : k;
             v.blend(Double.NaN, valid.not()).intoArray(out, i);
+            // |z - loc| beyond REDUCTION_EXACT_MAX: VonMisesCdf's IEEE-remainder reduction, rare, by the scalar code
+            for (long bits = far.toLong(); bits != 0; bits &= bits - 1) {
+                int j = i + Long.numberOfTrailingZeros(bits);
+                out[j] = Reference.eval(op, kappa[j], loc[j], z[j]);
+            }
         }
     }
 
@@ -200,12 +210,15 @@ final class VonMisesKernels implements Family {
     private static DoubleVector tailIntegral0(DoubleVector kappa, DoubleVector ax, DoubleVector y) {
         DoubleVector dmax = tailLength(kappa, y);
         VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
+        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
+        DoubleVector sa = ax.lanewise(SIN).blend(y.lanewise(SIN), nearPi);
+        DoubleVector ca = ax.lanewise(COS).blend(y.lanewise(COS).neg(), nearPi);
+        DoubleVector halfD = dmax.mul(0.5);
         DoubleVector sum = ax.broadcast(0.0);
         for (int i = 0; i < TAIL_NODES.length; i++) {
-            DoubleVector d = dmax.mul(TAIL_NODES[i]);
-            DoubleVector hd = d.mul(0.5);
-            DoubleVector s1 = ax.add(hd).blend(y.sub(hd), nearPi).lanewise(SIN);
-            DoubleVector q = s1.mul(2.0).mul(hd.lanewise(SIN));
+            DoubleVector sd = halfD.mul(TAIL_NODES[i]).lanewise(SIN);
+            DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
+            DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
             sum = sum.add(dmax.mul(TAIL_WEIGHTS[i]).mul(kappa.neg().mul(q).lanewise(EXP)));
         }
         return sum;
@@ -215,12 +228,15 @@ final class VonMisesKernels implements Family {
     private static DoubleVector tailIntegral1(DoubleVector kappa, DoubleVector ax, DoubleVector y, DoubleVector g0) {
         DoubleVector dmax = tailLength(kappa, y);
         VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
+        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
+        DoubleVector sa = ax.lanewise(SIN).blend(y.lanewise(SIN), nearPi);
+        DoubleVector ca = ax.lanewise(COS).blend(y.lanewise(COS).neg(), nearPi);
+        DoubleVector halfD = dmax.mul(0.5);
         DoubleVector sum = ax.broadcast(0.0);
         for (int i = 0; i < TAIL_NODES.length; i++) {
-            DoubleVector d = dmax.mul(TAIL_NODES[i]);
-            DoubleVector hd = d.mul(0.5);
-            DoubleVector s1 = ax.add(hd).blend(y.sub(hd), nearPi).lanewise(SIN);
-            DoubleVector q = s1.mul(2.0).mul(hd.lanewise(SIN));
+            DoubleVector sd = halfD.mul(TAIL_NODES[i]).lanewise(SIN);
+            DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
+            DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
             sum = sum.add(g0.add(q).mul(dmax.mul(TAIL_WEIGHTS[i])).mul(kappa.neg().mul(q).lanewise(EXP)));
         }
         return sum;
