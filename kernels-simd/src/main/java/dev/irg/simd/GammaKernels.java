@@ -186,6 +186,29 @@ final class GammaKernels implements Family {
         // fallback (JFR allocation profile: ~800 bytes per element)
         DoubleVector a = DoubleVector.fromArray(sp, alpha, i);
         DoubleVector x = DoubleVector.fromArray(sp, rate, i).mul(DoubleVector.fromArray(sp, z, i));
+        double[] buf = new double[2 * a.length()];
+        long open = seriesLoop(a, x, buf);
+        DoubleVector s = DoubleVector.fromArray(sp, buf, 0);
+        DoubleVector ds = DoubleVector.fromArray(sp, buf, a.length());
+        DoubleVector v;
+        if (what == IncompleteGamma.WHAT_P) {
+            v = prefix(a, x).div(a).mul(s);
+        } else {
+            DoubleVector bracket = s.mul(logMinusDigammaP1(a, x)).add(ds);
+            v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).div(a).mul(bracket) : x.div(a).neg().mul(bracket);
+        }
+        stragglers[0] = open | notFinite(s).or(notFinite(ds)).toLong();
+        return v;
+    }
+
+    /**
+     * The series sums S and dS/da of {@link #series} into buf[0..L) and buf[L..2L); returns the
+     * lanes that have not converged. A method of its own, kept small: compiled together with the
+     * evaluation after it, the loop's vector operations ran as the JIT's non-intrinsic fallback
+     * (JFR allocation profile: ~800 bytes per element; the JIT's inlining budget is spent on the
+     * larger method).
+     */
+    private static long seriesLoop(DoubleVector a, DoubleVector x, double[] buf) {
         // every loop-carried vector starts as its own object: two loop variables sharing one initial
         // vector made the JIT run their updates as the non-intrinsic fallback (JFR allocation profile)
         DoubleVector s = a.broadcast(1.0);
@@ -209,22 +232,34 @@ final class GammaKernels implements Family {
                 break;
             }
         }
-        DoubleVector v;
-        if (what == IncompleteGamma.WHAT_P) {
-            v = prefix(a, x).div(a).mul(s);
-        } else {
-            DoubleVector bracket = s.mul(logMinusDigammaP1(a, x)).add(ds);
-            v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).div(a).mul(bracket) : x.div(a).neg().mul(bracket);
-        }
-        stragglers[0] = active.or(notFinite(s)).or(notFinite(ds)).toLong();
-        return v;
+        s.intoArray(buf, 0);
+        ds.intoArray(buf, a.length());
+        return active.toLong();
     }
+
 
     /**
      * REGION_CONTINUED_FRACTION (IncompleteGamma.continuedFraction): Legendre's fraction for Q in
      * Steed's form with the a-derivative of every quantity carried along.
      */
     static DoubleVector continuedFraction(DoubleVector a, DoubleVector x, int what, long[] stragglers) {
+        double[] buf = new double[2 * a.length()];
+        long open = cfLoop(a, x, buf);
+        DoubleVector f = DoubleVector.fromArray(a.species(), buf, 0);
+        DoubleVector df = DoubleVector.fromArray(a.species(), buf, a.length());
+        DoubleVector v;
+        if (what == IncompleteGamma.WHAT_P) {
+            v = prefix(a, x).mul(f).neg().add(1.0);
+        } else {
+            DoubleVector bracket = logMinusDigamma0(a, x).mul(f).add(df);
+            v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).neg().mul(bracket) : x.mul(bracket);
+        }
+        stragglers[0] = open | notFinite(f).or(notFinite(df)).toLong();
+        return v;
+    }
+
+    /** The fraction F and dF/da of {@link #continuedFraction} into buf (as {@link #seriesLoop}); returns the open lanes. */
+    private static long cfLoop(DoubleVector a, DoubleVector x, double[] buf) {
         DoubleVector xma = x.sub(a);
         DoubleVector one = a.broadcast(1.0);
         DoubleVector d = one.div(xma.add(1.0));
@@ -259,16 +294,11 @@ final class GammaKernels implements Family {
                 break;
             }
         }
-        DoubleVector v;
-        if (what == IncompleteGamma.WHAT_P) {
-            v = prefix(a, x).mul(f).neg().add(1.0);
-        } else {
-            DoubleVector bracket = logMinusDigamma0(a, x).mul(f).add(df);
-            v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).neg().mul(bracket) : x.mul(bracket);
-        }
-        stragglers[0] = active.or(notFinite(f)).or(notFinite(df)).toLong();
-        return v;
+        f.intoArray(buf, 0);
+        df.intoArray(buf, a.length());
+        return active.toLong();
     }
+
 
     /** Lanes that are infinite or NaN. */
     private static VectorMask<Double> notFinite(DoubleVector v) {
