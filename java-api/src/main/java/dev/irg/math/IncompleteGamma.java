@@ -59,7 +59,6 @@ public final class IncompleteGamma {
     /** Quantity selector: (dx/da)/x. */
     public static final int WHAT_GRAD_OVER_X = 4;
 
-
     /** P(a, x), the CDF of Gamma(a, 1) at x. */
     public static double p(double a, double x) {
         return eval(a, x, WHAT_P);
