@@ -107,7 +107,7 @@ public final class ConstantsHeader {
     }
 
     /** A C++ literal that parses to exactly {@code v}. */
-    static String lit(double v) {
+    public static String lit(double v) {
         if (Double.isNaN(v)) {
             return "__builtin_nan(\"\")";
         }
@@ -118,7 +118,7 @@ public final class ConstantsHeader {
         return Double.toHexString(v);
     }
 
-    static String litF(float v) {
+    public static String litF(float v) {
         if (Float.isNaN(v)) {
             return "__builtin_nanf(\"\")";
         }
@@ -128,11 +128,11 @@ public final class ConstantsHeader {
         return Float.toHexString(v) + "f";
     }
 
-    static String litI(int v) {
+    public static String litI(int v) {
         return v == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Integer.toString(v);
     }
 
-    static String litL(long v) {
+    public static String litL(long v) {
         return v == Long.MIN_VALUE ? "(-9223372036854775807LL - 1)" : v + "LL";
     }
 
