@@ -48,8 +48,13 @@ final class CudaKernels implements Kernels {
     private volatile int chunk;
 
     CudaKernels(CudaDevice device) {
+        this(device, Integer.getInteger("irg.cuda.chunk", DEFAULT_CHUNK));
+    }
+
+    /** With {@code chunk} elements per chunk (at least {@link #MIN_CHUNK}). */
+    CudaKernels(CudaDevice device, int chunk) {
         this.device = device;
-        this.chunk = Math.max(MIN_CHUNK, Integer.getInteger("irg.cuda.chunk", DEFAULT_CHUNK));
+        this.chunk = Math.max(MIN_CHUNK, chunk);
     }
 
     @Override
