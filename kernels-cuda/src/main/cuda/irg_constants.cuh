@@ -3,7 +3,129 @@
 #pragma once
 #include "irg_common.cuh"
 
-// dev.irg.math.SpecialConstants: not present in this build
+namespace SpecialConstants {
+IRG_TABLE(double, DIGAMMA_ASYMPTOTIC, 10, {
+    0x1.5555555555555p-4, -0x1.1111111111111p-7, 0x1.041041041041p-8, -0x1.1111111111111p-8,
+    0x1.f07c1f07c1f08p-8, -0x1.5995995995996p-6, 0x1.5555555555555p-4, -0x1.c5e5e5e5e5e5ep-2,
+    0x1.86e7f9b9fe6e8p1, -0x1.a74ca514ca515p4})
+static constexpr int DIGAMMA_ASYMPTOTIC_LENGTH = 10;
+static constexpr double DIGAMMA_ASYMPTOTIC_MIN = 0x1.4p3;
+static constexpr double DIGAMMA_ROOT_HI = 0x1.762d86356be3fp0;
+static constexpr double DIGAMMA_ROOT_LO = 0x1.b86a722197829p-54;
+IRG_TABLE(double, DIGAMMA_ROOT_SERIES, 44, {
+    0x1.ef72bc8ee38acp-1, -0x1.c563b54aa1a35p-2, 0x1.08b4294d50381p-2, -0x1.4fc1317257da8p-3,
+    0x1.b9a5b6370f3abp-4, -0x1.27baba261cc2cp-4, 0x1.8fce02b239ca7p-5, -0x1.0fa7ec36a7d8fp-5,
+    0x1.723d6807edccp-6, -0x1.f970508e1b6a2p-7, 0x1.5955caaa962f3p-7, -0x1.d828079282eb8p-8,
+    0x1.42e1acf81d8dcp-8, -0x1.b9afc7cee8a14p-9, 0x1.2e23345f79aafp-9, -0x1.9d626f71d1f7ap-10,
+    0x1.1acebbd761089p-10, -0x1.82f6345c65b35p-11, 0x1.08bdae1a261d4p-11, -0x1.6a3fddea11304p-12,
+    0x1.efacab6fb8985p-13, -0x1.531f5dc5eb563p-13, 0x1.d0080f810fab5p-14, -0x1.3d7972688af67p-14,
+    0x1.b2691182c5c34p-15, -0x1.29357f7d6cb86p-15, 0x1.96ae4a8e32b49p-16, -0x1.163cc7373be8bp-16,
+    0x1.7cb8b3916fd29p-17, -0x1.047a1894e0fdep-17, 0x1.646b54f410bdfp-18, -0x1.e7b34a5b78a3cp-19,
+    0x1.4dab173747443p-19, -0x1.c891c9fca61dep-20, 0x1.385e9fcb1c6a8p-20, -0x1.ab6cff79188aap-21,
+    0x1.246e3329dab55p-21, -0x1.902471b2c8ebdp-22, 0x1.11c399dbd8e73p-22, -0x1.7699ba6292b3ep-23,
+    0x1.004a0788ae67ap-23, -0x1.5eb06413f882fp-24, 0x1.dfdc07776740ap-25, -0x1.484dca636a9f6p-25})
+static constexpr int DIGAMMA_ROOT_SERIES_LENGTH = 44;
+IRG_TABLE(double, ERFCX_TAYLOR, 198, {
+    0x1.038d54ea3d834p-1, -0x1.78cdd551ee51ap-2, 0x1.d90093ae10928p-3, -0x1.09e77d40e0239p-3,
+    0x1.1192f5bd6877dp-4, -0x1.054d68295b244p-5, 0x1.d43a7c7a661b3p-7, -0x1.8c97dd4ea4906p-8,
+    0x1.3f81897ce8651p-9, -0x1.ec0cf4e3344b7p-11, 0x1.6b982c1d4a8b1p-12, -0x1.02b1604028f9bp-13,
+    0x1.6372355c4ee73p-15, -0x1.d8bafbae67d48p-17, 0x1.30ecbde8b1a3ep-18, -0x1.7e469e5cf47fp-20,
+    0x1.d27f006e87981p-22, -0x1.157758bc73d53p-23, 0x1.78a692138767ap-2, -0x1.abaacdbfa8b07p-3,
+    0x1.b56f45eef7e58p-4, -0x1.9b635ac624ad5p-5, 0x1.68a25a6641f25p-6, -0x1.299636d6c5895p-7,
+    0x1.d1b695aabbf6bp-9, -0x1.5b8bc94c61d2dp-10, 0x1.f0fe6fb5fda5ep-12, -0x1.55c07d22af371p-13,
+    0x1.c570359a19d26p-15, -0x1.22fc408f50364p-16, 0x1.6a18bc560a40ap-18, -0x1.b5bc5ccfd1403p-20,
+    0x1.017d9185d3453p-21, -0x1.274201fbebf43p-23, 0x1.4a71e1ce3311cp-25, -0x1.69666fd961df6p-27,
+    0x1.23cfc2f1dc7ep-2, -0x1.0c3d538446447p-3, 0x1.c8d0cef0f810dp-5, -0x1.6cb52fe48945fp-6,
+    0x1.13648a11ffe73p-7, -0x1.8bf716a8eabedp-9, 0x1.106bd5c04334ap-10, -0x1.6838884ab6b8bp-12,
+    0x1.cb4c687e4d0f2p-14, -0x1.1b2912cd41cadp-15, 0x1.5273f3445262bp-17, -0x1.88fb2fa110b91p-19,
+    0x1.bc10267a482f5p-21, -0x1.e91dd5a65194ap-23, 0x1.06f141264e473p-24, -0x1.144fb8274128ep-26,
+    0x1.1c1cc12a438aap-28, -0x1.1e2406dbca8f8p-30, 0x1.d94446d627932p-3, -0x1.6a70d2bb37411p-4,
+    0x1.0615670e25a7bp-5, -0x1.6883f9919a17ap-7, 0x1.da595561f7d33p-9, -0x1.2bd251bb2f029p-10,
+    0x1.6d7743d3b280dp-12, -0x1.aed7ebc99e2e3p-14, 0x1.ec773cc9261b6p-16, -0x1.117a666464e16p-17,
+    0x1.27af428d20fc9p-19, -0x1.37b9a5b17b20ep-21, 0x1.40e78e43749afp-23, -0x1.42fe841c663f4p-25,
+    0x1.3e37bfe3627e8p-27, -0x1.333166c552de1p-29, 0x1.22d7ec28c7c33p-31, -0x1.0e4b30cfc879p-33,
+    0x1.8c9eb68ff27d7p-3, -0x1.0305781330099p-4, 0x1.43b98bac83823p-6, -0x1.84e9ab30e6ab3p-8,
+    0x1.c2c72fd72763ep-10, -0x1.f99e41ecb0904p-12, 0x1.131bb16125574p-13, -0x1.2312b259675c2p-15,
+    0x1.2bfb5b0eb91fbp-17, -0x1.2da329c48e885p-19, 0x1.2856fab1e39fep-21, -0x1.1ccf9b63a8d87p-23,
+    0x1.0c15ffa3a972dp-25, -0x1.eec74cfbc6a5p-28, 0x1.c006ce85179bcp-30, -0x1.8e6bfdde74154p-32,
+    0x1.5c391ff84f9a5p-34, -0x1.2b542cf7fb05fp-36, 0x1.54a7a08d4bb45p-3, -0x1.82a8522b868a1p-5,
+    0x1.a7eddc9ee6425p-7, -0x1.c24b49c47a2c4p-9, 0x1.d085857a17f33p-11, -0x1.d25ebba1c4911p-13,
+    0x1.c882f0238146ep-15, -0x1.b45d025fa26b4p-17, 0x1.97dd78d7353fp-19, -0x1.753cab581972p-21,
+    0x1.4ec091fecea13p-23, -0x1.268c3c48ed43p-25, 0x1.fcf8b012f48ebp-28, -0x1.b02379dea6f18p-30,
+    0x1.68d1f944afcebp-32, -0x1.287953ec77aep-34, 0x1.dfbd94523a456p-37, -0x1.7e6a9556d2d99p-39,
+    0x1.2a2af19c1493p-3, -0x1.2aa6503acda11p-5, 0x1.22f0664f3cbf9p-7, -0x1.1434ae05873abp-9,
+    0x1.fff032a0df889p-12, -0x1.cfcdea1b1f551p-14, 0x1.9b50d0d260d9cp-16, -0x1.65778aad394d5p-18,
+    0x1.30c2fb3fec854p-20, -0x1.fe3e32b3e0748p-23, 0x1.a3bee317152a5p-25, -0x1.539510e3990e1p-27,
+    0x1.0e5db359e4786p-29, -0x1.a7f25272d3061p-32, 0x1.478083372bab8p-34, -0x1.f2d4a8406f49cp-37,
+    0x1.76b35163de03ap-39, -0x1.15bd43aaef574p-41, 0x1.08e62ce8c89adp-3, -0x1.da3953352497p-6,
+    0x1.9ef71691a552p-8, -0x1.6373226edf541p-10, 0x1.2a660fdec0456p-12, -0x1.eb88e0e8f3b82p-15,
+    0x1.8d8e5975487b1p-17, -0x1.3c07763867cf7p-19, 0x1.ee335ecad1755p-22, -0x1.7c568d3d9207dp-24,
+    0x1.204ae8b7adc35p-26, -0x1.aeb422c836bc1p-29, 0x1.3d3bcbf1ae51fp-31, -0x1.cd02f69ab8b67p-34,
+    0x1.4a9c71fda5723p-36, -0x1.d4365bafe1d1bp-39, 0x1.477e4520d5eb2p-41, -0x1.c4b571d6910e7p-44,
+    0x1.dc603a3e77e9bp-4, -0x1.81149bc4a104bp-6, 0x1.317c144f8b419p-8, -0x1.dc1af883a33c8p-11,
+    0x1.6cc10c16255a3p-13, -0x1.12f1743bc5a27p-15, 0x1.9818c0a1c70e3p-18, -0x1.2a625a21faedep-20,
+    0x1.ae1faccb689d5p-23, -0x1.31c3e0417791cp-25, 0x1.acfa0ff110ce2p-28, -0x1.2913ca6aac2afp-30,
+    0x1.9662fdb76c90bp-33, -0x1.12a288b9eaddcp-35, 0x1.6ee47d0c19e1ap-38, -0x1.e4a10417510f1p-41,
+    0x1.3c938a790702ep-43, -0x1.9933feb32fefap-46, 0x1.b096face146fep-4, -0x1.3e981b3b1359p-6,
+    0x1.cdeae21161624p-9, -0x1.49d492a39eb5fp-11, 0x1.d03e19aa11379p-14, -0x1.4230e3ccf878fp-16,
+    0x1.b93f4735cbb41p-19, -0x1.2a4352eaabdp-21, 0x1.8e37530e5198cp-24, -0x1.06a3ad9748fep-26,
+    0x1.566994980b7c2p-29, -0x1.b961a3cbb3d7bp-32, 0x1.195d5b3747cdbp-34, -0x1.62e7ecad07e11p-37,
+    0x1.bb0a9158f3804p-40, -0x1.11bff471bc14cp-42, 0x1.4efa820eb2942p-45, -0x1.95fcade28e39p-48,
+    0x1.8c14049cd551ep-4, -0x1.0bc46cdc18fe6p-6, 0x1.6535040e2c85ap-9, -0x1.d662fda6d50f5p-12,
+    0x1.31dddbe43629fp-14, -0x1.8900e0bd28f2ep-17, 0x1.f31a325aba48fp-20, -0x1.395be06d40841p-22,
+    0x1.8530fded6c58ep-25, -0x1.de425425091ebp-28, 0x1.22d53c7858452p-30, -0x1.5e2d642ec72aap-33,
+    0x1.a18684f261459p-36, -0x1.ed1aa3b6d140ep-39, 0x1.207d21447ad68p-41, -0x1.4e8343ce6946ap-44,
+    0x1.80764440f95dep-47, -0x1.b61105a378ccbp-50})
+static constexpr int ERFCX_TAYLOR_LENGTH = 198;
+static constexpr double ERFCX_TAYLOR_HI = 0x1.8p2;
+static constexpr double ERFCX_TAYLOR_LO = 0x1.0p-1;
+static constexpr int ERFCX_TAYLOR_TERMS = 18;
+static constexpr double ERFCX_TAYLOR_WIDTH = 0x1.0p-1;
+static constexpr int ERFC_CF_TERMS = 20;
+static constexpr double ERFC_UNDERFLOW_X = 0x1.b4ccccccccccdp4;
+IRG_TABLE(double, ERF_SERIES, 13, {
+    0x1.20dd750429b6dp0, -0x1.812746b0379e7p-2, 0x1.ce2f21a042be2p-4, -0x1.b82ce31288b51p-6,
+    0x1.565bcd0e6a53fp-8, -0x1.c02db40040b86p-11, 0x1.f9a326f9b89b7p-14, -0x1.f4d25c3e0c2ebp-17,
+    0x1.b9e6c9dc651a3p-20, -0x1.5f742ec43e71ap-23, 0x1.fcc5720624c1cp-27, -0x1.51d7181c5d36dp-30,
+    0x1.9e6ad5e55a73p-34})
+static constexpr int ERF_SERIES_LENGTH = 13;
+static constexpr double ERF_SERIES_MAX = 0x1.0p-1;
+static constexpr double EULER_GAMMA = 0x1.2788cfc6fb619p-1;
+static constexpr double INV_SQRT_PI = 0x1.20dd750429b6dp-1;
+IRG_TABLE(double, LGAMMA2_SERIES, 28, {
+    0x1.b0ee6072093cep-2, 0x1.4a34cc4a60fa6p-2, -0x1.13e001a557607p-4, 0x1.51322ac7d8483p-6,
+    -0x1.e404fc218f5f2p-8, 0x1.7add6eadb6c3p-9, -0x1.38ac5c2bf8e08p-10, 0x1.0b36af86396e9p-11,
+    -0x1.d3fd4c76d2fc8p-13, 0x1.a127b0f17d65ap-14, -0x1.78de5bd7c81efp-15, 0x1.580dcee66eb02p-16,
+    -0x1.3cbc963ce2243p-17, 0x1.2597a39f34aacp-18, -0x1.11b2eb7679541p-19, 0x1.0064cdeb22f0fp-20,
+    -0x1.e2600d93cfd2fp-22, 0x1.c76bbb3f07a4dp-23, -0x1.af5a6cbbf8a97p-24, 0x1.99b93c2070b0fp-25,
+    -0x1.862c734df3eacp-26, 0x1.7469daccfadcdp-27, -0x1.6434a8447aeadp-28, 0x1.555a877ffd2c3p-29,
+    -0x1.47b1679258d0ep-30, 0x1.3b15d2b2fc10cp-31, -0x1.2f69a9fabe3ep-32, 0x1.24932a337434cp-33})
+static constexpr int LGAMMA2_SERIES_LENGTH = 28;
+static constexpr double LGAMMA2_SERIES_RADIUS = 0x1.0p-1;
+IRG_TABLE(double, LGAMMA_STIRLING, 16, {
+    0x1.5555555555555p-4, -0x1.6c16c16c16c17p-9, 0x1.a01a01a01a01ap-11, -0x1.3813813813814p-11,
+    0x1.b951e2b18ff23p-11, -0x1.f6ab0d9993c7dp-10, 0x1.a41a41a41a41ap-8, -0x1.e4286cb0f5398p-6,
+    0x1.6fe96381e068p-3, -0x1.6476701181f3ap0, 0x1.ace44322ce006p3, -0x1.39b2525cccc1bp7,
+    0x1.12234e81b4e82p11, -0x1.1a198ae1c4ab8p15, 0x1.51a2089a6e11ap19, -0x1.d1089b142d357p23})
+static constexpr int LGAMMA_STIRLING_LENGTH = 16;
+static constexpr double LGAMMA_STIRLING_MIN = 0x1.cp2;
+IRG_TABLE(double, LOG1PMX_SERIES, 14, {
+    0x1.5555555555555p-2, 0x1.999999999999ap-3, 0x1.2492492492492p-3, 0x1.c71c71c71c71cp-4,
+    0x1.745d1745d1746p-4, 0x1.3b13b13b13b14p-4, 0x1.1111111111111p-4, 0x1.e1e1e1e1e1e1ep-5,
+    0x1.af286bca1af28p-5, 0x1.8618618618618p-5, 0x1.642c8590b2164p-5, 0x1.47ae147ae147bp-5,
+    0x1.2f684bda12f68p-5, 0x1.1a7b9611a7b96p-5})
+static constexpr int LOG1PMX_SERIES_LENGTH = 14;
+static constexpr double LOG1PMX_SERIES_HI = 0x1.3333333333333p-1;
+static constexpr double LOG1PMX_SERIES_LO = -0x1.999999999999ap-2;
+static constexpr double LOG_SQRT_2PI = 0x1.d67f1c864beb5p-1;
+static constexpr double STIRLING_RECURRENCE_MIN = 0x1.0p0;
+IRG_TABLE(double, TRIGAMMA_ASYMPTOTIC, 10, {
+    0x1.5555555555555p-3, -0x1.1111111111111p-5, 0x1.8618618618618p-6, -0x1.1111111111111p-5,
+    0x1.364d9364d9365p-4, -0x1.033033033033p-2, 0x1.2aaaaaaaaaaabp0, -0x1.c5e5e5e5e5e5ep2,
+    0x1.b7c4f8f13e3c5p5, -0x1.088fe72cfe72dp9})
+static constexpr int TRIGAMMA_ASYMPTOTIC_LENGTH = 10;
+static constexpr double TRIGAMMA_ASYMPTOTIC_MIN = 0x1.4p3;
+} // namespace SpecialConstants
 
 // dev.irg.math.GammaConstants: not present in this build
 

@@ -6,6 +6,7 @@
 // X(OP, fn): OP is the dev.irg.Op constant, fn(p0, p1, x) the float64 element function.
 #pragma once
 #include "irg_gamma.cuh"
+#include "irg_special.cuh"
 
 #define IRG_FOR_EACH_OP(X) \
     X(GAMMA_GRAD_RATE, irg::gamma_grad_rate)

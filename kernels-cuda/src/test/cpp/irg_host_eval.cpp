@@ -4,10 +4,12 @@
 // without a GPU.
 //
 //   irg_host_eval --list          prints the operations that have kernels, one per line
+//   irg_host_eval --list-fn       prints the one-argument helpers (Class.method), one per line
 //   irg_host_eval                 reads lines "OP PRECISION p0 p1 x" (PRECISION f64|f32; numbers as
 //                                 Java's Double.toString/toHexString writes them) from stdin and
 //                                 prints one result per line as a hexadecimal double (or NaN,
 //                                 Infinity, -Infinity), i.e. bit-exactly.
+// OP may also be a helper "Class.method" (irg_special.cuh); it is applied to x (p0, p1 ignored).
 // For f32 the inputs are rounded to float and the result to float, as the f32 kernels do.
 #include "irg_ops.cuh"
 
@@ -26,9 +28,27 @@ struct OpEntry {
 static const OpEntry OPS[] = {IRG_FOR_EACH_OP(IRG_ENTRY)};
 static const int NOPS = sizeof(OPS) / sizeof(OPS[0]);
 
+typedef double (*irg_fn1)(double);
+
+struct FnEntry {
+    const char* name;
+    irg_fn1 fn;
+};
+
+#define IRG_FN_ENTRY(CLS, METHOD, FN) {#CLS "." #METHOD, FN},
+static const FnEntry FNS[] = {IRG_FOR_EACH_SPECIAL_FN(IRG_FN_ENTRY)};
+static const int NFNS = sizeof(FNS) / sizeof(FNS[0]);
+
 static irg_fn find(const char* name) {
     for (int i = 0; i < NOPS; i++) {
         if (strcmp(OPS[i].name, name) == 0) return OPS[i].fn;
+    }
+    return nullptr;
+}
+
+static irg_fn1 find1(const char* name) {
+    for (int i = 0; i < NFNS; i++) {
+        if (strcmp(FNS[i].name, name) == 0) return FNS[i].fn;
     }
     return nullptr;
 }
@@ -50,6 +70,10 @@ int main(int argc, char** argv) {
         for (int i = 0; i < NOPS; i++) puts(OPS[i].name);
         return 0;
     }
+    if (argc == 2 && strcmp(argv[1], "--list-fn") == 0) {
+        for (int i = 0; i < NFNS; i++) puts(FNS[i].name);
+        return 0;
+    }
     char line[512];
     long lineNo = 0;
     while (fgets(line, sizeof line, stdin)) {
@@ -60,6 +84,12 @@ int main(int argc, char** argv) {
             return 2;
         }
         irg_fn f = find(op);
+        irg_fn1 f1 = f ? nullptr : find1(op);
+        if (f1) {
+            double v = strtod(sx, nullptr);
+            print(strcmp(prec, "f32") == 0 ? (double)(float)f1((double)(float)v) : f1(v));
+            continue;
+        }
         if (!f) {
             fprintf(stderr, "irg_host_eval: line %ld: no kernel for %s\n", lineNo, op);
             return 2;

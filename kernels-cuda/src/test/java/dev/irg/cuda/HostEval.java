@@ -44,12 +44,31 @@ final class HostEval {
         return ops;
     }
 
+    /** The one-argument helpers compiled into the program, as "Class.method". */
+    static List<String> helpers() throws IOException, InterruptedException {
+        List<String> fns = new ArrayList<>();
+        for (String s : Toolchain.run(List.of(program().toString(), "--list-fn"), Toolchain.target(), null, 60).split("\n")) {
+            if (!s.isBlank()) {
+                fns.add(s.trim());
+            }
+        }
+        return fns;
+    }
+
+    /** {@code helper(x[i])} for every i, computed by the host-compiled device math. */
+    static double[] evalHelper(String helper, double[] x) throws IOException, InterruptedException {
+        return run(helper, "f64", new double[x.length], new double[x.length], x);
+    }
+
     /** {@code op(p0[i], p1[i], x[i])} for every i, computed by the host-compiled device math. */
     static double[] eval(Op op, Precision pr, double[] p0, double[] p1, double[] x) throws IOException, InterruptedException {
+        return run(op.name(), pr.name().toLowerCase(Locale.ROOT), p0, p1, x);
+    }
+
+    private static double[] run(String name, String prec, double[] p0, double[] p1, double[] x) throws IOException, InterruptedException {
         StringBuilder in = new StringBuilder(x.length * 64);
-        String prec = pr.name().toLowerCase(Locale.ROOT);
         for (int i = 0; i < x.length; i++) {
-            in.append(op.name()).append(' ').append(prec).append(' ').append(hex(p0[i])).append(' ')
+            in.append(name).append(' ').append(prec).append(' ').append(hex(p0[i])).append(' ')
                     .append(hex(p1[i])).append(' ').append(hex(x[i])).append('\n');
         }
         String[] lines = Toolchain.run(List.of(program().toString()), Toolchain.target(), in.toString(), 600).split("\n");
