@@ -41,6 +41,9 @@
 
 namespace irg {
 
+/** pi, as Java's Math.PI (0x1.921fb54442d18p1). */
+static constexpr double PI = 0x1.921fb54442d18p+1;
+
 /** A quiet NaN: the value of every out-of-domain element. */
 IRG_HD double nan_value() { return __builtin_nan(""); }
 

@@ -131,5 +131,71 @@ static constexpr double TRIGAMMA_ASYMPTOTIC_MIN = 0x1.4p3;
 
 // dev.irg.math.BetaConstants: not present in this build
 
-// dev.irg.math.VonMisesConstants: not present in this build
+namespace VonMisesConstants {
+static constexpr double BESSEL_ASYMPTOTIC_MIN_KAPPA = 0x1.9p4;
+IRG_TABLE(double, BESSEL_DIFF_ASYM, 29, {
+    0x0.0p0, 0x1.0p-1, 0x1.8p-3, 0x1.68p-3,
+    0x1.068p-2, 0x1.0266p-1, 0x1.3fc4ap0, 0x1.dc5239p1,
+    0x1.9ea793e8p3, 0x1.9d08ec5418p5, 0x1.cf3ae57e504p7, 0x1.20cb84acbfa18p10,
+    0x1.8c45ce0d09db7p12, 0x1.28b0434518614p15, 0x1.e167d975a6f19p17, 0x1.a4b152e43e2cdp20,
+    0x1.89f60e6cac5b9p23, 0x1.899390e911307p26, 0x1.a1d02ec67a7bbp29, 0x1.d5ad5bb156938p32,
+    0x1.16ad7de0e7e53p36, 0x1.5c21210cc1b02p39, 0x1.c8a92becbbc92p42, 0x1.39caca74944fp46,
+    0x1.c2dcf075119d5p49, 0x1.520021ee6e1f3p53, 0x1.07f510421e7a7p57, 0x1.acc59e9053a9bp60,
+    0x1.69a6fb006690fp64})
+static constexpr int BESSEL_DIFF_ASYM_LENGTH = 29;
+IRG_TABLE(double, BESSEL_I0E_ASYM, 29, {
+    0x1.0p0, 0x1.0p-3, 0x1.2p-4, 0x1.2cp-4,
+    0x1.cb6p-4, 0x1.d11ep-3, 0x1.251ee8p-1, 0x1.ba4c598p0,
+    0x1.84bd1aa98p2, 0x1.8616a64f6cp4, 0x1.b8118d37ff7p6, 0x1.13aafea4e5774p9,
+    0x1.7bc2e57729724p11, 0x1.1d47059b0d98ap14, 0x1.d0366d1f2a1fcp16, 0x1.96ab69ba805e8p19,
+    0x1.7da65df946f8bp22, 0x1.7e002ac418369p25, 0x1.9635110813867p28, 0x1.c951379875fb6p31,
+    0x1.0fb5f454e2191p35, 0x1.53d7328c73eefp38, 0x1.be483c6188f8ep41, 0x1.32f8782421c7cp45,
+    0x1.b978561d4bea1p48, 0x1.4b3d91e48aa3bp52, 0x1.02e194de62d0bp56, 0x1.a4d4ec38521d1p59,
+    0x1.6331b684f7054p63})
+static constexpr int BESSEL_I0E_ASYM_LENGTH = 29;
+static constexpr int BESSEL_SERIES_MAX_TERMS = 80;
+IRG_TABLE(double, CENTRAL_NODES, 12, {
+    0x1.2e1c4e37a2fdep-7, 0x1.88bc58023ba64p-5, 0x1.d73d4449dc328p-4, 0x1.a6961f47f100fp-3,
+    0x1.43ab96faba731p-2, 0x1.bfe1681c273c7p-2, 0x1.200f4bf1ec61dp-1, 0x1.5e2a3482a2c67p-1,
+    0x1.965a782e03bfcp-1, 0x1.c5185776c479bp-1, 0x1.e7743a7fdc45ap-1, 0x1.fb478ec721741p-1})
+static constexpr int CENTRAL_NODES_LENGTH = 12;
+static constexpr int CENTRAL_POINTS = 12;
+IRG_TABLE(double, CENTRAL_WEIGHTS, 12, {
+    0x1.8275d9dea6d8fp-6, 0x1.b60602bce6181p-5, 0x1.47d7258f22d8fp-4, 0x1.a0163e6b1ab72p-4,
+    0x1.de3155c256ab5p-4, 0x1.fe40ce6d4f025p-4, 0x1.fe40ce6d4f025p-4, 0x1.de3155c256ab5p-4,
+    0x1.a0163e6b1ab72p-4, 0x1.47d7258f22d8fp-4, 0x1.b60602bce6181p-5, 0x1.8275d9dea6d8fp-6})
+static constexpr int CENTRAL_WEIGHTS_LENGTH = 12;
+static constexpr double INV_SQRT_TWO_PI = 0x1.9884533d43651p-2;
+static constexpr double INV_TWO_PI = 0x1.45f306dc9c883p-3;
+static constexpr double PI_A = 0x1.921fb548p1;
+static constexpr double PI_B = -0x1.de973dc8p-30;
+static constexpr double PI_C = -0x1.9d9cceba3f91fp-61;
+static constexpr double REDUCTION_EXACT_MAX = 0x1.921fb54442d18p24;
+static constexpr int REGION_CENTRAL = 1;
+static constexpr int REGION_INVALID = 0;
+static constexpr int REGION_TAIL = 2;
+static constexpr double TAIL_EXPONENT_CUTOFF = 0x1.9p5;
+IRG_TABLE(double, TAIL_NODES, 32, {
+    0x1.66a18fbf64a0fp-10, 0x1.d77b63ad0c91bp-8, 0x1.20aae7fac455ap-6, 0x1.0a9fed30405eep-5,
+    0x1.a8ab25d459a36p-5, 0x1.347ec0a5e57b4p-4, 0x1.a4e5adf8ed0ebp-4, 0x1.123ed9c52d88dp-3,
+    0x1.590aec76f00edp-3, 0x1.a62dd72d3a6b8p-3, 0x1.f8ef3af329ac5p-3, 0x1.2844a541c8387p-2,
+    0x1.5615518d42105p-2, 0x1.857c20798fdadp-2, 0x1.b607c563a0372p-2, 0x1.e74437b7733b6p-2,
+    0x1.0c5de42446625p-1, 0x1.24fc1d4e2fe47p-1, 0x1.3d41efc338129p-1, 0x1.54f557395ef7dp-1,
+    0x1.6bddad5f1be3cp-1, 0x1.81c431433594fp-1, 0x1.96748a34b1652p-1, 0x1.a9bd44e243fc5p-1,
+    0x1.bb70498eb49ddp-1, 0x1.cb634a40e25e3p-1, 0x1.d97027eb43509p-1, 0x1.e5754da2ba65dp-1,
+    0x1.ef56012cfbfa1p-1, 0x1.f6faa8c029dd5p-1, 0x1.fc510938a5e6ep-1, 0x1.ff4caf38204dbp-1})
+static constexpr int TAIL_NODES_LENGTH = 32;
+static constexpr int TAIL_POINTS = 32;
+IRG_TABLE(double, TAIL_WEIGHTS, 32, {
+    0x1.cbf8bc743cc5cp-9, 0x1.0aa3c248696c9p-7, 0x1.a0060a8531ffap-7, 0x1.18c5800a355d9p-6,
+    0x1.5ee963a335495p-6, 0x1.a1c6ae961fbfap-6, 0x1.e0bd76c924981p-6, 0x1.0d9b9a62cac1p-5,
+    0x1.2854103b35e0cp-5, 0x1.40483e126fd14p-5, 0x1.553ee25ebebc6p-5, 0x1.6705e18e13ed1p-5,
+    0x1.7572bdb3f6e51p-5, 0x1.8062fc0f6fef9p-5, 0x1.87bc776f8c6d7p-5, 0x1.8b6d9eaec77adp-5,
+    0x1.8b6d9eaec77adp-5, 0x1.87bc776f8c6d7p-5, 0x1.8062fc0f6fef9p-5, 0x1.7572bdb3f6e51p-5,
+    0x1.6705e18e13ed1p-5, 0x1.553ee25ebebc6p-5, 0x1.40483e126fd14p-5, 0x1.2854103b35e0cp-5,
+    0x1.0d9b9a62cac1p-5, 0x1.e0bd76c924981p-6, 0x1.a1c6ae961fbfap-6, 0x1.5ee963a335495p-6,
+    0x1.18c5800a355d9p-6, 0x1.a0060a8531ffap-7, 0x1.0aa3c248696c9p-7, 0x1.cbf8bc743cc5cp-9})
+static constexpr int TAIL_WEIGHTS_LENGTH = 32;
+static constexpr double TWO_PI = 0x1.921fb54442d18p2;
+} // namespace VonMisesConstants
 

@@ -7,6 +7,10 @@
 #pragma once
 #include "irg_gamma.cuh"
 #include "irg_special.cuh"
+#include "irg_vonmises.cuh"
 
 #define IRG_FOR_EACH_OP(X) \
-    X(GAMMA_GRAD_RATE, irg::gamma_grad_rate)
+    X(GAMMA_GRAD_RATE, irg::gamma_grad_rate)                  \
+    X(VONMISES_CDF, irg::vonmises_cdf)                        \
+    X(VONMISES_DCDF_DKAPPA, irg::vonmises_dcdf_dkappa)        \
+    X(VONMISES_GRAD_KAPPA, irg::vonmises_grad_kappa)
