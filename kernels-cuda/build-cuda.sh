@@ -38,19 +38,25 @@ mkdir -p "$OUT"
 # which only ever makes a step more accurate).
 FLAGS=(-std=c++17 -O3 -I"$SRC")
 "$NVCC" "${FLAGS[@]}" -ptx -arch=compute_80 "$SRC/irg_kernels.cu" -o "$OUT/irg_kernels.ptx"
-"$NVCC" "${FLAGS[@]}" -fatbin \
+# One nvcc call makes the fatbin and, with ptxas -v, the resource usage of every kernel per arch.
+"$NVCC" "${FLAGS[@]}" -fatbin -Xptxas -v \
   -gencode arch=compute_80,code=sm_80 -gencode arch=compute_90,code=sm_90 \
   -gencode arch=compute_80,code=compute_80 \
-  "$SRC/irg_kernels.cu" -o "$OUT/irg_kernels.fatbin"
-grep -o '^\.visible \.entry [A-Za-z0-9_]*' "$OUT/irg_kernels.ptx" | awk '{print $3}' | sort > "$OUT/kernels.txt"
+  "$SRC/irg_kernels.cu" -o "$OUT/irg_kernels.fatbin" 2> "$OUT/ptxas.log"
 {
   echo "# ptxas -v resource usage of irg_kernels.cu (made by kernels-cuda/build-cuda.sh)"
-  for sm in 80 90; do
-    "$NVCC" "${FLAGS[@]}" -cubin -arch=sm_$sm -Xptxas -v "$SRC/irg_kernels.cu" -o /dev/null 2>&1 \
-      | grep -E "Compiling entry|Function properties|spill|Used [0-9]+ registers" \
-      | sed -E "s/^ptxas info *: //; s/ for 'sm_[0-9]+'//"
-  done
+  echo "# kernel arch registers stack_frame_bytes spill_store_bytes spill_load_bytes"
+  awk '
+    /Compiling entry function/ { match($0, /\x27[^\x27]*\x27/); k = substr($0, RSTART + 1, RLENGTH - 2);
+                                 match($0, /\x27sm_[0-9]+\x27/); a = substr($0, RSTART + 1, RLENGTH - 2); }
+    /Function properties for / { own = (index($0, "for " k) > 0 && k != ""); next }
+    /bytes stack frame/ && own { st = $1; ss = $5; sl = $9; own = 0 }
+    /Used [0-9]+ registers/ && k != "" { match($0, /Used [0-9]+ registers/); r = substr($0, RSTART + 5, RLENGTH - 15);
+                                 printf "%s %s %s %s %s %s\n", k, a, r, st, ss, sl; k = "" }
+  ' "$OUT/ptxas.log" | sort
 } > "$OUT/ptxas.txt"
+rm -f "$OUT/ptxas.log"
+grep -o '^\.visible \.entry [A-Za-z0-9_]*' "$OUT/irg_kernels.ptx" | awk '{print $3}' | sort > "$OUT/kernels.txt"
 {
   echo "nvcc: $("$NVCC" --version | grep -o 'release [0-9.]*, V[0-9.]*')"
   (cd "$SRC" && LC_ALL=C ls | LC_ALL=C sort | while read -r f; do sha256sum "$f"; done)

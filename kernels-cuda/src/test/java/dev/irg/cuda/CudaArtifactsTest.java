@@ -54,6 +54,25 @@ class CudaArtifactsTest {
         }
     }
 
+    /** Issue 5: no local-memory spills in the float32 kernels (from ptxas -v, recorded in ptxas.txt). */
+    @Test
+    void float32KernelsDoNotSpill() throws Exception {
+        int rows = 0;
+        for (String line : Files.readAllLines(Toolchain.resources().resolve("ptxas.txt"))) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            String[] f = line.trim().split(" +");
+            assertEquals(6, f.length, "ptxas.txt row: " + line);
+            if (f[0].endsWith("_f32")) {
+                rows++;
+                assertEquals("0", f[4], "spill stores in " + f[0] + " on " + f[1]);
+                assertEquals("0", f[5], "spill loads in " + f[0] + " on " + f[1]);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(rows > 0, "ptxas.txt lists no float32 kernel");
+    }
+
     static String sha256(Path p) throws Exception {
         var md = java.security.MessageDigest.getInstance("SHA-256");
         return java.util.HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)));

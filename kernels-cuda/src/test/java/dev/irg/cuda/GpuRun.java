@@ -110,7 +110,7 @@ public final class GpuRun {
 
     private static boolean runTests(StringBuilder md) {
         var request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(CudaGpuTest.class), selectClass(CudaProviderTest.class))
+                .selectors(selectClass(CudaGpuTest.class), selectClass(CudaProviderTest.class), selectClass(CudaGoldenGpuTest.class))
                 .build();
         var listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
