@@ -83,6 +83,47 @@ class HostMathTest {
         return tests;
     }
 
+    /**
+     * The device code's classify step picks the same region as the Java reference's on every row
+     * (the region selection is the first thing a port must mirror; a difference here would show up
+     * as a different method, not necessarily as an error above the limits).
+     */
+    @TestFactory
+    List<DynamicTest> classifyMatchesJava() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (dev.irg.Distribution d : dev.irg.Distribution.values()) {
+            tests.add(DynamicTest.dynamicTest(d.id(), () -> {
+                Inputs in = Inputs.random(d, ROWS, 0xC1A55 + d.ordinal());
+                double[] p0 = in.p0(), p1 = in.p1(), x = in.x();
+                String name;
+                Reference.Fn javaFn;
+                switch (d) {
+                    case GAMMA -> {
+                        name = "IncompleteGamma.classify";
+                        javaFn = (a, b, z) -> dev.irg.math.IncompleteGamma.classify(a, z);
+                    }
+                    case BETA -> {
+                        name = "IncompleteBeta.classify";
+                        javaFn = dev.irg.math.IncompleteBeta::classify;
+                    }
+                    default -> {
+                        name = "VonMisesCdf.classify";
+                        javaFn = (k, loc, z) -> dev.irg.math.VonMisesCdf.classify(k, z);
+                    }
+                }
+                double[] got = HostEval.evalClassify(name, p0, p1, x);
+                int[] counts = new int[8];
+                for (int i = 0; i < x.length; i++) {
+                    int want = (int) javaFn.apply(p0[i], p1[i], x[i]);
+                    assertEquals(want, (int) got[i], name + " row " + i + " (" + p0[i] + ", " + p1[i] + ", " + x[i] + ")");
+                    counts[Math.min(want, 7)]++;
+                }
+                System.out.println(name + ": regions agree on " + x.length + " rows; rows per region " + java.util.Arrays.toString(counts));
+            }));
+        }
+        return tests;
+    }
+
     /** Helpers: same algorithm, different libm; a few ulp (measured max: see the test output). */
     static final double HELPER_REL = 1e-14;
 
