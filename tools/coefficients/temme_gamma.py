@@ -19,8 +19,8 @@ import mpmath as mp
 
 mp.mp.dps = 80
 NW = 120          # terms of w(eta)
-K_TERMS = int(sys.argv[2]) if len(sys.argv) > 2 else 12     # c_0 .. c_{K-1}
-N_TERMS = int(sys.argv[3]) if len(sys.argv) > 3 else 30     # Taylor terms kept per c_k
+K_TERMS = int(sys.argv[2]) if len(sys.argv) > 2 else 13     # c_0 .. c_{K-1}
+N_TERMS = int(sys.argv[3]) if len(sys.argv) > 3 else 34     # Taylor terms kept per c_k
 
 # w = sum_{j>=1} w[j] eta^j
 w = [mp.mpf(0)] * (NW + 1)
@@ -111,6 +111,73 @@ def d(v):
     return repr(float(v))
 
 
+
+
+def truncation_tables():
+    """Measured truncation of the sums (printed as Java): how many terms in 1/a (K) a given a needs,
+    and how many Taylor terms (N) a given |eta| needs, for 1e-18 absolute error in T, dT/deta and
+    dT/da (|T| >= |c_0| >= 0.26 on |eta| <= 1). Reference: 18 terms c_k with 80 Taylor terms each."""
+    kref, nref = 18, 80
+    # rebuild longer series for the reference
+    cc = [dict(invw)]
+    cc[0][-1] = cc[0].get(-1, 0) - 1
+    g2 = [mp.mpf(0)] * (kref + 2)
+    lg2 = [mp.mpf(0)] * (kref + 2)
+    for j in range(1, kref + 2):
+        if 2 * j - 1 <= kref + 1:
+            lg2[2 * j - 1] = mp.bernoulli(2 * j) / (2 * j * (2 * j - 1))
+    g2[0] = mp.mpf(1)
+    for n in range(1, kref + 2):
+        g2[n] = sum(k * lg2[k] * g2[n - k] for k in range(1, n + 1)) / n
+    for k in range(1, kref):
+        prev = cc[-1]
+        nxt = {}
+        for p, v in prev.items():
+            if p != 0:
+                nxt[p - 2] = nxt.get(p - 2, 0) + p * v
+        for p, v in invw.items():
+            nxt[p] = nxt.get(p, 0) + (-1) ** k * g2[k] * v
+        cc.append(nxt)
+    co = [[ck.get(p, mp.mpf(0)) for p in range(nref)] for ck in cc]
+    eps = mp.mpf("1e-18")
+    etas = [mp.mpf(i) / 20 for i in range(-20, 21)]
+    val = lambda k, e: mp.fsum(co[k][j] * e ** j for j in range(nref))
+    dval = lambda k, e: mp.fsum(j * co[k][j] * e ** (j - 1) for j in range(1, nref))
+    cv = {(k, i): (val(k, e), dval(k, e)) for k in range(kref) for i, e in enumerate(etas)}
+    a_mins = [20, 30, 50, 100, 200, 500, 1000, 10000, 100000, 1000000]
+    ks = []
+    for A in a_mins:
+        A = mp.mpf(A)
+        for K in range(1, kref):
+            worst = max(max(abs(mp.fsum(cv[(k, i)][0] * A ** -k for k in range(K, kref))),
+                            abs(mp.fsum(cv[(k, i)][1] * A ** -k for k in range(K, kref))),
+                            abs(mp.fsum(k * cv[(k, i)][0] * A ** (-k - 1) for k in range(K, kref))))
+                        for i in range(len(etas)))
+            if worst < eps:
+                break
+        ks.append(K)
+    eta_max = [mp.mpf(1) / 64, mp.mpf(1) / 32, mp.mpf(1) / 16, mp.mpf(1) / 8, mp.mpf(1) / 4, mp.mpf(1) / 2,
+               mp.mpf(3) / 4, mp.mpf(1)]
+    ns = []
+    for H in eta_max:
+        for N in range(1, nref):
+            worst = max(max(mp.fsum(abs(co[k][j]) * H ** j for j in range(N, nref)),
+                            mp.fsum(j * abs(co[k][j]) * H ** (j - 1) for j in range(N, nref))) * mp.mpf(20) ** -k
+                        for k in range(K_TERMS))
+            if worst < eps:
+                break
+        ns.append(N)
+    assert max(ks) <= K_TERMS and max(ns) <= N_TERMS, (ks, ns)
+    print("    public static final double[] TEMME_K_A_MIN = {%s};" % ", ".join(d(v) for v in a_mins))
+    print("    public static final int[] TEMME_K_COUNT = {%s};" % ", ".join(str(v) for v in ks))
+    print("    public static final double[] TEMME_N_ETA_MAX = {%s};" % ", ".join(d(v) for v in eta_max))
+    print("    public static final int[] TEMME_N_COUNT = {%s};" % ", ".join(str(v) for v in ns))
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "truncation":
+    truncation_tables()
+    sys.exit(0)
+
 ETA_MAX = 1
 lam_lo = mp.findroot(lambda L: L - 1 - mp.log(L) - mp.mpf(ETA_MAX) ** 2 / 2, 0.3)
 lam_hi = mp.findroot(lambda L: L - 1 - mp.log(L) - mp.mpf(ETA_MAX) ** 2 / 2, 2.1)
@@ -125,3 +192,4 @@ for k, r in enumerate(rows):
     for i in range(0, N_TERMS, 4):
         print("        " + ", ".join(d(v) for v in r[i:i + 4]) + ",")
 print("    };")
+

@@ -6,6 +6,7 @@ import static dev.irg.math.GammaConstants.CF_TOLERANCE;
 import static dev.irg.math.GammaConstants.LOG_MINUS_DIGAMMA_A_MIN;
 import static dev.irg.math.GammaConstants.PHI_LOG1PMX_LAMBDA_MIN;
 import static dev.irg.math.GammaConstants.PREFIX_STIRLING_A_MIN;
+import static dev.irg.math.GammaConstants.Q_SMALL_A_MAX;
 import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
 import static dev.irg.math.GammaConstants.REGION_EDGE;
 import static dev.irg.math.GammaConstants.REGION_SERIES;
@@ -16,9 +17,15 @@ import static dev.irg.math.GammaConstants.SERIES_X_OFFSET;
 import static dev.irg.math.GammaConstants.TEMME_A_MIN;
 import static dev.irg.math.GammaConstants.TEMME_C;
 import static dev.irg.math.GammaConstants.TEMME_K;
+import static dev.irg.math.GammaConstants.TEMME_K_A_MIN;
+import static dev.irg.math.GammaConstants.TEMME_K_COUNT;
 import static dev.irg.math.GammaConstants.TEMME_LAMBDA_HI;
 import static dev.irg.math.GammaConstants.TEMME_LAMBDA_LO;
 import static dev.irg.math.GammaConstants.TEMME_N;
+import static dev.irg.math.GammaConstants.TEMME_N_COUNT;
+import static dev.irg.math.GammaConstants.TEMME_N_ETA_MAX;
+import static dev.irg.math.SpecialConstants.INV_2PI;
+import static dev.irg.math.SpecialConstants.INV_SQRT_2PI;
 
 /**
  * The regularized incomplete gamma function of the standard Gamma(a, 1) distribution and its
@@ -51,9 +58,6 @@ public final class IncompleteGamma {
     public static final int WHAT_GRAD = 3;
     /** Quantity selector: (dx/da)/x. */
     public static final int WHAT_GRAD_OVER_X = 4;
-
-    private static final double INV_SQRT_2PI = 0.3989422804014327;   // 1/sqrt(2 pi)
-    private static final double INV_2PI = 0.15915494309189535;       // 1/(2 pi)
 
     /** P(a, x), the CDF of Gamma(a, 1) at x. */
     public static double p(double a, double x) {
@@ -153,6 +157,9 @@ public final class IncompleteGamma {
      * x may underflow). NaN if the series has not converged within SERIES_MAX_ITER terms.
      */
     public static double series(double a, double x, double logx, int what) {
+        if (what == WHAT_Q && a < Q_SMALL_A_MAX) {
+            return qSmallA(a, x, logx);
+        }
         double s = 1;
         double ds = 0;
         double t = 1;
@@ -166,7 +173,7 @@ public final class IncompleteGamma {
             s += t;
             ds += dt;
             if (t <= s * SERIES_TOLERANCE && -dt <= -ds * SERIES_TOLERANCE) {
-                converged = true;
+                converged = Double.isFinite(s) && Double.isFinite(ds); // an overflowed sum is no convergence
                 break;
             }
         }
@@ -183,6 +190,33 @@ public final class IncompleteGamma {
             case WHAT_GRAD -> -(x / a) * bracket;
             default -> -bracket / a; // WHAT_GRAD_OVER_X
         };
+    }
+
+    /**
+     * Q(a, x) for a &lt; Q_SMALL_A_MAX in the series region, where Q is small (~ a E1(x)) and 1 - P
+     * would lose its digits: with M = e^-x S = a sum_n (-x)^n/((a+n) n!) (Kummer's transformation,
+     * DLMF 13.2.39), Q = 1 - x^a M/Gamma(1+a)
+     * = -expm1(a log x - log Gamma(1+a)) - (x^a/Gamma(1+a)) a sum_{n&ge;1} (-x)^n/((a+n) n!).
+     * NaN if the sum has not converged within SERIES_MAX_ITER terms.
+     */
+    static double qSmallA(double a, double x, double logx) {
+        double sum = 0;
+        double t = 1; // (-x)^n / n!
+        boolean converged = false;
+        for (int n = 1; n <= SERIES_MAX_ITER; n++) {
+            t *= -x / n;
+            double term = t / (a + n);
+            sum += term;
+            if (Math.abs(term) <= SERIES_TOLERANCE * Math.abs(sum)) {
+                converged = Double.isFinite(sum);
+                break;
+            }
+        }
+        if (!converged) {
+            return Double.NaN;
+        }
+        double e = a * logx - GammaFunctions.logGamma1p(a);
+        return -Math.expm1(e) - Math.exp(e) * a * sum;
     }
 
     /**
@@ -225,7 +259,7 @@ public final class IncompleteGamma {
             f += dh;
             df += ddh;
             if (Math.abs(dh) <= CF_TOLERANCE * Math.abs(f) && Math.abs(ddh) <= CF_TOLERANCE * Math.abs(df)) {
-                converged = true;
+                converged = Double.isFinite(f) && Double.isFinite(df);
                 break;
             }
         }
@@ -257,14 +291,29 @@ public final class IncompleteGamma {
         double phi = phi(a, x); // lambda - 1 - log lambda >= 0
         double eta = Math.copySign(Math.sqrt(2 * phi), lm1);
         double r = 1 / a;
+        int kCount = TEMME_K;
+        for (int i = TEMME_K_A_MIN.length - 1; i >= 0; i--) {
+            if (a >= TEMME_K_A_MIN[i]) {
+                kCount = TEMME_K_COUNT[i];
+                break;
+            }
+        }
+        int nCount = TEMME_N;
+        double absEta = Math.abs(eta);
+        for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
+            if (absEta <= TEMME_N_ETA_MAX[i]) {
+                nCount = TEMME_N_COUNT[i];
+                break;
+            }
+        }
         double tSum = 0;
         double tEta = 0;
         double tA = 0;
-        for (int k = TEMME_K - 1; k >= 0; k--) {
+        for (int k = kCount - 1; k >= 0; k--) {
             int base = k * TEMME_N;
             double c = 0;
             double dc = 0;
-            for (int j = TEMME_N - 1; j >= 0; j--) {
+            for (int j = nCount - 1; j >= 0; j--) {
                 dc = Math.fma(dc, eta, c);
                 c = Math.fma(c, eta, TEMME_C[base + j]);
             }
@@ -341,12 +390,8 @@ public final class IncompleteGamma {
         if (a >= LOG_MINUS_DIGAMMA_A_MIN) {
             double lam = x / a;
             double logLam = lam >= Double.MIN_NORMAL ? Math.log(lam) : logx - Math.log(a);
-            return logLam + (GammaFunctions.logMinusDigamma(a) - r(a));
+            return logLam + (GammaFunctions.logMinusDigamma(a) - 1 / a);
         }
         return logx - GammaFunctions.digamma(a + 1);
-    }
-
-    private static double r(double a) {
-        return 1 / a;
     }
 }

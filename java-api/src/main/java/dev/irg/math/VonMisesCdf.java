@@ -6,6 +6,7 @@ import static dev.irg.math.VonMisesConstants.INV_TWO_PI;
 import static dev.irg.math.VonMisesConstants.PI_A;
 import static dev.irg.math.VonMisesConstants.PI_B;
 import static dev.irg.math.VonMisesConstants.PI_C;
+import static dev.irg.math.VonMisesConstants.REDUCTION_EXACT_MAX;
 import static dev.irg.math.VonMisesConstants.REGION_CENTRAL;
 import static dev.irg.math.VonMisesConstants.REGION_INVALID;
 import static dev.irg.math.VonMisesConstants.REGION_TAIL;
@@ -154,12 +155,20 @@ public final class VonMisesCdf {
      */
     public static double tailIntegral(double kappa, double ax, double y, double g0, int m) {
         double dmax = tailLength(kappa, y);
+        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2) with (sa, ca) = (sin ax, cos ax) for ax < pi/2
+        // (two non-negative terms), else (sin y, -cos y) = sin(y - d/2) (y <= pi/2, y - d/2 >= y/2:
+        // at most one bit cancels). cos(d/2) = sqrt(1 - sin^2(d/2)): d/2 <= pi/2 - arccos(A)/2, and it
+        // comes close to pi/2 only for large kappa, where dmax is short (d/2 small) unless
+        // kappa (1 + cos x) <= cutoff; the relative error of cos(d/2) stays below ~1e-14 at nodes
+        // whose weight e^{-kappa q} matters (measured: VonMisesAccuracyTest, docs/vonmises.md).
         boolean nearPi = ax >= 0.5 * Math.PI;
+        double sa = nearPi ? Math.sin(y) : Math.sin(ax);
+        double ca = nearPi ? -Math.cos(y) : Math.cos(ax);
         double sum = 0.0;
         for (int i = 0; i < TAIL_NODES.length; i++) {
-            double d = dmax * TAIL_NODES[i];
-            double s1 = nearPi ? Math.sin(y - 0.5 * d) : Math.sin(ax + 0.5 * d);
-            double q = 2.0 * s1 * Math.sin(0.5 * d);
+            double sd = Math.sin(0.5 * dmax * TAIL_NODES[i]);
+            double cd = Math.sqrt(1.0 - sd * sd);
+            double q = 2.0 * (sa * cd + ca * sd) * sd;
             double w = Math.exp(-kappa * q);
             sum += TAIL_WEIGHTS[i] * (m == 0 ? w : (g0 + q) * w);
         }
@@ -191,6 +200,9 @@ public final class VonMisesCdf {
      * |x| up to {@link VonMisesConstants#REDUCTION_EXACT_MAX}.
      */
     static Reduced reduce(double x) {
+        if (Math.abs(x) > REDUCTION_EXACT_MAX) {
+            return reduceFar(x);
+        }
         double k = Math.rint(x * INV_TWO_PI);
         for (int attempt = 0; attempt < 2; attempt++) {
             double r = minusMultipleOfPi(x, 2.0 * k);
@@ -212,8 +224,25 @@ public final class VonMisesCdf {
         return new Reduced(Double.NaN, Double.NaN, Double.NaN, false);
     }
 
-    /** {@code x - m pi} with the three-part pi. */
-    static double minusMultipleOfPi(double x, double m) {
+    /**
+     * Far arguments (|x| beyond {@link VonMisesConstants#REDUCTION_EXACT_MAX}): the remainder is
+     * taken modulo the double nearest 2 pi (exact IEEE remainder), so the result is finite and
+     * periodic in that period; the true-pi phase is no longer resolved there.
+     */
+    static Reduced reduceFar(double x) {
+        double r = Math.IEEEremainder(x, TWO_PI);
+        double k = Math.rint((x - r) * INV_TWO_PI);
+        double ax = Math.abs(r);
+        double y = Math.max(0.0, ((PI_A - ax) + PI_B) + PI_C);
+        return new Reduced(k, Math.min(ax, Math.PI), y, r > 0);
+    }
+
+    /**
+     * {@code x - m pi} with the three-part pi (exact to an ulp of the result for integer |m| &lt; 2^23).
+     * Public for the vector ports: with k = rint(x / 2pi), r = x - 2k pi, and y = pi - |r| is
+     * {@code -minusMultipleOfPi(x, 2k + 1)} for r &gt; 0, {@code minusMultipleOfPi(x, 2k - 1)} otherwise.
+     */
+    public static double minusMultipleOfPi(double x, double m) {
         return ((x - m * PI_A) - m * PI_B) - m * PI_C;
     }
 
