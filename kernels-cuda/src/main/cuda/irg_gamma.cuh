@@ -33,10 +33,8 @@ static constexpr int GAMMA_WHAT_DPDA = 2;
 static constexpr int GAMMA_WHAT_GRAD = 3;
 static constexpr int GAMMA_WHAT_GRAD_OVER_X = 4;
 
-// IncompleteGamma's private INV_SQRT_2PI and INV_2PI: the same double literals are exported as
-// VonMisesConstants::INV_SQRT_TWO_PI and INV_TWO_PI (0.3989422804014327, 0.15915494309189535).
-static constexpr double GAMMA_INV_SQRT_2PI = VonMisesConstants::INV_SQRT_TWO_PI;
-static constexpr double GAMMA_INV_2PI = VonMisesConstants::INV_TWO_PI;
+static constexpr double GAMMA_INV_SQRT_2PI = SpecialConstants::INV_SQRT_2PI;
+static constexpr double GAMMA_INV_2PI = SpecialConstants::INV_2PI;
 
 /** IncompleteGamma.classify: one of GammaConstants::REGION_*. */
 IRG_HD int gammaClassify(double a, double x) {
@@ -102,8 +100,28 @@ IRG_HD double gammaLogMinusDigammaP1(double a, double x, double logx) {
     return logx - digamma(a + 1);
 }
 
+/** Q(a, x) for a < Q_SMALL_A_MAX in the series region (IncompleteGamma.qSmallA). */
+IRG_HD_CALL double gammaQSmallA(double a, double x, double logx) {
+    double sum = 0;
+    double t = 1;
+    bool converged = false;
+    for (int n = 1; n <= gc::SERIES_MAX_ITER; n++) {
+        t *= -x / n;
+        double term = t / (a + n);
+        sum += term;
+        if (fabs(term) <= gc::SERIES_TOLERANCE * fabs(sum)) {
+            converged = finite(sum);
+            break;
+        }
+    }
+    if (!converged) return nan_value();
+    double e = a * logx - logGamma1p(a);
+    return -expm1(e) - exp(e) * a * sum;
+}
+
 /** REGION_SERIES (IncompleteGamma.series); NaN if not converged within SERIES_MAX_ITER. */
 IRG_HD_CALL double gammaSeries(double a, double x, double logx, int what) {
+    if (what == GAMMA_WHAT_Q && a < gc::Q_SMALL_A_MAX) return gammaQSmallA(a, x, logx);
     double s = 1;
     double ds = 0;
     double t = 1;
@@ -117,7 +135,7 @@ IRG_HD_CALL double gammaSeries(double a, double x, double logx, int what) {
         s += t;
         ds += dt;
         if (t <= s * gc::SERIES_TOLERANCE && -dt <= -ds * gc::SERIES_TOLERANCE) {
-            converged = true;
+            converged = finite(s) && finite(ds); // an overflowed sum is no convergence
             break;
         }
     }
@@ -160,7 +178,7 @@ IRG_HD_CALL double gammaContinuedFraction(double a, double x, int what) {
         f += dh;
         df += ddh;
         if (fabs(dh) <= gc::CF_TOLERANCE * fabs(f) && fabs(ddh) <= gc::CF_TOLERANCE * fabs(df)) {
-            converged = true;
+            converged = finite(f) && finite(df);
             break;
         }
     }
@@ -181,14 +199,29 @@ IRG_HD_CALL double gammaTemme(double a, double x, int what) {
     double phi = gammaPhi(a, x);
     double eta = copysign(sqrt(2 * phi), lm1);
     double r = 1 / a;
+    int kCount = gc::TEMME_K;
+    for (int i = gc::TEMME_K_A_MIN_LENGTH - 1; i >= 0; i--) {
+        if (a >= IRG_TAB(gc, TEMME_K_A_MIN)[i]) {
+            kCount = IRG_TAB(gc, TEMME_K_COUNT)[i];
+            break;
+        }
+    }
+    int nCount = gc::TEMME_N;
+    double absEta = fabs(eta);
+    for (int i = 0; i < gc::TEMME_N_ETA_MAX_LENGTH; i++) {
+        if (absEta <= IRG_TAB(gc, TEMME_N_ETA_MAX)[i]) {
+            nCount = IRG_TAB(gc, TEMME_N_COUNT)[i];
+            break;
+        }
+    }
     double tSum = 0;
     double tEta = 0;
     double tA = 0;
-    for (int k = gc::TEMME_K - 1; k >= 0; k--) {
+    for (int k = kCount - 1; k >= 0; k--) {
         int base = k * gc::TEMME_N;
         double c = 0;
         double dc = 0;
-        for (int j = gc::TEMME_N - 1; j >= 0; j--) {
+        for (int j = nCount - 1; j >= 0; j--) {
             dc = fma(dc, eta, c);
             c = fma(c, eta, IRG_TAB(gc, TEMME_C)[base + j]);
         }
