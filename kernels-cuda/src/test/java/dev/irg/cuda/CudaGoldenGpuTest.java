@@ -20,7 +20,7 @@ import org.junit.jupiter.api.TestFactory;
 class CudaGoldenGpuTest {
 
     @TestFactory
-    List<DynamicTest> goldenTablesOnGpu() {
+    List<DynamicTest> goldenTablesOnGpu() throws Exception {
         if (!CudaDevice.isAvailable()) {
             String why = "SKIPPED (gpu): " + CudaDevice.status();
             System.out.println(why);
@@ -30,7 +30,7 @@ class CudaGoldenGpuTest {
         var ev = GoldenChecks.of(new CudaKernels(gpu));
         List<DynamicTest> tests = new ArrayList<>();
         for (Distribution d : Distribution.values()) {
-            for (GoldenTable t : GoldenTable.all(d)) {
+            for (GoldenTable t : HostGoldenTest.tables(d)) {
                 for (Op op : d.ops()) {
                     for (Precision pr : Precision.values()) {
                         if (t.hasReference(op) && gpu.supports(op, pr)) {

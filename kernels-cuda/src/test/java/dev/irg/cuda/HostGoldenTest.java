@@ -56,12 +56,48 @@ class HostGoldenTest {
     /** Relative slack on the reference's own max error when the reference fails a table. */
     static final double REFERENCE_SLACK = 0.01;
 
+    /**
+     * The golden tables of {@code d}: those its index.txt lists, or, while a distribution has no
+     * index.txt yet, every {@code .csv} in its resource folder (directory or jar).
+     */
+    static List<GoldenTable> tables(Distribution d) throws java.io.IOException, java.net.URISyntaxException {
+        if (!GoldenTable.names(d).isEmpty()) {
+            return GoldenTable.all(d);
+        }
+        String dir = GoldenTable.ROOT + d.id() + "/";
+        var url = GoldenTable.class.getResource(dir);
+        List<GoldenTable> out = new ArrayList<>();
+        if (url == null) {
+            return out;
+        }
+        java.nio.file.FileSystem fs = null;
+        try {
+            java.nio.file.Path folder;
+            if ("jar".equals(url.getProtocol())) {
+                fs = java.nio.file.FileSystems.newFileSystem(url.toURI(), java.util.Map.of());
+                folder = fs.getPath(dir);
+            } else {
+                folder = java.nio.file.Path.of(url.toURI());
+            }
+            try (var files = java.nio.file.Files.list(folder)) {
+                for (String f : files.map(x -> x.getFileName().toString()).filter(n -> n.endsWith(".csv")).sorted().toList()) {
+                    out.add(GoldenTable.load(d, f.substring(0, f.length() - 4)));
+                }
+            }
+        } finally {
+            if (fs != null) {
+                fs.close();
+            }
+        }
+        return out;
+    }
+
     @TestFactory
     List<DynamicTest> goldenTables() throws Exception {
         List<Op> ops = HostEval.ops();
         List<DynamicTest> tests = new ArrayList<>();
         for (Distribution d : Distribution.values()) {
-            for (GoldenTable t : GoldenTable.all(d)) {
+            for (GoldenTable t : tables(d)) {
                 for (Op op : ops) {
                     if (!t.hasReference(op)) {
                         continue;
