@@ -44,9 +44,14 @@ static const int NFNS = sizeof(FNS) / sizeof(FNS[0]);
 static double classifyGamma(double a, double, double x) { return irg::gammaClassify(a, x); }
 static double classifyBeta(double a, double b, double x) { return irg::betaClassify(a, b, x); }
 static double classifyVonMises(double k, double, double x) { return irg::vmClassify(k, x); }
+// Two-argument helpers f(p0, p1) of BetaFunctions.
+static double logGammaIncrement(double q, double p, double) { return irg::betaLogGammaIncrement(q, p); }
+static double logMinusDigammaDrop(double q, double p, double) { return irg::betaLogMinusDigammaDrop(q, p); }
 static const OpEntry CLASSIFY[] = {{"IncompleteGamma.classify", classifyGamma},
                                    {"IncompleteBeta.classify", classifyBeta},
-                                   {"VonMisesCdf.classify", classifyVonMises}};
+                                   {"VonMisesCdf.classify", classifyVonMises},
+                                   {"BetaFunctions.logGammaIncrement", logGammaIncrement},
+                                   {"BetaFunctions.logMinusDigammaDrop", logMinusDigammaDrop}};
 
 static irg_fn find(const char* name) {
     for (const OpEntry& e : CLASSIFY) {

@@ -124,6 +124,33 @@ class HostMathTest {
         return tests;
     }
 
+    /** BetaFunctions' two-argument helpers (q, p) against Java, on q, p log-uniform in [1e-6, 1e7]. */
+    @TestFactory
+    List<DynamicTest> betaHelpersMatchJava() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String h : List.of("logGammaIncrement", "logMinusDigammaDrop")) {
+            tests.add(DynamicTest.dynamicTest("BetaFunctions." + h, () -> {
+                var m = dev.irg.math.BetaFunctions.class.getMethod(h, double.class, double.class);
+                var r = new java.util.SplittableRandom(h.hashCode());
+                int n = ROWS;
+                double[] q = new double[n], p = new double[n];
+                for (int i = 0; i < n; i++) {
+                    q[i] = Inputs.logUniform(r, 1e-6, 1e7);
+                    p[i] = Inputs.logUniform(r, 1e-6, 1e7);
+                }
+                q[0] = Double.NaN;
+                p[1] = -1;
+                double[] got = HostEval.evalClassify("BetaFunctions." + h, q, p, new double[n]);
+                Stats s = new Stats("BetaFunctions." + h);
+                for (int i = 0; i < n; i++) {
+                    s.add(i, q[i], p[i], 0, (double) m.invoke(null, q[i], p[i]), got[i], HELPER_REL);
+                }
+                s.assertOk();
+            }));
+        }
+        return tests;
+    }
+
     /** Helpers: same algorithm, different libm; a few ulp (measured max: see the test output). */
     static final double HELPER_REL = 1e-14;
 
