@@ -44,6 +44,22 @@ def main():
             times.append(start.elapsed_time(stop) / 1e3)
     torch_eps = n / statistics.median(times)
     nonfinite = int((~torch.isfinite(g)).sum().item())
+    acc = ""
+    ref_path = os.path.join(out, "grad_f64.f64")
+    if os.path.exists(ref_path):
+        ref = np.fromfile(ref_path, dtype="<f8")
+        ok = np.isfinite(ref) & (np.abs(ref) >= np.finfo(np.float32).tiny) & (np.abs(ref) <= np.finfo(np.float32).max)
+        rows = [("torch._standard_gamma_grad f32", g.double().cpu().numpy())]
+        irg_path = os.path.join(out, "grad_irg.f32")
+        if os.path.exists(irg_path):
+            rows.append(("irg GAMMA_GRAD_ALPHA f32", np.fromfile(irg_path, dtype="<f4").astype(np.float64)))
+        acc = "\nRelative error against irg's float64 kernel on the same float inputs (%d of %d rows whose value is a normal float):\n\n" % (ok.sum(), n)
+        acc += "| implementation | max | p99 | median | non-finite |\n|---|---|---|---|---|\n"
+        for name, v in rows:
+            err = np.abs(v[ok] - ref[ok]) / np.abs(ref[ok])
+            bad = int((~np.isfinite(err)).sum())
+            err = err[np.isfinite(err)]
+            acc += "| %s | %.2e | %.2e | %.2e | %d |\n" % (name, err.max(), np.quantile(err, 0.99), np.median(err), bad)
     irg_eps = None
     with open(os.path.join(out, "bench.csv")) as f:
         for row in csv.DictReader(f):
@@ -56,8 +72,7 @@ def main():
             % (REPS, torch.__version__, torch.cuda.get_device_name(0), torch_eps, nonfinite))
     if irg_eps:
         text += "- irg GAMMA_GRAD_ALPHA F32 device-resident: %.3g elements/s: **%.2fx** PyTorch\n" % (irg_eps, irg_eps / torch_eps)
-    append(md, text)
-    print(text)
+    append(md, text + acc)
     return 0
 
 
