@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * stream's pinned buffers. Device out-of-memory makes the chunks smaller instead of failing; a
  * lane that saw an error is freed, so the next call starts from clean buffers.
  */
-final class CudaKernels implements Kernels {
+final class CudaKernels implements Kernels, AutoCloseable {
     /**
      * Elements per chunk: 2^20 (8 MiB per float64 operand): large enough that a chunk's copies run
      * near the PCIe bandwidth (transfers of a few MiB reach it), small enough that the first and
@@ -96,6 +96,15 @@ final class CudaKernels implements Kernels {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Frees the pinned and device buffers of the idle lanes (the provider's instance lives as long
+     * as the process; other instances, e.g. in tests, are closed when done).
+     */
+    @Override
+    public void close() {
+        freeIdleLanes();
     }
 
     private void freeIdleLanes() {

@@ -27,7 +27,8 @@ class CudaGoldenGpuTest {
             Assumptions.abort(why);
         }
         CudaDevice gpu = CudaDevice.get();
-        var ev = GoldenChecks.of(new CudaKernels(gpu));
+        // the provider's own instance (process lifetime), so no buffers are left behind
+        var ev = GoldenChecks.of(dev.irg.internal.Registry.get().provider(dev.irg.Backend.CUDA).kernels());
         List<DynamicTest> tests = new ArrayList<>();
         for (Distribution d : Distribution.values()) {
             for (GoldenTable t : HostGoldenTest.tables(d)) {

@@ -84,6 +84,8 @@ class CudaKernelsHostPathTest {
         assertEquals(1, k.idleLanes(), "one caller at a time reuses one lane");
         // 100_003 elements in 4096-element chunks: 25 launches per call
         assertTrue(gpu.launches.get() > 100, "launches: " + gpu.launches.get());
+        k.close();
+        assertEquals(0, gpu.live.get(), "close frees every stream and buffer");
     }
 
     @Test
