@@ -43,22 +43,27 @@ class VonMisesAccuracyTest {
                 : VonMisesAccuracyTest.class.getResourceAsStream("VonMisesSpot.csv")) {
             assertTrue(in != null, "VonMisesSpot.csv missing from test resources");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String header = null;
+            int[] col = null; // indices of kappa, x, cdf, dcdf_dkappa, grad_kappa (golden tables have more columns)
             for (String line; (line = r.readLine()) != null; ) {
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
                 }
-                if (header == null) {
-                    header = line;
-                    assertEquals("kappa,x,cdf,dcdf_dkappa,grad_kappa", header);
+                String[] f = line.split(",");
+                if (col == null) {
+                    List<String> names = Arrays.asList(f);
+                    String[] want = {"kappa", "x", "cdf", "dcdf_dkappa", "grad_kappa"};
+                    col = new int[want.length];
+                    for (int j = 0; j < want.length; j++) {
+                        col[j] = names.indexOf(want[j]);
+                        assertTrue(col[j] >= 0, "column " + want[j] + " missing in " + line);
+                    }
                     continue;
                 }
-                String[] f = line.split(",");
-                rows.add(new Row(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+                rows.add(new Row(Double.parseDouble(f[col[0]]), Double.parseDouble(f[col[1]]), Double.parseDouble(f[col[2]]),
+                        Double.parseDouble(f[col[3]]), Double.parseDouble(f[col[4]])));
             }
         }
-        assertTrue(rows.size() > 500, "spot table too small: " + rows.size());
+        assertTrue(rows.size() > (external != null ? 100 : 500), "spot table too small: " + rows.size());
     }
 
     static double rel(double got, double ref) {
@@ -124,6 +129,8 @@ class VonMisesAccuracyTest {
 
     @Test
     void tableCoversBothRegionsAndTails() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("irg.vonmises.spot") == null,
+                "coverage is asserted for the committed spot table only");
         long central = rows.stream().filter(r -> VonMisesCdf.classify(r.kappa, r.x) == VonMisesConstants.REGION_CENTRAL).count();
         long tail = rows.stream().filter(r -> VonMisesCdf.classify(r.kappa, r.x) == VonMisesConstants.REGION_TAIL).count();
         long lowerTail = rows.stream().filter(r -> r.cdf > 0 && r.cdf < 1e-12).count();
