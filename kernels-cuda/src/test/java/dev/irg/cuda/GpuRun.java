@@ -88,12 +88,19 @@ public final class GpuRun {
         if (tests) {
             ok = runTests(md);
         }
+        Path file = out.resolve("results.md");
+        Files.writeString(file, md.toString()); // the test results survive a failing benchmark
         if (bench && CudaDevice.isAvailable()) {
-            benchmarks(md, out, log2n);
+            try {
+                benchmarks(md, out, log2n);
+            } catch (RuntimeException | IOException | LinkageError e) {
+                StringWriter w = new StringWriter();
+                e.printStackTrace(new PrintWriter(w));
+                md.append("\n\nBENCHMARK FAILED:\n```\n").append(w).append("```\n");
+            }
         } else if (bench) {
             md.append("## Benchmarks\n\nnot run: ").append(CudaDevice.status()).append("\n\n");
         }
-        Path file = out.resolve("results.md");
         Files.writeString(file, md.toString());
         System.out.println(md);
         System.out.println("wrote " + file);
