@@ -1,0 +1,188 @@
+package dev.irg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The API's contract: validation before work, broadcasting, slices, segments, backends, thread safety. */
+class ApiContractTest {
+    private final Irg scalar = Irg.using(Backend.SCALAR);
+
+    @Test
+    void lengthMismatchThrowsBeforeAnyWork() {
+        double[] z = {1, 2, 3};
+        double[] out = {7, 7};
+        var e = assertThrows(IllegalArgumentException.class, () -> scalar.gamma().gradRate(Vec.scalar(1), Vec.scalar(2), Vec.of(z), Vec.of(out)));
+        assertTrue(e.getMessage().contains("x has 3 elements but out has 2"), e.getMessage());
+        assertArrayEquals(new double[] {7, 7}, out, "nothing written");
+        var e2 = assertThrows(IllegalArgumentException.class, () -> scalar.gamma().gradAlpha(new double[2], new double[3], new double[3]));
+        assertTrue(e2.getMessage().startsWith("alpha has 2 elements"), e2.getMessage());
+        var e3 = assertThrows(IllegalArgumentException.class, () -> scalar.beta().cdf(Vec.of(new double[3]), Vec.of(new double[4]), Vec.of(new double[3]), Vec.of(new double[3])));
+        assertTrue(e3.getMessage().startsWith("b has 4 elements"), e3.getMessage());
+    }
+
+    @Test
+    void nullsAndScalarsWhereArraysAreNeededThrow() {
+        assertThrows(NullPointerException.class, () -> scalar.gamma().cdf((double[]) null, new double[1], new double[1]));
+        var e = assertThrows(NullPointerException.class, () -> scalar.gamma().cdf(Vec.scalar(1), null, Vec.of(new double[1]), Vec.of(new double[1])));
+        assertEquals("rate", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> scalar.gamma().cdf(Vec.scalar(1), Vec.scalar(1), Vec.scalar(1), Vec.of(new double[1])));
+        assertThrows(IllegalArgumentException.class, () -> scalar.gamma().cdf(Vec.scalar(1), Vec.scalar(1), Vec.of(new double[1]), Vec.scalar(1)));
+    }
+
+    @Test
+    void offsetsOutOfRangeThrow() {
+        assertThrows(IndexOutOfBoundsException.class, () -> Vec.of(new double[4], 2, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> Vec.of(new float[4], -1, 2));
+    }
+
+    @Test
+    void mixedPrecisionThrows() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> scalar.gamma().gradRate(Vec.of(new float[2]), Vec.scalar(1), Vec.of(new double[2]), Vec.of(new double[2])));
+        assertTrue(e.getMessage().contains("same precision"), e.getMessage());
+    }
+
+    @Test
+    void readOnlySegmentOutputThrows() {
+        MemorySegment ro = MemorySegment.ofArray(new double[3]).asReadOnly();
+        assertThrows(IllegalArgumentException.class,
+                () -> scalar.gamma().gradRate(Vec.scalar(1), Vec.scalar(2), Vec.of(new double[3]), Vec.of(ro, Precision.F64)));
+    }
+
+    @Test
+    void gradRateBroadcastSlicesAndSegments() {
+        double[] z = {0, 1, 2, 3, 4, 5};
+        double[] out = new double[6];
+        Arrays.fill(out, 99);
+        scalar.gamma().gradRate(Vec.scalar(1.5), Vec.scalar(2), Vec.of(z, 1, 4), Vec.of(out, 2, 4));
+        assertArrayEquals(new double[] {99, 99, -0.5, -1, -1.5, -2}, out);
+
+        float[] zf = {2, 4};
+        float[] outf = new float[2];
+        scalar.gamma().gradRate(Vec.scalar(1.5), Vec.of(new float[] {2, 8}), Vec.of(zf), Vec.of(outf));
+        assertArrayEquals(new float[] {-1, -0.5f}, outf);
+
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment zs = arena.allocate(ValueLayout.JAVA_DOUBLE, 3);
+            MemorySegment os = arena.allocate(ValueLayout.JAVA_DOUBLE, 3);
+            for (int i = 0; i < 3; i++) {
+                zs.setAtIndex(ValueLayout.JAVA_DOUBLE, i, i + 1);
+            }
+            scalar.gamma().gradRate(Vec.scalar(3), Vec.scalar(4), Vec.of(zs, Precision.F64), Vec.of(os, Precision.F64));
+            assertEquals(-0.75, os.getAtIndex(ValueLayout.JAVA_DOUBLE, 2));
+        }
+    }
+
+    @Test
+    void outOfDomainElementsGiveNanInTheirSlotOnly() {
+        double[] alpha = {1, -1, Double.NaN, 2, 2};
+        double[] rate = {1, 1, 1, 0, Double.POSITIVE_INFINITY};
+        double[] z = {1, 1, 1, 1, 1};
+        double[] out = new double[5];
+        scalar.gamma().gradRate(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(out));
+        assertEquals(-1.0, out[0]);
+        for (int i = 1; i < 5; i++) {
+            assertTrue(Double.isNaN(out[i]), "slot " + i);
+        }
+    }
+
+    @Test
+    void emptyBatchIsFine() {
+        scalar.gamma().gradRate(Vec.scalar(1), Vec.scalar(1), Vec.of(new double[0]), Vec.of(new double[0]));
+    }
+
+    @Test
+    void backendsAreReportedAndScalarAlwaysAvailable() {
+        List<BackendInfo> infos = Irg.backends();
+        assertTrue(infos.stream().anyMatch(i -> i.backend() == Backend.SCALAR && i.available()));
+        assertEquals(3, infos.size(), infos.toString());
+        for (BackendInfo i : infos) {
+            assertTrue(!i.detail().isBlank(), i.toString());
+        }
+    }
+
+    @Test
+    void unavailableForcedBackendSaysWhy() {
+        for (BackendInfo i : Irg.backends()) {
+            if (!i.available()) {
+                var e = assertThrows(IllegalStateException.class, () -> Irg.using(i.backend()));
+                assertTrue(e.getMessage().contains(i.detail()), e.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void propertyForcesBackendAndBadValuesFallBackToAuto() {
+        String old = System.getProperty(Irg.BACKEND_PROPERTY);
+        try {
+            System.setProperty(Irg.BACKEND_PROPERTY, "scalar");
+            assertEquals(Backend.SCALAR, Irg.get().backend());
+            System.setProperty(Irg.BACKEND_PROPERTY, "nonsense");
+            assertEquals(Backend.AUTO, Irg.get().backend());
+        } finally {
+            if (old == null) {
+                System.clearProperty(Irg.BACKEND_PROPERTY);
+            } else {
+                System.setProperty(Irg.BACKEND_PROPERTY, old);
+            }
+        }
+    }
+
+    @Test
+    void parsing() {
+        assertEquals(Backend.SIMD, Backend.parse("SIMD"));
+        assertEquals(Precision.F32, Precision.parse("f32"));
+        assertEquals(Distribution.VONMISES, Distribution.parse("vonmises"));
+        assertEquals(Op.BETA_GRAD_B, Op.of(Distribution.BETA, "grad_b"));
+        assertThrows(IllegalArgumentException.class, () -> Backend.parse("gpu"));
+        assertThrows(IllegalArgumentException.class, () -> Op.of(Distribution.GAMMA, "grad_b"));
+    }
+
+    /** Many threads on one instance, large enough batches to be split across the pool: same result as one thread. */
+    @Test
+    void threadSafeAndSplitInvariant() throws Exception {
+        int n = 100_003;
+        RandomGenerator rng = RandomGenerator.of("L64X128MixRandom");
+        double[] alpha = new double[n];
+        double[] rate = new double[n];
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            alpha[i] = Math.exp(rng.nextDouble(-5, 5));
+            rate[i] = Math.exp(rng.nextDouble(-3, 3));
+            z[i] = rng.nextDouble(0, 10);
+        }
+        double[] expected = new double[n];
+        scalar.threads(1).gamma().gradRate(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(expected));
+        Irg shared = Irg.get().threads(4);
+        ExecutorService ex = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> fs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                fs.add(ex.submit(() -> {
+                    double[] out = new double[n];
+                    shared.gamma().gradRate(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(out));
+                    return out;
+                }));
+            }
+            for (Future<double[]> f : fs) {
+                assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+}
