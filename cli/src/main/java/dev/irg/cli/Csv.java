@@ -58,10 +58,25 @@ final class Csv {
                     if (s.isEmpty()) {
                         throw new NumberFormatException("empty");
                     }
-                    v[r] = pr == Precision.F32 ? Float.parseFloat(s) : Double.parseDouble(s);
+                    v[r] = parse(s, pr);
                 } catch (NumberFormatException e) {
                     throw CliException.usage(source + " line " + lines[r] + ": column '" + header.get(col)
                             + "' is not a number: '" + f[col] + "'");
+                }
+            }
+            return v;
+        }
+
+        /** Column {@code col} as doubles, leniently: an empty, missing or unparsable cell gives NaN. */
+        double[] values(int col) {
+            double[] v = new double[rows.size()];
+            for (int r = 0; r < v.length; r++) {
+                String[] f = rows.get(r);
+                String s = col < f.length ? f[col].trim() : "";
+                try {
+                    v[r] = s.isEmpty() ? Double.NaN : parse(s, Precision.F64);
+                } catch (NumberFormatException e) {
+                    v[r] = Double.NaN;
                 }
             }
             return v;
@@ -84,6 +99,27 @@ final class Csv {
             }
             double[] x = numbers(require("x"), pr);
             return new Inputs(d, pr, p0, p1, x);
+        }
+    }
+
+    /**
+     * A number as Java parses it, plus the spellings Python and C print for the special values
+     * ({@code nan}, {@code inf}, {@code -inf}, any case); F32 rounds the decimal to float directly.
+     */
+    static double parse(String s, Precision pr) {
+        switch (s.toLowerCase(Locale.ROOT)) {
+            case "nan", "+nan", "-nan" -> {
+                return Double.NaN;
+            }
+            case "inf", "+inf", "infinity", "+infinity" -> {
+                return Double.POSITIVE_INFINITY;
+            }
+            case "-inf", "-infinity" -> {
+                return Double.NEGATIVE_INFINITY;
+            }
+            default -> {
+                return pr == Precision.F32 ? Float.parseFloat(s) : Double.parseDouble(s);
+            }
         }
     }
 

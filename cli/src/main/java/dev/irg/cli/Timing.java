@@ -14,12 +14,17 @@ final class Timing {
 
     /** Median seconds of {@code reps} timed runs of {@code action}, after warm-up (at least one run). */
     static double medianSeconds(Runnable action, int reps) {
+        return medianSeconds(action, reps, WARMUP_NANOS);
+    }
+
+    /** As {@link #medianSeconds(Runnable, int)} with a given minimum warm-up time. */
+    static double medianSeconds(Runnable action, int reps, long warmupNanos) {
         long start = System.nanoTime();
         int w = 0;
         do {
             action.run();
             w++;
-        } while (System.nanoTime() - start < WARMUP_NANOS && w < MAX_WARMUP_RUNS);
+        } while (System.nanoTime() - start < warmupNanos && w < MAX_WARMUP_RUNS);
         double[] t = new double[Math.max(1, reps)];
         for (int i = 0; i < t.length; i++) {
             long t0 = System.nanoTime();
