@@ -29,9 +29,19 @@ final class Charts {
                 .xAxisTitle("batch size (elements)").yAxisTitle("elements / s").build();
         c.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
                 .setLegendPosition(Styler.LegendPosition.InsideNW).setChartBackgroundColor(Color.WHITE);
+        double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (var e : series.entrySet()) {
             var s = c.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
             s.setMarker(SeriesMarkers.CIRCLE);
+            for (double v : e.getValue()[1]) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (hi > 0) {
+            // whole decades, so that the log axis has labels even when the data spans less than one
+            c.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(lo))));
+            c.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(hi * 1.0001))));
         }
         BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
     }

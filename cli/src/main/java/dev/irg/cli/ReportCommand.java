@@ -303,6 +303,7 @@ final class ReportCommand implements Callable<Integer> {
                     peerRate.put(id(pr), r);
                     speedRows.add(new String[] {d.id(), "PyTorch " + peer.version(), id(pr), Integer.toString(peerN), m(r), "", "1"});
                     speed.put("pytorch " + id(pr), Map.of("n", peerN, "elements_per_s_1_thread", r));
+                    curves.put("PyTorch " + id(pr) + " (1 thread)", new double[][] {{peerN}, {r}});
                 } catch (IOException | RuntimeException ex) {
                     notes.add(d.id() + ": PyTorch throughput " + id(pr) + " failed: " + ex.getMessage());
                 }
@@ -315,7 +316,7 @@ final class ReportCommand implements Callable<Integer> {
             String f = "throughput-" + d.id() + ".png";
             progress.show(d.id() + ": plots");
             Charts.throughput(dir.resolve(f), d.id() + ": gradient throughput (" + String.join(", ",
-                    Quantity.GRAD.ops(d, false).stream().map(Op::column).toList()) + "), all threads", curves);
+                    Quantity.GRAD.ops(d, false).stream().map(Op::column).toList()) + "): irg on all threads", curves);
             plots.add(f);
         }
         if (g64 != null) {
@@ -363,7 +364,7 @@ final class ReportCommand implements Callable<Integer> {
             Double pr1 = peerRate.get(id(pr));
             table1.add(new String[] {d.id(), gradOp.column(), id(pr), b, statCell(irgAcc.get(gradOp.column())),
                 m(perThread.get(key)), m(allThreads.get(key)), peerAcc.isEmpty() ? "-" : statCell(peerAcc.get(gradOp.column())),
-                pr1 == null ? "-" : m(pr1), pr1 == null ? "-" : String.format(Locale.ROOT, "%.1f×", perThread.get(key) / pr1)});
+                pr1 == null ? "-" : m(pr1), pr1 == null ? "-" : String.format(Locale.ROOT, "%.3g×", perThread.get(key) / pr1)});
         }
         return j;
     }

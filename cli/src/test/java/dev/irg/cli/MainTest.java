@@ -133,9 +133,9 @@ class MainTest {
         assumeImplemented(Op.GAMMA_CDF);
         Run r = run("alpha,x\n1,1\n-1,1\n2,NaN\n3,-0.5\n", "eval", "--dist", "gamma", "--quantity", "cdf");
         assertEquals(0, r.rc(), r.err());
-        assertEquals(List.of("cdf", Double.toString(-Math.expm1(-1)), "NaN", "NaN", "NaN"),
-                List.of(r.lines().get(0), Double.toString(Double.parseDouble(r.lines().get(1))), r.lines().get(2),
-                        r.lines().get(3), r.lines().get(4)));
+        assertEquals(List.of("cdf", "NaN", "NaN", "NaN"), List.of(r.lines().get(0), r.lines().get(2), r.lines().get(3),
+                r.lines().get(4)));
+        assertEquals(-Math.expm1(-1), Double.parseDouble(r.lines().get(1)), 1e-15);
         assertTrue(r.err().contains("3 of 4 rows gave NaN"), r.err());
     }
 
