@@ -217,4 +217,47 @@ class MainTest {
         assertEquals(Main.EXIT_USAGE, run("", "bench", "--dist", "gamma", "--n", "0").rc());
         assertEquals(Main.EXIT_USAGE, run("", "bench", "--dist", "gamma", "--threads", "0").rc());
     }
+
+    @Test
+    void reportWritesMarkdownJsonAndPlots(@TempDir Path dir) throws Exception {
+        Run r = run("", "report", "--quick", "--no-peer", "--out", dir.toString());
+        assertEquals(0, r.rc(), r.err());
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.startsWith("# irg report"), md);
+        assertTrue(md.contains("| distribution | backend | precision | column |"), md);
+        assertEquals(md, r.out(), "the report is printed too");
+        String json = Files.readString(dir.resolve("report.json"));
+        assertTrue(json.contains("\"distributions\""), json);
+        for (var d : dev.irg.Distribution.values()) {
+            assertTrue(json.contains("\"distribution\": \"" + d.id() + "\""), d.id());
+        }
+        assertTrue(r.err().contains("irg report: wrote"), r.err());
+        // plots exist for every distribution whose gradient runs on this branch
+        for (var d : dev.irg.Distribution.values()) {
+            Op grad = Quantity.GRAD.ops(d, false).get(0);
+            boolean runs;
+            try {
+                Reference.eval(grad, 1.5, 1.5, 0.5);
+                runs = true;
+            } catch (UnsupportedOperationException e) {
+                runs = false;
+            }
+            assertEquals(runs, Files.exists(dir.resolve("throughput-" + d.id() + ".png")), d.id());
+        }
+        assertEquals(Main.EXIT_USAGE, run("", "report", "--quick", "--full").rc());
+    }
+
+    @Test
+    void calibrateMeasuresOrSaysThereIsNothingToCalibrate(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cal.properties");
+        Run r = run("", "calibrate", "--file", f.toString());
+        assertEquals(0, r.rc(), r.err());
+        boolean simd = Irg.backends().stream().anyMatch(b -> b.backend() == Backend.SIMD && b.available());
+        if (simd) {
+            assertTrue(Files.readString(f).contains("simd.auto_threshold="), r.out());
+        } else {
+            assertTrue(r.out().contains("nothing to calibrate"), r.out());
+            assertTrue(!Files.exists(f));
+        }
+    }
 }
