@@ -1,0 +1,116 @@
+package dev.irg.golden;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irg.Distribution;
+import dev.irg.Op;
+import dev.irg.Precision;
+import java.io.StringReader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The loader, the statistics and the shape of the committed tables. */
+class GoldenTableTest {
+
+    private static final String SMALL = """
+            # provenance line
+            alpha,x,u,cdf,dcdf_dalpha,grad_alpha
+            2.5,0.5,nan,0.25,-0.5,1.5
+            1e-4,20.0,,0.9,-1e-10,2e-9
+            """;
+
+    @Test
+    void parsesHeaderProvenanceAndValues() throws Exception {
+        GoldenTable t = GoldenTable.parse(Distribution.GAMMA, "small", new StringReader(SMALL));
+        assertEquals(List.of("provenance line"), t.provenance());
+        assertEquals(2, t.size());
+        assertArrayEquals(new double[] {2.5, 1e-4}, t.param0());
+        assertArrayEquals(new double[] {1.0, 1.0}, t.param1()); // rate defaults to 1
+        assertTrue(Double.isNaN(t.column("u")[0]) && Double.isNaN(t.column("u")[1]));
+        assertArrayEquals(new double[] {-0.5, -1e-10}, t.reference(Op.GAMMA_DCDF_DALPHA));
+        assertTrue(t.hasReference(Op.GAMMA_CDF));
+        assertFalse(t.hasReference(Op.GAMMA_GRAD_RATE));
+        assertEquals("alpha=2.5, x=0.5", t.describeRow(0));
+    }
+
+    @Test
+    void malformedInputNamesTheLine() {
+        var e = assertThrows(IllegalArgumentException.class, () -> GoldenTable.parse(Distribution.GAMMA, "bad",
+                new StringReader("alpha,x,cdf\n1,2,3\n1,2,abc\n")));
+        assertTrue(e.getMessage().contains("line 3"), e.getMessage());
+        var e2 = assertThrows(IllegalArgumentException.class, () -> GoldenTable.parse(Distribution.GAMMA, "bad",
+                new StringReader("alpha,x,cdf\n1,2\n")));
+        assertTrue(e2.getMessage().contains("line 2"), e2.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> GoldenTable.parse(Distribution.BETA, "bad",
+                new StringReader("b,x,cdf\n1,2,3\n")));
+    }
+
+    @Test
+    void errorStatsCountsNanAsInfiniteAndRespectsFloorAndInclude() {
+        double[] ref = {1, 2, 4, 0, 1e-20};
+        double[] got = {1, 2 * (1 + 1e-10), Double.NaN, 0, 2e-20};
+        ErrorStats s = ErrorStats.of(got, ref, null, null);
+        assertEquals(Double.POSITIVE_INFINITY, s.max());
+        assertEquals(2, s.worst(1)[0]);
+        ErrorStats t = ErrorStats.of(got, ref, new double[] {0, 0, 0, 0, 1e-12}, new boolean[] {true, true, false, true, true});
+        assertEquals(4, t.count());
+        assertEquals(1e-10, t.error(1), 1e-15);
+        assertEquals(1e-20 / 1e-12, t.error(4), 1e-15); // floor 1e-12 instead of |ref| = 1e-20
+        assertEquals(1e-8, t.max(), 1e-15);
+        assertTrue(Double.isNaN(t.error(2)));
+        assertEquals(2, t.countAbove(1e-11));
+        assertEquals(1, t.countAbove(1e-9));
+    }
+
+    @Test
+    void quantilesAreNearestRank() {
+        double[] ref = new double[100];
+        double[] got = new double[100];
+        for (int i = 0; i < 100; i++) {
+            ref[i] = 1;
+            got[i] = 1 + (i + 1) * 1e-12; // errors 1e-12 .. 1e-10
+        }
+        ErrorStats s = ErrorStats.of(got, ref, null, null);
+        assertEquals(1e-10, s.max(), 1e-15);
+        assertEquals(99e-12, s.p99(), 1e-15);
+        assertEquals(50e-12, s.median(), 1e-15);
+    }
+
+    @Test
+    void float32RowSelection() {
+        assertTrue(GoldenChecks.usable(Op.GAMMA_CDF, Precision.F32, 2.5, 1, 0.5, 0.3));
+        assertFalse(GoldenChecks.usable(Op.GAMMA_CDF, Precision.F32, 0.1, 1, 0.5, 0.3)); // 0.1 is not a float
+        assertFalse(GoldenChecks.usable(Op.GAMMA_DCDF_DALPHA, Precision.F32, 2.5, 1, 0.5, 1e-40));
+        assertTrue(GoldenChecks.usable(Op.GAMMA_DCDF_DALPHA, Precision.F64, 0.1, 1, 0.5, 1e-40));
+        assertFalse(GoldenChecks.usable(Op.GAMMA_CDF, Precision.F64, 0.1, 1, 0.5, 1e-301));
+    }
+
+    @Test
+    void committedTablesAreWellFormed() {
+        for (Distribution d : Distribution.values()) {
+            for (GoldenTable t : GoldenTable.all(d)) {
+                assertTrue(t.size() >= 100, t + " is too small");
+                assertFalse(t.provenance().isEmpty(), t + " has no provenance");
+                double[] p0 = t.param0();
+                double[] x = t.x();
+                boolean anyRef = false;
+                for (Op op : d.ops()) {
+                    if (!t.hasReference(op)) {
+                        continue;
+                    }
+                    anyRef = true;
+                    double[] r = t.reference(op);
+                    for (int i = 0; i < t.size(); i++) {
+                        assertTrue(Double.isFinite(r[i]), t + " row " + i + " " + op.column() + " = " + r[i]);
+                        assertTrue(Double.isFinite(p0[i]) && Double.isFinite(x[i]), t + " row " + i + " inputs");
+                    }
+                }
+                assertTrue(anyRef, t + " has no reference column");
+            }
+        }
+    }
+}
