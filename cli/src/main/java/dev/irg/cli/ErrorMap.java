@@ -15,7 +15,7 @@ record ErrorMap(String xTitle, String yTitle, double xMin, double xMax, int nx, 
 
     /** Coordinate of golden row {@code r} on one axis, from the columns {@code p0, p1, x, cdf}. */
     interface Axis {
-        double of(double p0, double p1, double x, double cdf);
+        double of(double p0, double p1, double x, double cdf, double q);
     }
 
     /** Cells per axis. */
@@ -25,16 +25,20 @@ record ErrorMap(String xTitle, String yTitle, double xMin, double xMax, int nx, 
         return switch (d) {
             // alpha over the accuracy domain [1e-4, 1e6]; quantile as log10(u/(1-u)) over 1e-12 .. 1-1e-12
             case GAMMA -> new ErrorMap("log10 alpha", "log10(u / (1 - u)), u = quantile", -4, 6, CELLS - 2, -12, 12, CELLS,
-                    (p0, p1, x, cdf) -> Math.log10(p0), (p0, p1, x, cdf) -> Math.log10(cdf) - Math.log10(1 - cdf));
+                    (p0, p1, x, cdf, q) -> Math.log10(p0), (p0, p1, x, cdf, q) -> Math.log10(cdf) - Math.log10(q));
             case BETA -> new ErrorMap("log10 a", "log10 b", -4, 6, CELLS - 2, -4, 6, CELLS - 2,
-                    (p0, p1, x, cdf) -> Math.log10(p0), (p0, p1, x, cdf) -> Math.log10(p1));
+                    (p0, p1, x, cdf, q) -> Math.log10(p0), (p0, p1, x, cdf, q) -> Math.log10(p1));
             case VONMISES -> new ErrorMap("log10 kappa", "x", -4, 5, CELLS - 3, -Math.PI, Math.PI, CELLS,
-                    (p0, p1, x, cdf) -> Math.log10(p0), (p0, p1, x, cdf) -> x);
+                    (p0, p1, x, cdf, q) -> Math.log10(p0), (p0, p1, x, cdf, q) -> x);
         };
     }
 
-    /** log10 of the largest relative error per cell; NaN where a cell has no finite-reference row. */
-    double[][] bin(double[] p0, double[] p1, double[] x, double[] cdf, double[] got, double[] ref) {
+    /**
+     * log10 of the largest relative error per cell; NaN where a cell has no finite-reference row.
+     * {@code q} is the upper tail 1 - cdf (the golden column {@code q} where present: 1 - cdf in
+     * double loses the upper tail).
+     */
+    double[][] bin(double[] p0, double[] p1, double[] x, double[] cdf, double[] q, double[] got, double[] ref) {
         double[][] v = new double[nx][ny];
         for (double[] row : v) {
             java.util.Arrays.fill(row, Double.NaN);
@@ -44,8 +48,8 @@ record ErrorMap(String xTitle, String yTitle, double xMin, double xMax, int nx, 
                 continue;
             }
             double b = p1 == null ? Double.NaN : p1[i];
-            int ix = cell(xAxis.of(p0[i], b, x[i], cdf[i]), xMin, xMax, nx);
-            int iy = cell(yAxis.of(p0[i], b, x[i], cdf[i]), yMin, yMax, ny);
+            int ix = cell(xAxis.of(p0[i], b, x[i], cdf[i], q[i]), xMin, xMax, nx);
+            int iy = cell(yAxis.of(p0[i], b, x[i], cdf[i], q[i]), yMin, yMax, ny);
             if (ix < 0 || iy < 0) {
                 continue;
             }

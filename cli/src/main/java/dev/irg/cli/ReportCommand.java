@@ -322,6 +322,11 @@ final class ReportCommand implements Callable<Integer> {
         if (g64 != null) {
             ErrorMap em = ErrorMap.of(d);
             double[] cdf = ref.containsKey(d.ops().get(0)) ? ref.get(d.ops().get(0)) : new double[g64.n()];
+            double[] q = new double[cdf.length];
+            double[] qcol = sample.column("q") >= 0 ? sample.values(sample.column("q")) : null;
+            for (int i = 0; i < q.length; i++) {
+                q[i] = qcol != null && Double.isFinite(qcol[i]) ? qcol[i] : 1 - cdf[i];
+            }
             for (var e : mapValues.entrySet()) {
                 String who = e.getKey();
                 // the map per (who, precision): irg's from the best backend that ran (cuda > simd > scalar)
@@ -342,7 +347,7 @@ final class ReportCommand implements Callable<Integer> {
                         }
                     }
                 }
-                double[][] v = em.bin(in.p0(), in.p1(), in.x(), cdf, e.getValue(), masked);
+                double[][] v = em.bin(in.p0(), in.p1(), in.x(), cdf, q, e.getValue(), masked);
                 String f = "errors-" + d.id() + "-" + who.replace(' ', '-') + ".png";
                 Charts.errorMap(dir.resolve(f), d.id() + " " + gradOp.column() + ": " + who, em.xTitle(), em.yTitle(), em.xLabels(),
                         em.yLabels(), v);
@@ -455,7 +460,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static String e(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.2g", v);
+        return Double.isNaN(v) ? "-" : Double.isInfinite(v) ? "inf" : String.format(Locale.ROOT, "%.2g", v);
     }
 
     private static String m(Double v) {
