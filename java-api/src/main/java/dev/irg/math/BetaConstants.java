@@ -1,0 +1,93 @@
+package dev.irg.math;
+
+/**
+ * Thresholds, region codes and iteration caps of {@link IncompleteBeta}, in one place and without
+ * logic, so that the SIMD kernels use them directly and the CUDA header is generated from them.
+ * Every number says where it comes from; the measurements are those of docs/beta.md, made with
+ * tools/coefficients/beta_prototype.py and IncompleteBetaSpotTest against the 90-digit mpmath
+ * reference tools/coefficients/beta_reference.py.
+ */
+public final class BetaConstants {
+    private BetaConstants() {
+    }
+
+    // ---- regions returned by IncompleteBeta.classify ------------------------------------------
+
+    /** a or b not in (0, inf), x not in [0, 1], or any NaN: every output NaN. */
+    public static final int REGION_NAN = 0;
+    /** x = 0: I = 0, derivatives and gradients 0. */
+    public static final int REGION_ZERO = 1;
+    /** x = 1: I = 1, derivatives and gradients 0. */
+    public static final int REGION_ONE = 2;
+    /** Power series for I_x(a, b) itself (x small, b x small). */
+    public static final int REGION_SERIES_LOWER = 3;
+    /** Power series for J = I_{1-x}(b, a); I = 1 - J formed without cancellation. */
+    public static final int REGION_SERIES_UPPER = 4;
+    /** Continued fraction for I_x(a, b) itself (x at most the switch point). */
+    public static final int REGION_FRACTION_LOWER = 5;
+    /** Continued fraction for J = I_{1-x}(b, a) (x above the switch point); I = 1 - J. */
+    public static final int REGION_FRACTION_UPPER = 6;
+
+    // ---- region selection ------------------------------------------------------------------------
+
+    /**
+     * The power series of I_u(p, q) in u (DLMF 8.17.7 / TOMS 708 BPSER) is used only for
+     * u &le; SERIES_U_MAX: then u is exact (u = x, or u = 1 - x with x &ge; 1/2, Sterbenz) and the
+     * terms decrease at least like SERIES_U_MAX^j once j &gt; q.
+     */
+    public static final double SERIES_U_MAX = 0.5;
+    /**
+     * ... and for q u &le; SERIES_QU_MAX: the alternating factor (1 - q)_j u^j / j! then cancels
+     * by at most about exp(2 q u) = e^4 (TOMS 708 uses b x &le; 0.7 for the value alone). It must
+     * reach 2 because the series also covers the corner a &gt;&gt; 1, b &lt; 1, x above the switch
+     * point, where a (1 - x) &lt; (b + 1) &lt; 2 and I = 1 - J is tiny: there the series gives
+     * I = -expm1(E) - e^E b S' with cancellation of at most ~30x (measured: CDF error 4e-14 at
+     * a = 2e5, b = 1.1e-4, I = 1.3e-4, against 6e-12 with 1 - J from the fraction).
+     */
+    public static final double SERIES_QU_MAX = 2.0;
+
+    // ---- the log prefactor log(x^a (1-x)^b / (a B(a, b))) ------------------------------------
+
+    /**
+     * For a parameter at least STIRLING_MIN, log Gamma is written with Stirling's correction
+     * log Gamma*(x) so that log B(a, b) is never a difference of large log Gamma values
+     * (DiDonato and Morris 1992, BRCOMP/ALGDIV, use 8). GammaFunctions.logGammaStirlingCorrection is
+     * accurate to a few ulp from 1 up.
+     */
+    public static final double STIRLING_MIN = 8.0;
+    /**
+     * With t = d/a (or -d/b), where d = x (a + b) - a: for |t| &le; LOG1P_FORM_MAX the prefactor is
+     * a log1pmx(d/a) + b log1pmx(-d/b) + ... (the terms linear in d cancel exactly) and
+     * log(x (a+b)/a) = log1p(d/a); above it, 1 + t is far from 1 (and near 0 it would lose digits
+     * in log1p), so log x + log1p(b/a) is used instead. Any value in roughly [0.25, 0.75] works;
+     * 1/2 keeps both forms away from their bad ends.
+     */
+    public static final double LOG1P_FORM_MAX = 0.5;
+    /**
+     * d/da of the log prefactor is log x - 1/a - psi(a) + psi(a + b). For a &ge; DIGAMMA_SPLIT it
+     * is formed as log(x(a+b)/a) + (logMinusDigamma(a) - 1/a) - logMinusDigamma(a + b), without
+     * cancellation for large a; below, as log(x (a + b)) - psi(a + 1) - logMinusDigamma(a + b),
+     * avoiding the cancellation of 1/a in logMinusDigamma(a) - 1/a for tiny a.
+     */
+    public static final double DIGAMMA_SPLIT = 1.0;
+
+    // ---- iteration ---------------------------------------------------------------------------------
+
+    /**
+     * Convergence: the last change of every carried quantity (value and both derivative sums) is at
+     * most CONVERGENCE_TOL times its size. Two ulp: a tolerance of one half-ulp (1.1e-16) was
+     * measured to stall on last-bit oscillation of the derivative channels.
+     */
+    public static final double CONVERGENCE_TOL = 4.4e-16;
+    /**
+     * Cap on the steps of the even-contracted continued fraction. Measured worst case over the
+     * domain a, b in [1e-4, 1e6]: about 570 steps (a = b = 1e6 at the switch point, where the
+     * count grows like sqrt(min(a, b))); the cap leaves a factor 7.
+     */
+    public static final int FRACTION_MAX_ITER = 4000;
+    /**
+     * Cap on the power-series terms. With u &le; 1/2 and q u &le; 2 the terms fall below 1e-17 of
+     * the sum within ~60 terms (measured worst 58 at q ~ 4, u = 1/2); factor ~8.
+     */
+    public static final int SERIES_MAX_ITER = 500;
+}
