@@ -1,0 +1,97 @@
+"""Generates the coefficient tables of dev.irg.math.VonMisesConstants (run: python3 this_file.py).
+
+Prints Java field declarations; they are pasted into VonMisesConstants verbatim.
+mpmath at 50 digits, every value rounded once to the nearest double.
+
+Tables:
+  CENTRAL_NODES/WEIGHTS, TAIL_NODES/WEIGHTS: Gauss-Legendre rules mapped to [0, 1]
+      (node (1 + xi)/2 and weight w/2, so int_0^h f = h * sum W_i f(h u_i)), computed with
+      mpmath.gauss_quadrature (numpy's leggauss is off by ~1e-14 relative at n = 32: not used).
+  BESSEL_I0E_ASYM[k] = prod_{j=1..k} (2j-1)^2 / (k! 8^k): I0(k) e^-k sqrt(2 pi k) = sum_k c_k / k^k
+      (DLMF 10.40.1 with mu = 0; all terms positive).
+  BESSEL_DIFF_ASYM[k] = (-1)^k (a_k(0) - a_k(1)), a_k(nu) = prod_{j=1..k} (4nu^2 - (2j-1)^2)/(k! 8^k):
+      (I0(k) - I1(k)) e^-k sqrt(2 pi k) = sum_{k>=1} d_k / k^k (DLMF 10.40.1; all terms positive).
+  Number of asymptotic terms: the smallest N such that the first omitted term of both series at
+  kappa = BESSEL_ASYMPTOTIC_MIN_KAPPA is below 2^-60 of the sum (printed below as a check).
+"""
+import mpmath as mp
+
+mp.mp.dps = 50
+N_CENTRAL = 12
+N_TAIL = 32
+K_ASYM = 25  # BESSEL_ASYMPTOTIC_MIN_KAPPA
+
+
+def java_array(name, values, comment):
+    body = ",\n        ".join(repr(float(v)) for v in values)
+    return f"    /** {comment} */\n    public static final double[] {name} = {{\n        {body}\n    }};\n"
+
+
+def gl01(n):
+    xs, ws = mp.gauss_quadrature(n, "legendre")
+    return [(1 + x) / 2 for x in xs], [w / 2 for w in ws]
+
+
+def a(nu, k):
+    p = mp.mpf(1)
+    for j in range(1, k + 1):
+        p *= 4 * nu * nu - (2 * j - 1) ** 2
+    return p / (mp.factorial(k) * mp.mpf(8) ** k)
+
+
+def split_pi():
+    """pi = PI_A + PI_B + PI_C with PI_A, PI_B of 30 significant bits (so m*PI_A, m*PI_B are
+    exact for |m| < 2^23) and PI_C the rounded remainder (Cody-Waite reduction)."""
+    def round_bits(v, bits):
+        e = mp.floor(mp.log(abs(v), 2)) + 1
+        return mp.nint(v * mp.mpf(2) ** (bits - e)) / mp.mpf(2) ** (bits - e)
+    pa = round_bits(mp.pi, 30)
+    pb = round_bits(mp.pi - pa, 30)
+    pc = mp.mpf(float(mp.pi - pa - pb))
+    return pa, pb, pc
+
+
+def main():
+    out = []
+    pa, pb, pc = split_pi()
+    for name, v in (("PI_A", pa), ("PI_B", pb), ("PI_C", pc)):
+        out.append(f"    public static final double {name} = {float(v)!r};")
+    out.append(f"    // check: pi - (PI_A + PI_B + PI_C) = {mp.nstr(mp.pi - pa - pb - pc, 3)}")
+    u, w = gl01(N_CENTRAL)
+    out.append(java_array("CENTRAL_NODES", u, f"Gauss-Legendre {N_CENTRAL}-point nodes on [0, 1] (central region)."))
+    out.append(java_array("CENTRAL_WEIGHTS", w, f"Gauss-Legendre {N_CENTRAL}-point weights on [0, 1] (sum 1)."))
+    u, w = gl01(N_TAIL)
+    out.append(java_array("TAIL_NODES", u, f"Gauss-Legendre {N_TAIL}-point nodes on [0, 1] (tail region)."))
+    out.append(java_array("TAIL_WEIGHTS", w, f"Gauss-Legendre {N_TAIL}-point weights on [0, 1] (sum 1)."))
+    # asymptotic series: choose N
+    k = mp.mpf(K_ASYM)
+    c = [(-1) ** j * a(0, j) for j in range(80)]
+    d = [(-1) ** j * (a(0, j) - a(1, j)) for j in range(80)]
+    s0 = sum(c[j] / k ** j for j in range(40))
+    s1 = sum(d[j] / k ** j for j in range(40))
+    n = 1
+    while c[n] / k ** n > s0 * mp.mpf(2) ** -60 or d[n] / k ** n > s1 * mp.mpf(2) ** -60:
+        n += 1
+    out.append(java_array("BESSEL_I0E_ASYM", c[:n], f"I0(k) e^-k sqrt(2 pi k) = sum c_j k^-j, {n} terms (DLMF 10.40.1)."))
+    out.append(java_array("BESSEL_DIFF_ASYM", d[:n], f"(I0(k) - I1(k)) e^-k sqrt(2 pi k) = sum d_j k^-j, {n} terms; d_0 = 0."))
+    print("\n".join(out))
+    # checks printed as comments
+    for kk in (25, 30, 100, 1e5):
+        kk = mp.mpf(kk)
+        i0e = mp.besseli(0, kk) * mp.exp(-kk) * mp.sqrt(2 * mp.pi * kk)
+        df = (mp.besseli(0, kk) - mp.besseli(1, kk)) * mp.exp(-kk) * mp.sqrt(2 * mp.pi * kk)
+        e0 = sum(mp.mpf(float(v)) / kk ** j for j, v in enumerate(c[:n])) / i0e - 1
+        e1 = sum(mp.mpf(float(v)) / kk ** j for j, v in enumerate(d[:n])) / df - 1
+        print(f"// kappa={mp.nstr(kk, 6)}: rel. error of truncated (double-rounded) series: I0e {mp.nstr(e0, 3)}, I0e-I1e {mp.nstr(e1, 3)}")
+    # series terms needed at K_ASYM
+    q = (k / 2) ** 2
+    t, s, j = mp.mpf(1), mp.mpf(1), 0
+    while t > s * mp.mpf(2) ** -60:
+        j += 1
+        t *= q / (j * j)
+        s += t
+    print(f"// power series of I0 at kappa={K_ASYM}: {j} terms to reach 2^-60")
+
+
+if __name__ == "__main__":
+    main()
