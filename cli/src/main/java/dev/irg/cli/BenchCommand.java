@@ -94,12 +94,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps) {
+        return measure(irg, inputs, ops, reps, Timing.WARMUP_NANOS);
+    }
+
+    static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos) {
         Evaluation ev = new Evaluation(irg, inputs);
         double[] s = new double[ops.size()];
         double total = 0;
         for (int i = 0; i < s.length; i++) {
             Op op = ops.get(i);
-            s[i] = Timing.medianSeconds(() -> ev.run(op), reps);
+            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos);
             total += s[i];
         }
         return new Result(s, inputs.n() / total);

@@ -60,22 +60,24 @@ final class ReportCommand implements Callable<Integer> {
      * machine, the default mode then stays under 2 minutes).
      */
     enum Mode {
-        QUICK(1_500, 100_000, new int[] {100, 1_000, 10_000, 100_000}, 3, 0.03),
-        DEFAULT(12_000, 1_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000}, 3, 0.12),
-        FULL(Integer.MAX_VALUE, 10_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000}, 5, 1.0);
+        QUICK(1_500, 100_000, new int[] {100, 1_000, 10_000, 100_000}, 3, 0.03, 50_000_000L),
+        DEFAULT(12_000, 1_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000}, 3, 0.12, 300_000_000L),
+        FULL(Integer.MAX_VALUE, 10_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000}, 5, 1.0, 1_000_000_000L);
 
         final int goldenRows;
         final int largeN;
         final int[] sweep;
         final int reps;
         final double repSeconds;
+        final long warmupNanos;
 
-        Mode(int goldenRows, int largeN, int[] sweep, int reps, double repSeconds) {
+        Mode(int goldenRows, int largeN, int[] sweep, int reps, double repSeconds, long warmupNanos) {
             this.goldenRows = goldenRows;
             this.largeN = largeN;
             this.sweep = sweep;
             this.reps = reps;
             this.repSeconds = repSeconds;
+            this.warmupNanos = warmupNanos;
         }
     }
 
@@ -261,8 +263,8 @@ final class ReportCommand implements Callable<Integer> {
                     peerN = Math.max(peerN, n);
                     Inputs in = Domains.random(d, n, seed, pr);
                     List<Op> gops = Quantity.GRAD.ops(d, in.hasP1());
-                    double one = BenchCommand.measure(irg.threads(1), in, gops, mode.reps).elementsPerSecond();
-                    double all = BenchCommand.measure(irg, in, gops, mode.reps).elementsPerSecond();
+                    double one = BenchCommand.measure(irg.threads(1), in, gops, mode.reps, mode.warmupNanos).elementsPerSecond();
+                    double all = BenchCommand.measure(irg, in, gops, mode.reps, mode.warmupNanos).elementsPerSecond();
                     perThread.put(key, one);
                     allThreads.put(key, all);
                     speedRows.add(new String[] {d.id(), b.id(), id(pr), Integer.toString(n), m(one), m(all),
@@ -390,8 +392,8 @@ final class ReportCommand implements Callable<Integer> {
         int n0 = 2_000;
         Inputs probe = Domains.random(d, n0, 99, pr);
         List<Op> gops = Quantity.GRAD.ops(d, probe.hasP1());
-        double sec = BenchCommand.measure(irg, probe, gops, 1).elementsPerSecond();
-        long n = (long) (sec * mode.repSeconds);
+        double rate = BenchCommand.measure(irg, probe, gops, 1, mode.warmupNanos / 4).elementsPerSecond();
+        long n = (long) (rate * mode.repSeconds);
         return (int) Math.max(MIN_BENCH_N, Math.min(mode.largeN, n));
     }
 
