@@ -1,0 +1,248 @@
+package dev.irg.simd;
+
+import dev.irg.Distribution;
+import dev.irg.Op;
+import dev.irg.Precision;
+import dev.irg.Vec;
+import dev.irg.spi.Batch;
+import dev.irg.spi.Kernels;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API kernels of one vector width. A batch (one chunk of a call; {@link dev.irg.internal.CpuPool}
+ * splits large calls across cores before they get here) is processed in blocks of {@link #BLOCK}
+ * elements: the block's operands are copied into per-thread scratch arrays (this is where broadcast
+ * scalars, float32 widening, heap arrays and native segments all become the same {@code double[]}),
+ * the last partial vector is padded with benign in-domain values so that kernels only ever see whole
+ * vectors, the kernel of the operation runs over the scratch arrays, and the block's results are
+ * copied out. Every output element of the batch is written exactly once.
+ *
+ * <p>Kernels take the species as a parameter. In a JVM that uses one width (production: the
+ * provider creates one instance) C2 sees one species type at every call site and compiles the
+ * vector operations to machine vectors; tests that run several widths in one JVM are correct but
+ * slower.
+ */
+public final class SimdKernels implements Kernels {
+    /**
+     * Elements per block: 512 doubles per operand keep the four scratch arrays (16 KiB) in L1 cache
+     * and are a multiple of every vector length (2..16 lanes).
+     */
+    static final int BLOCK = 512;
+
+    /** Most regions a {@link Family} may classify into (the scratch buffers are sized for it). */
+    static final int MAX_REGIONS = 8;
+
+    private final int bits;
+    private final VectorSpecies<Double> sd;
+    private final Family[] families; // indexed by Distribution.ordinal()
+    private final ThreadLocal<Scratch> scratch;
+
+    private SimdKernels(int bits) {
+        this.bits = bits;
+        this.sd = switch (bits) {
+            case 128 -> DoubleVector.SPECIES_128;
+            case 256 -> DoubleVector.SPECIES_256;
+            default -> DoubleVector.SPECIES_512;
+        };
+        this.families = new Family[Distribution.values().length];
+        families[Distribution.GAMMA.ordinal()] = new GammaKernels(sd);
+        int lanes = sd.length();
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
+    }
+
+    /** Kernels for {@code bits}-bit vectors (128, 256 or 512), or the preferred shape for 0. */
+    public static SimdKernels create(int bits) {
+        int b = bits == 0 ? DoubleVector.SPECIES_PREFERRED.vectorBitSize() : bits;
+        if (b != 128 && b != 256 && b != 512) {
+            throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
+        }
+        return new SimdKernels(b);
+    }
+
+    /** These kernels with {@code f} serving distribution {@code d} (tests of the region grouping). */
+    SimdKernels with(Distribution d, Family f) {
+        if (f.regions() > MAX_REGIONS) {
+            throw new IllegalArgumentException("a family may use at most " + MAX_REGIONS + " regions");
+        }
+        SimdKernels k = new SimdKernels(bits);
+        k.families[d.ordinal()] = f;
+        return k;
+    }
+
+    /** The species of the float64 kernels. */
+    VectorSpecies<Double> species() {
+        return sd;
+    }
+
+    /** Vector width in bits. */
+    public int bits() {
+        return bits;
+    }
+
+    /** One line for {@code irg info}: width and lanes. */
+    public String describe() {
+        return "Vector API, " + bits + "-bit vectors (" + sd.length() + " doubles, "
+                + 2 * sd.length() + " floats)";
+    }
+
+    @Override
+    public boolean supports(Op op, Precision precision) {
+        Family f = families[op.distribution().ordinal()];
+        return f != null && f.has(op);
+    }
+
+    @Override
+    public void evaluate(Batch b) {
+        Op op = b.op();
+        if (!supports(op, b.precision())) {
+            throw new UnsupportedOperationException("SIMD backend does not implement " + op + " in " + b.precision());
+        }
+        Scratch s = scratch.get();
+        int lanes = sd.length();
+        long n = b.n();
+        for (long from = 0; from < n; from += BLOCK) {
+            int cnt = (int) Math.min(BLOCK, n - from);
+            load(b.p0(), from, cnt, s.p0, s.f);
+            load(b.p1(), from, cnt, s.p1, s.f);
+            load(b.x(), from, cnt, s.x, s.f);
+            int padded = (cnt + lanes - 1) / lanes * lanes;
+            pad(op.distribution(), s, cnt, padded);
+            run64(families[op.distribution().ordinal()], op, s, padded);
+            store(b.out(), from, cnt, s.out, s.f);
+        }
+    }
+
+    /**
+     * Classifies the {@code m} scratch elements (a multiple of the lane count) by region and evaluates
+     * them: directly when one region holds them all, else grouped by region (a counting sort into
+     * index lists, each region's run starting on a vector boundary and padded by repeating its last
+     * element), evaluated region by region over whole vectors, and scattered back.
+     */
+    private void run64(Family f, Op op, Scratch s, int m) {
+        int nr = f.regions();
+        if (nr == 1) {
+            f.evaluate(op, 0, s.p0, s.p1, s.x, s.out, 0, m);
+            return;
+        }
+        f.classify(op, s.p0, s.p1, s.x, s.region, m);
+        int[] count = s.count;
+        java.util.Arrays.fill(count, 0, nr, 0);
+        for (int i = 0; i < m; i++) {
+            count[s.region[i]]++;
+        }
+        for (int r = 0; r < nr; r++) {
+            if (count[r] == m) {
+                f.evaluate(op, r, s.p0, s.p1, s.x, s.out, 0, m);
+                return;
+            }
+        }
+        int lanes = sd.length();
+        int[] start = s.start;
+        int pos = 0;
+        for (int r = 0; r < nr; r++) {
+            start[r] = pos;
+            pos += (count[r] + lanes - 1) / lanes * lanes;
+        }
+        start[nr] = pos;
+        int[] fill = s.fill;
+        System.arraycopy(start, 0, fill, 0, nr);
+        int[] perm = s.perm;
+        for (int i = 0; i < m; i++) {
+            perm[fill[s.region[i]]++] = i;
+        }
+        for (int r = 0; r < nr; r++) {
+            for (int j = fill[r]; j < start[r + 1]; j++) {
+                perm[j] = perm[fill[r] - 1];
+            }
+        }
+        for (int j = 0; j < pos; j++) {
+            int i = perm[j];
+            s.gp0[j] = s.p0[i];
+            s.gp1[j] = s.p1[i];
+            s.gx[j] = s.x[i];
+        }
+        for (int r = 0; r < nr; r++) {
+            if (count[r] > 0) {
+                f.evaluate(op, r, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
+            }
+        }
+        for (int j = 0; j < pos; j++) {
+            s.out[perm[j]] = s.gout[j];
+        }
+    }
+
+    /** Fills lanes {@code cnt .. padded-1} with a point inside the domain of every operation of {@code d}. */
+    private static void pad(Distribution d, Scratch s, int cnt, int padded) {
+        if (cnt == padded) {
+            return;
+        }
+        double p0 = 1.0;
+        double p1 = d == Distribution.VONMISES ? 0.0 : 1.0;
+        double x = 0.5;
+        Arrays.fill(s.p0, cnt, padded, p0);
+        Arrays.fill(s.p1, cnt, padded, p1);
+        Arrays.fill(s.x, cnt, padded, x);
+    }
+
+    private static void load(Vec v, long from, int cnt, double[] dst, float[] tmp) {
+        if (v.isScalar()) {
+            Arrays.fill(dst, 0, cnt, v.scalarValue());
+            return;
+        }
+        MemorySegment seg = v.segment();
+        if (v.precision() == Precision.F64) {
+            MemorySegment.copy(seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, from * Double.BYTES, dst, 0, cnt);
+        } else {
+            MemorySegment.copy(seg, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES, tmp, 0, cnt);
+            for (int i = 0; i < cnt; i++) {
+                dst[i] = tmp[i];
+            }
+        }
+    }
+
+    private static void store(Vec v, long from, int cnt, double[] src, float[] tmp) {
+        MemorySegment seg = v.segment();
+        if (v.precision() == Precision.F64) {
+            MemorySegment.copy(src, 0, seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, from * Double.BYTES, cnt);
+        } else {
+            for (int i = 0; i < cnt; i++) {
+                tmp[i] = (float) src[i];
+            }
+            MemorySegment.copy(tmp, 0, seg, ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES, cnt);
+        }
+    }
+
+    /** Per-thread operand buffers of one block, and of the same block grouped by region. */
+    private static final class Scratch {
+        final double[] p0 = new double[BLOCK];
+        final double[] p1 = new double[BLOCK];
+        final double[] x = new double[BLOCK];
+        final double[] out = new double[BLOCK];
+        final float[] f = new float[BLOCK];
+        final byte[] region = new byte[BLOCK];
+        final int[] count;
+        final int[] start;
+        final int[] fill;
+        final int[] perm;
+        final double[] gp0;
+        final double[] gp1;
+        final double[] gx;
+        final double[] gout;
+
+        Scratch(int regions, int lanes) {
+            int cap = BLOCK + regions * lanes;
+            count = new int[regions];
+            start = new int[regions + 1];
+            fill = new int[regions];
+            perm = new int[cap];
+            gp0 = new double[cap];
+            gp1 = new double[cap];
+            gx = new double[cap];
+            gout = new double[cap];
+        }
+    }
+}

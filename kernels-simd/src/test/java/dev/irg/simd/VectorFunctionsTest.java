@@ -1,0 +1,75 @@
+package dev.irg.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irg.math.ErrorFunction;
+import dev.irg.math.GammaFunctions;
+import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.UnaryOperator;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The vector building blocks against their scalar originals on random arguments (log-uniform over
+ * many decades, with the region boundaries, 0, negative, infinite and NaN mixed in): same NaN and
+ * infinity positions, values within a few ulp (relative), or absolute where the function has a zero
+ * (log Gamma near 1 and 2) or the scalar original itself cancels (Stirling's correction below 10).
+ */
+class VectorFunctionsTest {
+    static final double[] SPECIAL = {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
+        0.5, 1, 1.5, 2, 2.5, 6, 10, 27.3, -0.5, 1e-300, Double.MIN_VALUE};
+
+    static void compare(int bits, String name, DoubleUnaryOperator scalar, UnaryOperator<DoubleVector> vector,
+            double lo, double hi, boolean signed, double tol, double absFloor) {
+        VectorSpecies<Double> s = SimdKernels.create(bits).species();
+        SplittableRandom r = new SplittableRandom(name.hashCode());
+        double[] a = new double[s.length()];
+        double[] o = new double[s.length()];
+        double worst = 0;
+        for (int it = 0; it < 4000; it++) {
+            for (int l = 0; l < a.length; l++) {
+                double v = Math.exp(Math.log(lo) + r.nextDouble() * (Math.log(hi) - Math.log(lo)));
+                a[l] = signed && r.nextBoolean() ? -v : v;
+                if (r.nextInt(20) == 0) {
+                    a[l] = SPECIAL[r.nextInt(SPECIAL.length)];
+                }
+            }
+            vector.apply(DoubleVector.fromArray(s, a, 0)).intoArray(o, 0);
+            for (int l = 0; l < a.length; l++) {
+                double w = scalar.applyAsDouble(a[l]);
+                String at = name + "(" + a[l] + ") width " + bits + ": want " + w + " got " + o[l];
+                if (Double.isNaN(w) || Double.isInfinite(w) || Double.isNaN(o[l]) || Double.isInfinite(o[l])) {
+                    assertEquals(w, o[l], 0.0, at);
+                    continue;
+                }
+                double e = Math.abs(o[l] - w) / Math.max(Math.abs(w), absFloor);
+                assertTrue(e <= tol, at + ": error " + e);
+                worst = Math.max(worst, e);
+            }
+        }
+        System.out.printf("irg-simd %s width %d: worst %.3g%n", name, bits, worst);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void gammaFunctions(int bits) {
+        compare(bits, "logGamma", GammaFunctions::logGamma, VectorGammaFunctions::logGamma, 1e-300, 1e300, false, 4e-16, 1.0);
+        compare(bits, "logGammaStirlingCorrection", GammaFunctions::logGammaStirlingCorrection,
+                VectorGammaFunctions::logGammaStirlingCorrection, 1e-8, 1e12, false, 2e-15, 1.0);
+        compare(bits, "digamma", GammaFunctions::digamma, VectorGammaFunctions::digamma, 1e-300, 1e300, false, 4e-16, 1e-300);
+        compare(bits, "logMinusDigamma", GammaFunctions::logMinusDigamma, VectorGammaFunctions::logMinusDigamma,
+                1e-300, 1e300, false, 4e-16, 1e-300);
+        compare(bits, "log1pmx", GammaFunctions::log1pmx, VectorGammaFunctions::log1pmx, 1e-12, 1e3, true, 4e-16, 1e-300);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {128, 256, 512})
+    void errorFunctions(int bits) {
+        compare(bits, "erfc", ErrorFunction::erfc, VectorErrorFunction::erfc, 1e-6, 40, true, 4e-16, 1e-300);
+        compare(bits, "erfcx", ErrorFunction::erfcx, VectorErrorFunction::erfcx, 1e-6, 1e6, true, 4e-16, 1e-300);
+    }
+}
