@@ -66,14 +66,18 @@ final class CalibrateCommand implements Callable<Integer> {
             Op op = Quantity.GRAD.ops(d, false).get(0);
             for (Precision pr : Precision.values()) {
                 String key = op.name().toLowerCase(Locale.ROOT) + "." + pr.name().toLowerCase(Locale.ROOT);
-                if (avail.contains(Backend.SIMD)) {
+                if (avail.contains(Backend.SIMD) && !Common.supports(Irg.using(Backend.SIMD), op, pr)) {
+                    main.err.println("irg calibrate: simd does not implement " + key + " yet; skipped");
+                } else if (avail.contains(Backend.SIMD)) {
                     main.err.println("irg calibrate: simd vs scalar, " + key);
                     long n = crossover(Irg.using(Backend.SIMD).threads(1), Irg.using(Backend.SCALAR).threads(1), d, op, pr,
                             sizes(1, SIMD_MAX_N, 2));
                     props.put("simd.auto_threshold." + key, Long.toString(n));
                     simdMax = Math.max(simdMax, n);
                 }
-                if (avail.contains(Backend.CUDA)) {
+                if (avail.contains(Backend.CUDA) && !Common.supports(Irg.using(Backend.CUDA), op, pr)) {
+                    main.err.println("irg calibrate: cuda does not implement " + key + " yet; skipped");
+                } else if (avail.contains(Backend.CUDA)) {
                     main.err.println("irg calibrate: cuda vs cpu, " + key);
                     Backend cpu = avail.contains(Backend.SIMD) ? Backend.SIMD : Backend.SCALAR;
                     long n = crossover(Irg.using(Backend.CUDA), Irg.using(cpu), d, op, pr, sizes(1 << 10, CUDA_MAX_N, 4));
@@ -89,7 +93,7 @@ final class CalibrateCommand implements Callable<Integer> {
             props.put("cuda.auto_threshold", Long.toString(cudaMax));
         }
         if (props.isEmpty()) {
-            main.out.println("nothing to calibrate: only the scalar backend runs here (see irg info)");
+            main.out.println("nothing to calibrate: no backend besides scalar implements the gradients here (see irg info)");
             return 0;
         }
         StringBuilder sb = new StringBuilder();

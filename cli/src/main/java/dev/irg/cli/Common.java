@@ -27,6 +27,16 @@ final class Common {
         return threads == null ? irg : irg.threads(threads);
     }
 
+    /** Whether {@code irg}'s backend implements {@code op} in {@code pr} (a forced backend may not, yet). */
+    static boolean supports(Irg irg, dev.irg.Op op, dev.irg.Precision pr) {
+        try {
+            irg.backendFor(op, pr, 1);
+            return true;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            return false;
+        }
+    }
+
     /** Reads a CSV from {@code file}, or from {@code stdin} when the file is null or "-". */
     static Csv.Table readTable(Path file, InputStream stdin) {
         if (file == null || file.toString().equals("-")) {

@@ -193,10 +193,15 @@ final class ReportCommand implements Callable<Integer> {
                     Map<String, Object> cols = new LinkedHashMap<>();
                     try {
                         Inputs in = pr == Precision.F64 ? g64 : r32;
-                        Evaluation ev = new Evaluation(Irg.using(b), in);
+                        Irg irg = Irg.using(b);
+                        Evaluation ev = new Evaluation(irg, in);
                         for (Op op : ops) {
                             double[] truth = pr == Precision.F64 ? ref.get(op) : truth32.get(op);
                             if (truth == null) {
+                                continue;
+                            }
+                            if (!Common.supports(irg, op, pr)) {
+                                accRows.add(new String[] {d.id(), b.id(), id(pr), op.column(), "-", "not implemented", "", "", ""});
                                 continue;
                             }
                             double[] got = ev.compute(op);
@@ -259,6 +264,12 @@ final class ReportCommand implements Callable<Integer> {
                 progress.show(d.id() + ": throughput, " + key);
                 try {
                     Irg irg = Irg.using(b);
+                    List<Op> unsupported = Quantity.GRAD.ops(d, false).stream().filter(o -> !Common.supports(irg, o, pr)).toList();
+                    if (!unsupported.isEmpty()) {
+                        speedRows.add(new String[] {d.id(), b.id(), id(pr), "-", "not implemented", "", ""});
+                        speed.put(key, Map.of("error", "not implemented: " + unsupported));
+                        continue;
+                    }
                     int n = batchFor(irg, d, pr, mode);
                     peerN = Math.max(peerN, n);
                     Inputs in = Domains.random(d, n, seed, pr);
