@@ -8,9 +8,11 @@ The hypergeometric series has positive terms t_n = prod_{k<n} (a+b+k) x / (a+1+k
 cancellation; its a- and b-derivatives are summed alongside (d log t_n / da = sum_k 1/(a+b+k) -
 1/(a+1+k), d log t_n / db = sum_k 1/(a+b+k)). Of I_x(a,b) and I_{1-x}(b,a) = 1 - I_x(a,b) we sum
 the series with fewer terms and obtain the other by subtraction at 90 digits (the tails in the
-tables are >= 1e-30, so at least 60 digits survive). Prefactor derivatives:
+tables are mostly >= 1e-30, so at least 60 digits survive). Prefactor derivatives:
   d/da log(x^a (1-x)^b / (a B)) = log x - 1/a - psi(a) + psi(a+b)
   d/db log(...)                 = log(1-x) - psi(b) + psi(a+b)
+Digits lost to that subtraction (and to the matching cancellation in the derivatives) are
+restored by recomputing at a precision raised accordingly (deep tails, beyond quantile 1e-40).
 Gradients: dz/da = -(dI/da)/p, dz/db = -(dI/db)/p, p = x^(a-1) (1-x)^(b-1) / B(a,b).
 """
 import sys
@@ -54,7 +56,16 @@ def _cost(a, b, x, y, lx):
 
 
 def reference(a, b, x, dps=DPS):
-    """(cdf, dcdf_da, dcdf_db, grad_a, grad_b) as mpf at `dps` digits, for 0 < x < 1."""
+    """(cdf, dcdf_da, dcdf_db, grad_a, grad_b) as mpf, for 0 < x < 1. Computed at `dps` digits;
+    when the side obtained by subtraction (1 - J) is so small that fewer than 40 digits of it
+    survive, recomputed with the working precision raised by the digits lost."""
+    vals, lost = _reference(a, b, x, dps)
+    if lost is not None and lost > dps - 40:
+        vals, _ = _reference(a, b, x, int(lost) + 60)
+    return vals
+
+
+def _reference(a, b, x, dps):
     with mp.workdps(dps):
         a = mp.mpf(a); b = mp.mpf(b); x = mp.mpf(x)
         y = 1 - x
@@ -70,6 +81,7 @@ def reference(a, b, x, dps=DPS):
             q = x * y / a
             gA = -q * (s * La + sa)
             gB = -q * (s * Lb + sb)
+            lost = -mp.log10(1 - I) if I < 1 else mp.mpf(dps)
         else:
             s, sb_, sa_, L, Lb_, La_ = _series(b, a, y, ly, lx)   # J = I_y(b, a); its "a" is our b
             e = mp.exp(L)
@@ -80,7 +92,8 @@ def reference(a, b, x, dps=DPS):
             q = x * y / b
             gA = q * (s * La_ + sa_)
             gB = q * (s * Lb_ + sb_)
-        return I, dIa, dIb, gA, gB
+            lost = -mp.log10(I) if I > 0 else mp.mpf(dps)
+        return (I, dIa, dIb, gA, gB), lost
 
 
 if __name__ == "__main__":

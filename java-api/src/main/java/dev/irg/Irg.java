@@ -103,6 +103,11 @@ public final class Irg {
         return new VonMisesOps(this);
     }
 
+    /** Samplers and fused rsample (sample + implicit gradient) with Philox4x32-10 counters; see {@link Sampling}. */
+    public Sampling sampling() {
+        return new Sampling(this, 0);
+    }
+
     /**
      * The general form of every operation: {@code out[i] = op(p0[i], p1[i], x[i])}, where the
      * parameters are the distribution's two (see {@link Distribution}); scalars broadcast.

@@ -427,7 +427,9 @@ public final class IncompleteBeta {
                 l += q * lv;
             }
         } else {
-            l = p * lu - GammaFunctions.logGamma1p(p) - GammaFunctions.logGamma(q) + GammaFunctions.logGamma(pq);
+            // log(p B(p, q)) = log Gamma(1 + p) - (log Gamma(q + p) - log Gamma(q)), the bracket
+            // without cancellation for tiny p (needed by the complement -expm1(E) - ...)
+            l = p * lu - GammaFunctions.logGamma1p(p) + BetaFunctions.logGammaIncrement(q, p);
             if (withV) {
                 l += q * lv;
             }

@@ -29,4 +29,12 @@ public interface KernelProvider {
     default long autoThreshold() {
         return 1;
     }
+
+    /**
+     * The backend's sampling kernels (Philox4x32-10 samplers and fused rsample), or null when it has
+     * none; {@link dev.irg.Sampling} then uses the scalar ones. See {@link SamplerKernels}.
+     */
+    default SamplerKernels samplers() {
+        return null;
+    }
 }

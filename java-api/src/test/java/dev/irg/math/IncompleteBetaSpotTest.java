@@ -15,12 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * IncompleteBeta against the 90-digit mpmath spot table IncompleteBetaSpot.csv (made by
- * tools/coefficients/beta_spot_table.py; a, b in [1e-4, 1e6], both tails down to quantile 1e-12,
- * PyTorch #127387's a = 65536, b = 1.5, x within 1e-12 of 0 and 1). Relative error where the
- * reference is at least 1e-300 in magnitude. Prints max / p99 / median per region and column.
+ * IncompleteBeta against 90-digit mpmath tables made by tools/coefficients/beta_spot_table.py
+ * (a, b in [1e-4, 1e6], both tails down to quantile 1e-12, PyTorch #127387's a = 65536, b = 1.5,
+ * x within 1e-12 of 0 and 1): IncompleteBetaSpot.csv, used while designing the method, and
+ * IncompleteBetaHeldout.csv, made afterwards with another seed plus points on both sides of every
+ * threshold. Relative error where the reference is at least 1e-300 in magnitude. Prints
+ * max / p99 / median per region and column.
  */
 class IncompleteBetaSpotTest {
 
@@ -34,10 +38,10 @@ class IncompleteBetaSpotTest {
     record Row(double a, double b, double x, double[] ref) {
     }
 
-    static List<Row> rows() throws IOException {
+    static List<Row> rows(String file) throws IOException {
         List<Row> out = new ArrayList<>();
-        try (InputStream in = IncompleteBetaSpotTest.class.getResourceAsStream("IncompleteBetaSpot.csv")) {
-            assertTrue(in != null, "IncompleteBetaSpot.csv missing");
+        try (InputStream in = IncompleteBetaSpotTest.class.getResourceAsStream(file)) {
+            assertTrue(in != null, file + " missing");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             String[] header = null;
@@ -71,9 +75,10 @@ class IncompleteBetaSpotTest {
         };
     }
 
-    @Test
-    void spotTableWithinLimits() throws IOException {
-        List<Row> rows = rows();
+    @ParameterizedTest
+    @ValueSource(strings = {"IncompleteBetaSpot.csv", "IncompleteBetaHeldout.csv"})
+    void tableWithinLimits(String file) throws IOException {
+        List<Row> rows = rows(file);
         assertTrue(rows.size() > 400, "spot table too small: " + rows.size());
         Map<String, List<double[]>> byRegion = new TreeMap<>();
         List<double[]> all = new ArrayList<>();
@@ -99,7 +104,7 @@ class IncompleteBetaSpotTest {
             all.add(err);
         }
         byRegion.put("ALL", all);
-        System.out.println("IncompleteBeta vs mpmath spot table (" + rows.size() + " rows): max / p99 / median relative error");
+        System.out.println("IncompleteBeta vs " + file + " (" + rows.size() + " rows): max / p99 / median relative error");
         for (Map.Entry<String, List<double[]>> e : byRegion.entrySet()) {
             StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-15s n=%4d", e.getKey(), e.getValue().size()));
             for (int i = 0; i < COLUMNS.length; i++) {

@@ -1,0 +1,63 @@
+package dev.irg.sampling;
+
+import static dev.irg.sampling.SamplingConstants.SUBSTREAM_MAIN;
+
+/**
+ * Dirichlet(alpha_1..alpha_K) rows as normalised Gammas {@code z_j = g_j / S}, {@code S = sum g_j},
+ * computed from {@code log g_j} ({@link GammaSampler#logSample}) with a log-sum-exp, so rows of tiny
+ * concentrations, whose Gammas all underflow, still sum to one. Component {@code j} of row {@code r}
+ * is element {@code r K + j} of the call (substream 0), so a Dirichlet row uses the same counters as
+ * the K Gamma samples at those element indices.
+ */
+public final class DirichletSampler {
+    private DirichletSampler() {
+    }
+
+    /**
+     * Samples row {@code row}: writes {@code log g_j} into {@code logG[0..k-1]} and {@code z_j} into
+     * {@code z[0..k-1]}. A row with an invalid alpha is NaN in every component.
+     *
+     * @param alpha the K concentrations of this row
+     */
+    public static void sampleRow(long seed, long row, int k, double[] alpha, double[] logG, double[] z, int[] w) {
+        long base = row * k;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean bad = false;
+        for (int j = 0; j < k; j++) {
+            double lg = GammaSampler.logSample(seed, base + j, SUBSTREAM_MAIN, alpha[j], w);
+            logG[j] = lg;
+            bad |= Double.isNaN(lg);
+            max = Math.max(max, lg);
+        }
+        if (bad || max == Double.NEGATIVE_INFINITY) {
+            java.util.Arrays.fill(z, 0, k, Double.NaN);
+            return;
+        }
+        double sum = 0;
+        for (int j = 0; j < k; j++) {
+            double e = Math.exp(logG[j] - max);
+            z[j] = e;
+            sum += e;
+        }
+        for (int j = 0; j < k; j++) {
+            z[j] /= sum;
+        }
+    }
+
+    /**
+     * {@code 1 - z[j]} without cancellation: the sum of the other components when {@code z[j] > 1/2}
+     * (at most one per row, so a row costs O(K)), else {@code 1 - z[j]}.
+     */
+    public static double oneMinus(double[] z, int k, int j) {
+        if (!(z[j] > 0.5)) {
+            return 1 - z[j];
+        }
+        double s = 0;
+        for (int i = 0; i < k; i++) {
+            if (i != j) {
+                s += z[i];
+            }
+        }
+        return s;
+    }
+}

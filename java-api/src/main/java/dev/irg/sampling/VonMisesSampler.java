@@ -1,0 +1,91 @@
+package dev.irg.sampling;
+
+import static dev.irg.sampling.SamplingConstants.SUBSTREAM_MAIN;
+import static dev.irg.sampling.SamplingConstants.VONMISES_FIRST_ATTEMPT_BLOCK;
+import static dev.irg.sampling.SamplingConstants.VONMISES_MAX_ATTEMPTS;
+import static dev.irg.sampling.SamplingConstants.VONMISES_RHO_SPLIT;
+import static dev.irg.sampling.SamplingConstants.VONMISES_UNIFORM_BELOW;
+
+/**
+ * von Mises(kappa) samples about location 0, in [-pi, pi], by Best & Fisher (1979): a wrapped-Cauchy
+ * proposal with rejection. Written without cancellation for large kappa (up to 1e5 and beyond):
+ * with {@code s = (1 + rho^2)/(2 rho)} and {@code t = cos(pi u)}, the proposal's cosine
+ * {@code f = (1 + s t)/(s + t)} is never formed; {@code 1 - f = (s - 1)(1 - t)/(s + t)} and
+ * {@code 1 + f = (s + 1)(1 + t)/(s + t)} are, with {@code s - 1 = (1 - rho)^2/(2 rho)},
+ * {@code 1 - t = 2 sin^2(pi u/2)}, {@code 1 + t = 2 cos^2(pi u/2)}, and the angle is
+ * {@code 2 atan2(sqrt(1 - f), sqrt(1 + f))}.
+ *
+ * <p>Counters: attempt {@code k} uses block {@code VONMISES_FIRST_ATTEMPT_BLOCK + k} of substream 0:
+ * {@code u = u52(w0, w1)} for the proposal, {@code u32(w2)} for acceptance, the sign from the top
+ * bit of {@code w3}. Uniform (kappa below {@link SamplingConstants#VONMISES_UNIFORM_BELOW}): {@code
+ * pi (2 u52(w0, w1) - 1)} of block 0. After {@link SamplingConstants#VONMISES_MAX_ATTEMPTS}
+ * rejections (probability below 1e-29) the last proposal is taken.
+ */
+public final class VonMisesSampler {
+    private VonMisesSampler() {
+    }
+
+    /** Which method samples a concentration. */
+    public enum Region {
+        /** kappa NaN, negative or infinite: NaN. */
+        INVALID,
+        /** kappa below {@link SamplingConstants#VONMISES_UNIFORM_BELOW} (0 included): uniform on [-pi, pi]. */
+        UNIFORM,
+        /** Best-Fisher rejection from a wrapped Cauchy. */
+        BEST_FISHER
+    }
+
+    public static Region classify(double kappa) {
+        if (!(kappa >= 0) || kappa == Double.POSITIVE_INFINITY) {
+            return Region.INVALID;
+        }
+        return kappa < VONMISES_UNIFORM_BELOW ? Region.UNIFORM : Region.BEST_FISHER;
+    }
+
+    /** The sample of element {@code i} (about location 0, in [-pi, pi]); NaN for an invalid kappa. */
+    public static double sample(long seed, long i, double kappa, int[] w) {
+        return switch (classify(kappa)) {
+            case INVALID -> Double.NaN;
+            case UNIFORM -> {
+                Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK, w);
+                yield Math.PI * (2 * Philox.u52(w[0], w[1]) - 1);
+            }
+            case BEST_FISHER -> bestFisher(seed, i, kappa, w, VONMISES_MAX_ATTEMPTS);
+        };
+    }
+
+    /** Best-Fisher with a given attempt cap (tests exercise the fallback with a small one). */
+    static double bestFisher(long seed, long i, double kappa, int[] w, int maxAttempts) {
+        double root = Math.hypot(1, 2 * kappa);          // sqrt(1 + 4 kappa^2)
+        double tau = 1 + root;
+        double sq = Math.sqrt(2 * tau);
+        // rho = (tau - sqrt(2 tau)) / (2 kappa), written without cancellation for small kappa
+        double rho = 2 * kappa * tau / ((root + 1) * (tau + sq));
+        double oneMinusRho = rho < VONMISES_RHO_SPLIT
+                ? 1 - rho
+                : (sq - 1 - 1 / (2 * kappa + root)) / (2 * kappa);
+        double sm1 = oneMinusRho * oneMinusRho / (2 * rho); // s - 1
+        double sp1 = sm1 + 2;                                // s + 1
+        double theta = 0;
+        int sign = 0;
+        for (int k = 0; k < maxAttempts; k++) {
+            Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, w);
+            double half = 0.5 * Math.PI * Philox.u52(w[0], w[1]);
+            double sh = Math.sin(half);
+            double ch = Math.cos(half);
+            double oneMinusT = 2 * sh * sh;
+            double onePlusT = 2 * ch * ch;
+            double sPlusT = sm1 + onePlusT;
+            double oneMinusF = sm1 * oneMinusT / sPlusT;
+            double onePlusF = sp1 * onePlusT / sPlusT;
+            theta = 2 * Math.atan2(Math.sqrt(oneMinusF), Math.sqrt(onePlusF));
+            sign = w[3];
+            double c = kappa * (sm1 + oneMinusF);            // kappa (s - f)
+            double u2 = Philox.u32(w[2]);
+            if (c * (2 - c) - u2 > 0 || Math.log(c / u2) + 1 - c >= 0) {
+                break;
+            }
+        }
+        return sign < 0 ? -theta : theta;
+    }
+}
