@@ -263,4 +263,55 @@ class MainTest {
             assertTrue(!Files.exists(f));
         }
     }
+
+    @Test
+    void sampleWritesReproducibleSamplesAndGradients() {
+        Run beta = run("", "sample", "--dist", "beta", "--a", "0.5", "--b", "2", "--n", "200", "--seed", "11", "--grad");
+        assertEquals(0, beta.rc(), beta.err());
+        assertEquals("z,grad_a,grad_b", beta.lines().get(0));
+        assertEquals(201, beta.lines().size());
+        for (String l : beta.lines().subList(1, 201)) {
+            String[] f = l.split(",");
+            double z = Double.parseDouble(f[0]);
+            assertTrue(z >= 0 && z <= 1, l);
+            assertTrue(Double.parseDouble(f[1]) >= 0 && Double.parseDouble(f[2]) <= 0, "dz/da > 0, dz/db < 0: " + l);
+        }
+        assertEquals(beta.out(), run("", "sample", "--dist", "beta", "--a", "0.5", "--b", "2", "--n", "200", "--seed", "11",
+                "--grad").out(), "same seed, same samples");
+        // without --grad: the same samples (rsample draws the same z)
+        Run plain = run("", "sample", "--dist", "beta", "--a", "0.5", "--b", "2", "--n", "200", "--seed", "11");
+        assertEquals("z", plain.lines().get(0));
+        assertEquals(beta.lines().get(7).split(",")[0], plain.lines().get(7));
+
+        Run gamma = run("", "sample", "--dist", "gamma", "--alpha", "3", "--rate", "2", "--n", "50", "--seed", "5", "--grad",
+                "--precision", "f32");
+        assertEquals(0, gamma.rc(), gamma.err());
+        assertEquals("z,grad_alpha,grad_rate", gamma.lines().get(0));
+        for (String l : gamma.lines().subList(1, 51)) {
+            String[] f = l.split(",");
+            float z = Float.parseFloat(f[0]);
+            assertEquals(-z / 2f, Float.parseFloat(f[2]), Math.ulp(z), "dz/drate = -z/rate: " + l);
+        }
+
+        Run vm = run("", "sample", "--dist", "vonmises", "--kappa", "4", "--loc", "1", "--n", "20", "--seed", "3", "--grad");
+        assertEquals(0, vm.rc(), vm.err());
+        assertEquals("z,grad_kappa", vm.lines().get(0));
+        for (String l : vm.lines().subList(1, 21)) {
+            String[] f = l.split(",");
+            double u = Double.parseDouble(f[0]) - 1;
+            assertTrue(u * Double.parseDouble(f[1]) <= 0, "dz/dkappa has the sign of -(z - loc): " + l);
+        }
+
+        Run dir = run("", "sample", "--dist", "dirichlet", "--alpha", "0.5,1,3", "--n", "30", "--seed", "9", "--grad");
+        assertEquals(0, dir.rc(), dir.err());
+        assertEquals("z1,z2,z3,grad1,grad2,grad3", dir.lines().get(0));
+        for (String l : dir.lines().subList(1, 31)) {
+            String[] f = l.split(",");
+            assertEquals(1.0, Double.parseDouble(f[0]) + Double.parseDouble(f[1]) + Double.parseDouble(f[2]), 1e-12, l);
+        }
+
+        assertEquals(Main.EXIT_USAGE, run("", "sample", "--dist", "beta", "--a", "1", "--n", "3", "--seed", "1").rc());
+        assertEquals(Main.EXIT_USAGE, run("", "sample", "--dist", "dirichlet", "--alpha", "2", "--n", "3", "--seed", "1").rc());
+        assertEquals(Main.EXIT_USAGE, run("", "sample", "--dist", "poisson", "--n", "3", "--seed", "1").rc());
+    }
 }
