@@ -1,0 +1,16 @@
+// The operations that have CUDA kernels: one X-macro list, used by irg_kernels.cu (one kernel per
+// operation and precision) and by the host-compiled test program (irg_host_eval.cpp).
+// An operation is listed here only when its math is ported from the Java reference and verified
+// on the host against the golden tables and dev.irg.math.Reference.
+//
+// X(OP, fn): OP is the dev.irg.Op constant, fn(p0, p1, x) the float64 element function.
+#pragma once
+#include "irg_gamma.cuh"
+#include "irg_special.cuh"
+#include "irg_vonmises.cuh"
+
+#define IRG_FOR_EACH_OP(X) \
+    X(GAMMA_GRAD_RATE, irg::gamma_grad_rate)                  \
+    X(VONMISES_CDF, irg::vonmises_cdf)                        \
+    X(VONMISES_DCDF_DKAPPA, irg::vonmises_dcdf_dkappa)        \
+    X(VONMISES_GRAD_KAPPA, irg::vonmises_grad_kappa)

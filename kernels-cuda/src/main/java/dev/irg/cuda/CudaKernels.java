@@ -1,0 +1,217 @@
+package dev.irg.cuda;
+
+import static jcuda.driver.JCudaDriver.cuMemAlloc;
+import static jcuda.driver.JCudaDriver.cuMemAllocHost;
+import static jcuda.driver.JCudaDriver.cuMemFree;
+import static jcuda.driver.JCudaDriver.cuMemFreeHost;
+import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
+import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
+import static jcuda.driver.JCudaDriver.cuStreamCreate;
+import static jcuda.driver.JCudaDriver.cuStreamDestroy;
+import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
+
+import dev.irg.Op;
+import dev.irg.Precision;
+import dev.irg.Vec;
+import dev.irg.internal.Log;
+import dev.irg.spi.Batch;
+import dev.irg.spi.Kernels;
+import java.lang.System.Logger.Level;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUstream;
+import jcuda.driver.CUstream_flags;
+
+/**
+ * Host-array batches on the GPU. A batch is cut into chunks; chunk k goes to stream k mod 2 of a
+ * {@link Lane} (two streams with their own pinned staging buffers and device buffers, reused
+ * across calls and taken from a pool, so concurrent callers each get their own): while the GPU
+ * copies in, computes and copies out one chunk, the CPU stages the next one into the other
+ * stream's pinned buffers. Device out-of-memory makes the chunks smaller instead of failing; a
+ * lane that saw an error is freed, so the next call starts from clean buffers.
+ */
+final class CudaKernels implements Kernels {
+    /**
+     * Elements per chunk: 2^20 (8 MiB per float64 operand): large enough that a chunk's copies run
+     * near the PCIe bandwidth (transfers of a few MiB reach it), small enough that the first and
+     * last chunks, which do not overlap, are a small part of a large batch. Override with
+     * {@code -Dirg.cuda.chunk=N}.
+     */
+    static final int DEFAULT_CHUNK = 1 << 20;
+    /** Below this the chunk is not halved further after an out-of-memory: the device is unusable. */
+    static final int MIN_CHUNK = 1 << 12;
+
+    private final CudaDevice device;
+    private final ConcurrentLinkedDeque<Lane> lanes = new ConcurrentLinkedDeque<>();
+    private volatile int chunk;
+
+    CudaKernels(CudaDevice device) {
+        this(device, Integer.getInteger("irg.cuda.chunk", DEFAULT_CHUNK));
+    }
+
+    /** With {@code chunk} elements per chunk (at least {@link #MIN_CHUNK}). */
+    CudaKernels(CudaDevice device, int chunk) {
+        this.device = device;
+        this.chunk = Math.max(MIN_CHUNK, chunk);
+    }
+
+    @Override
+    public boolean supports(Op op, Precision precision) {
+        return device.supports(op, precision);
+    }
+
+    /** Current elements per chunk (smaller after an out-of-memory). */
+    int chunk() {
+        return chunk;
+    }
+
+    @Override
+    public void evaluate(Batch b) {
+        if (b.n() == 0) {
+            return;
+        }
+        device.runtime().makeCurrent();
+        while (true) {
+            Lane lane = lanes.pollFirst();
+            try {
+                if (lane == null || lane.chunk > chunk) {
+                    if (lane != null) {
+                        lane.free();
+                    }
+                    lane = new Lane(chunk);
+                }
+                lane.run(b);
+                lanes.offerFirst(lane);
+                return;
+            } catch (Cu.CudaException e) {
+                if (lane != null) {
+                    lane.free();
+                }
+                if (e.outOfMemory() && chunk > MIN_CHUNK) {
+                    int smaller = chunk / 2;
+                    chunk = smaller;
+                    freeIdleLanes();
+                    Log.once(Level.INFO, "irg: CUDA out of memory; chunks reduced to " + smaller + " elements");
+                    continue; // the whole batch again: every output is rewritten
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void freeIdleLanes() {
+        for (Lane l; (l = lanes.pollFirst()) != null;) {
+            l.free();
+        }
+    }
+
+    /** Two streams, each with pinned host and device buffers for the four operands of a chunk. */
+    private final class Lane {
+        static final int P0 = 0, P1 = 1, X = 2, OUT = 3;
+        final int chunk;
+        final long bytes;
+        final CUstream[] streams = new CUstream[2];
+        final CUdeviceptr[][] dev = new CUdeviceptr[2][4];
+        final Pointer[][] host = new Pointer[2][4];
+        final MemorySegment[][] hostSeg = new MemorySegment[2][4];
+        /** For each stream, the chunk whose results it still holds: from, count (count 0: none). */
+        final long[][] pending = new long[2][2];
+        final String[] lastKernel = new String[2];
+
+        Lane(int chunk) {
+            this.chunk = chunk;
+            this.bytes = (long) chunk * Double.BYTES;
+            try {
+                for (int s = 0; s < 2; s++) {
+                    streams[s] = new CUstream();
+                    Cu.check(cuStreamCreate(streams[s], CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+                    for (int j = 0; j < 4; j++) {
+                        CUdeviceptr d = new CUdeviceptr();
+                        Cu.check(cuMemAlloc(d, bytes), "cuMemAlloc(" + bytes + ")");
+                        dev[s][j] = d;
+                        Pointer h = new Pointer();
+                        Cu.check(cuMemAllocHost(h, bytes), "cuMemAllocHost(" + bytes + ")");
+                        host[s][j] = h;
+                        hostSeg[s][j] = MemorySegment.ofBuffer(h.getByteBuffer(0, bytes));
+                    }
+                }
+            } catch (RuntimeException e) {
+                free();
+                throw e;
+            }
+        }
+
+        void run(Batch b) {
+            Precision pr = b.precision();
+            int es = pr.bytes();
+            long n = b.n();
+            String kernel = CudaRuntime.kernelName(b.op(), pr);
+            Vec[] in = {b.p0(), b.p1(), b.x()};
+            try {
+                long k = 0;
+                for (long from = 0; from < n; from += chunk, k++) {
+                    int s = (int) (k & 1);
+                    drain(s, b.out(), es);
+                    long count = Math.min(chunk, n - from);
+                    long nb = count * es;
+                    CUstream st = streams[s];
+                    for (int j = 0; j < 3; j++) {
+                        if (!in[j].isScalar()) {
+                            MemorySegment.copy(in[j].segment(), from * es, hostSeg[s][j], 0, nb);
+                            Cu.check(cuMemcpyHtoDAsync(dev[s][j], host[s][j], nb, st), "cuMemcpyHtoDAsync", kernel);
+                        }
+                    }
+                    device.launchCurrent(b.op(), pr, count,
+                            in[P0].isScalar() ? null : dev[s][P0], in[P0].isScalar() ? in[P0].scalarValue() : 0,
+                            in[P1].isScalar() ? null : dev[s][P1], in[P1].isScalar() ? in[P1].scalarValue() : 0,
+                            dev[s][X], dev[s][OUT], st);
+                    Cu.check(cuMemcpyDtoHAsync(host[s][OUT], dev[s][OUT], nb, st), "cuMemcpyDtoHAsync", kernel);
+                    pending[s][0] = from;
+                    pending[s][1] = count;
+                    lastKernel[s] = kernel;
+                }
+                drain(0, b.out(), es);
+                drain(1, b.out(), es);
+            } finally {
+                pending[0][1] = 0;
+                pending[1][1] = 0;
+            }
+        }
+
+        /** Waits for stream s and copies the results it holds into {@code out}. */
+        private void drain(int s, Vec out, int es) {
+            long count = pending[s][1];
+            if (count == 0) {
+                return;
+            }
+            Cu.check(cuStreamSynchronize(streams[s]), "cuStreamSynchronize", lastKernel[s]);
+            MemorySegment.copy(hostSeg[s][OUT], 0, out.segment(), pending[s][0] * es, count * es);
+            pending[s][1] = 0;
+        }
+
+        /** Frees everything this lane holds (errors ignored: the lane is being discarded). */
+        void free() {
+            for (int s = 0; s < 2; s++) {
+                if (streams[s] != null) {
+                    cuStreamSynchronize(streams[s]);
+                }
+                for (int j = 0; j < 4; j++) {
+                    if (dev[s][j] != null) {
+                        cuMemFree(dev[s][j]);
+                        dev[s][j] = null;
+                    }
+                    if (host[s][j] != null) {
+                        cuMemFreeHost(host[s][j]);
+                        host[s][j] = null;
+                    }
+                }
+                if (streams[s] != null) {
+                    cuStreamDestroy(streams[s]);
+                    streams[s] = null;
+                }
+            }
+        }
+    }
+}

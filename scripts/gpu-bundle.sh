@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Builds gpu-bundle/: a self-contained GPU test and benchmark bundle for a GPU host that has only the
+# NVIDIA driver (no JDK, no Maven): a jlink runtime (Temurin 25, --compress=zip-9), the jars, and
+# run.sh. On the GPU host:  ./run.sh            (results in ./results/, exit 0 when the GPU tests pass)
+# Then copy results/results.md into docs/gpu-runs/<date>-<gpu>.md and commit it.
+# Usage: scripts/gpu-bundle.sh [--tar]   (--tar also writes gpu-bundle.tar.gz beside it)
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+# shellcheck source=/dev/null
+source scripts/jdk.sh
+B="$ROOT/gpu-bundle"
+MAX_MIB=60
+rm -rf "$B"
+mkdir -p "$B/lib"
+
+echo "gpu-bundle: building jars (mvn package -DskipTests)..."
+MODULES=kernels-cuda
+# The SIMD backend rides along when it builds, so the benchmark can find the GPU/CPU crossover.
+if [ -f kernels-simd/src/main/resources/META-INF/services/dev.irg.spi.KernelProvider ]; then MODULES=kernels-cuda,kernels-simd; fi
+# package and copy-dependencies in one reactor run, so irg-api resolves to the freshly built jars
+mvn -B -q -o -pl "$MODULES" -am package dependency:copy-dependencies -DskipTests -DincludeScope=test \
+    -DoutputDirectory="$B/lib" -DexcludeGroupIds=dev.irg,net.jqwik,org.openjdk.jmh,org.apache.commons
+cp java-api/target/irg-api-*.jar kernels-cuda/target/irg-kernels-cuda-*.jar "$B/lib/"
+[ -d kernels-simd/target ] && cp kernels-simd/target/irg-kernels-simd-*.jar "$B/lib/" 2>/dev/null || true
+rm -f "$B"/lib/*-sources.jar
+jar --create --file "$B/lib/irg-kernels-cuda-tests.jar" -C kernels-cuda/target/test-classes .
+
+# JCuda's natives jar carries four libraries; the driver API needs only libJCudaDriver.
+NAT=$(ls "$B"/lib/jcuda-natives-*.jar)
+TMP=$(mktemp -d)
+(cd "$TMP" && jar --extract --file "$NAT" && find lib -type f ! -name 'libJCudaDriver-*' -delete && jar --create --file "$NAT" -C "$TMP" .)
+rm -rf "$TMP"
+
+echo "gpu-bundle: jlink runtime..."
+MODS=java.base,java.logging,java.management,jdk.unsupported,jdk.incubator.vector
+"$JAVA_HOME/bin/jlink" --add-modules "$MODS" --compress=zip-9 --strip-debug --no-header-files --no-man-pages \
+    --output "$B/runtime"
+
+cp scripts/gpu-torch-bench.py "$B/"
+echo "$(git describe --always --dirty) built $(date -u +%Y-%m-%dT%H:%MZ) on $(hostname)" > "$B/BUILD"
+cat > "$B/run.sh" <<'RUN'
+#!/bin/sh
+# irg GPU bundle: runs the GPU tests and benchmarks with the bundled Java runtime, then the PyTorch
+# side-by-side timing when python3 has torch with CUDA. Results: $OUT (default ./results).
+# Extra arguments go to GpuRun: --n LOG2_N (benchmark size, default 24), --skip-tests, --skip-bench.
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-$HERE/results}
+mkdir -p "$OUT"
+IRG_BUNDLE_BUILD=$(cat "$HERE/BUILD") "$HERE/runtime/bin/java" --enable-native-access=ALL-UNNAMED \
+  --add-modules jdk.incubator.vector -Xss4m -cp "$HERE/lib/*" dev.irg.cuda.GpuRun --out "$OUT" "$@"
+rc=$?
+if command -v python3 >/dev/null 2>&1; then python3 "$HERE/gpu-torch-bench.py" "$OUT" || true; fi
+echo "irg GPU bundle: exit $rc; commit $OUT/results.md as docs/gpu-runs/<date>-<gpu>.md"
+exit $rc
+RUN
+chmod +x "$B/run.sh"
+SIZE=$(du -sm "$B" | cut -f1)
+echo "gpu-bundle: $B is ${SIZE} MiB"
+if [ "$SIZE" -ge "$MAX_MIB" ]; then echo "gpu-bundle: over the ${MAX_MIB} MiB limit" >&2; exit 1; fi
+if [ "${1:-}" = "--tar" ]; then tar -C "$ROOT" -czf "$ROOT/gpu-bundle.tar.gz" gpu-bundle && ls -la "$ROOT/gpu-bundle.tar.gz"; fi
