@@ -324,7 +324,35 @@ final class ReportCommand implements Callable<Integer> {
         }
         j.put("throughput", speed);
 
-        // ---- plots
+        // ---- plots (XChart needs java.desktop; a runtime without it gets the tables only)
+        try {
+            plots(d, dir, curves, g64, sample, ref, truth32, use32, mapValues, gradOp, plots);
+        } catch (LinkageError e) {
+            notes.add(d.id() + ": no plots: this Java runtime lacks java.desktop (" + e + ")");
+        }
+
+        // ---- the Table 1 rows: per precision, irg's best backend next to the peer
+        for (Precision pr : Precision.values()) {
+            String b = best(perThread, id(pr));
+            if (b == null) {
+                continue;
+            }
+            String key = b + " " + id(pr);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> irgAcc = (Map<String, Object>) acc.getOrDefault(key, Map.of());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> peerAcc = (Map<String, Object>) acc.getOrDefault("pytorch " + id(pr), Map.of());
+            Double pr1 = peerRate.get(id(pr));
+            table1.add(new String[] {d.id(), gradOp.column(), id(pr), b, statCell(irgAcc.get(gradOp.column())),
+                m(perThread.get(key)), m(allThreads.get(key)), peerAcc.isEmpty() ? "-" : statCell(peerAcc.get(gradOp.column())),
+                pr1 == null ? "-" : m(pr1), pr1 == null ? "-" : String.format(Locale.ROOT, "%.3g×", perThread.get(key) / pr1)});
+        }
+        return j;
+    }
+
+    private void plots(Distribution d, Path dir, Map<String, double[][]> curves, Inputs g64, Csv.Table sample,
+            Map<Op, double[]> ref, Map<Op, double[]> truth32, boolean[] use32, Map<String, double[]> mapValues, Op gradOp,
+            List<String> plots) throws IOException {
         if (!curves.isEmpty()) {
             String f = "throughput-" + d.id() + ".png";
             progress.show(d.id() + ": plots");
@@ -368,23 +396,6 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
-        // ---- the Table 1 rows: per precision, irg's best backend next to the peer
-        for (Precision pr : Precision.values()) {
-            String b = best(perThread, id(pr));
-            if (b == null) {
-                continue;
-            }
-            String key = b + " " + id(pr);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> irgAcc = (Map<String, Object>) acc.getOrDefault(key, Map.of());
-            @SuppressWarnings("unchecked")
-            Map<String, Object> peerAcc = (Map<String, Object>) acc.getOrDefault("pytorch " + id(pr), Map.of());
-            Double pr1 = peerRate.get(id(pr));
-            table1.add(new String[] {d.id(), gradOp.column(), id(pr), b, statCell(irgAcc.get(gradOp.column())),
-                m(perThread.get(key)), m(allThreads.get(key)), peerAcc.isEmpty() ? "-" : statCell(peerAcc.get(gradOp.column())),
-                pr1 == null ? "-" : m(pr1), pr1 == null ? "-" : String.format(Locale.ROOT, "%.3g×", perThread.get(key) / pr1)});
-        }
-        return j;
     }
 
     /** The best irg backend with an entry "backend precision" (or "irg backend precision") in {@code m}: cuda, then simd, then scalar. */
