@@ -1,3 +1,10 @@
+"""Float64 prototype of dev.irg.math.IncompleteBeta (the design study behind it; not used by the
+build). Same arithmetic as the Java code, except that the special-function helpers (lgamma,
+digamma, log x - psi, Stirling correction, log1pmx) are mpmath values rounded to float64.
+beta_all = plain continued fraction DLMF 8.17.22 (loses digits ~ its value near x = 1: 1e-10 at
+a = 1e6, b = 1e-4); beta_all2 = even contraction with cancellation-free partial denominators;
+beta_all3 = beta_all2 plus the power series and the complement formula (the shipped method).
+"""
 import math, mpmath as mp
 mp.mp.dps=40
 def F(v): return float(v)

@@ -345,7 +345,7 @@ public final class IncompleteBeta {
         double le = pre[0];
         double lp = pre[1];
         // dE/dq = psi(p+q) - psi(q), formed without the log v of pre[2] (which would cancel)
-        double lq = Math.log1p(p / q) + GammaFunctions.logMinusDigamma(q) - GammaFunctions.logMinusDigamma(p + q);
+        double lq = Math.log1p(p / q) + BetaFunctions.logMinusDigammaDrop(q, p);
         double c = 1;
         double cq = 0;
         double sum = 0;
@@ -436,16 +436,15 @@ public final class IncompleteBeta {
         }
         pre[0] = l;
 
-        double lmdPq = GammaFunctions.logMinusDigamma(pq);
         if (p >= DIGAMMA_SPLIT) {
-            // log(u (p+q)/p) + (log p - psi(p) - 1/p) - (log(p+q) - psi(p+q))
+            // log(u (p+q)/p) + (log p - psi(p)) - (log(p+q) - psi(p+q)) - 1/p
             double lup = Math.abs(tp) <= LOG1P_FORM_MAX ? Math.log1p(tp) : lu + Math.log1p(q / p);
-            pre[1] = lup + (GammaFunctions.logMinusDigamma(p) - 1 / p) - lmdPq;
+            pre[1] = lup + BetaFunctions.logMinusDigammaDrop(p, q) - 1 / p;
         } else {
-            pre[1] = (lu + Math.log(pq)) - GammaFunctions.digamma(1 + p) - lmdPq;
+            pre[1] = (lu + Math.log(pq)) - GammaFunctions.digamma(1 + p) - GammaFunctions.logMinusDigamma(pq);
         }
         double lvq = Math.abs(tq) <= LOG1P_FORM_MAX ? Math.log1p(tq) : lv + Math.log1p(p / q);
-        pre[2] = lvq + GammaFunctions.logMinusDigamma(q) - lmdPq;
+        pre[2] = lvq + BetaFunctions.logMinusDigammaDrop(q, p);
     }
 
     /**
