@@ -61,10 +61,10 @@ def vm(kappa, x, dps=50):
         F = lo0 * scale
         D = lo1 * scale
         G = -lo1
+        # small side kept: F = (n + 1) - F(-r) above the mode (no 1 - tiny before adding n = -1)
         if upper:
-            F, D, G = 1 - F, -D, -G
-        F = F + n
-        return F, D, G
+            return (n + 1) - F, -D, -G
+        return n + F, D, G
 
 
 def vm_check(kappa, x, dps=50):

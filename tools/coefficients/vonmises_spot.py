@@ -6,7 +6,8 @@ Points (seed 20261128): kappa log-uniform in [1e-4, 1e5] plus fixed values (0, 1
 switch 25 and its neighbours, 1e5); x drawn from five families: uniform on (-pi, pi); near the mode
 (|x| = c/sqrt(kappa), c in [0, 10], which reaches past quantile 1e-12 for large kappa); log-close to
 0; log-close to -pi and +pi (y = pi - |x| in [1e-14, 1]); at the region boundary x = -+arccos(A)
-(+- a few ulps); and a few outside [-pi, pi] (periodicity). Every value is checked by a second
+(+- a few ulps); a few outside [-pi, pi] (periodicity); and around the tail cutoff
+(kappa (1 + cos x) = TAIL_EXPONENT_CUTOFF * 2^[-3, 3]). Every value is checked by a second
 quadrature (vonmises_mpref.vm_check); the largest relative disagreement is written to the header.
 """
 import math
@@ -26,7 +27,7 @@ def points(rng, n):
     ks += [10 ** rng.uniform(-4, 5) for _ in range(n)]
     out = []
     for k in ks:
-        fam = rng.randrange(6)
+        fam = rng.randrange(7)
         if fam == 0:
             x = rng.uniform(-math.pi, math.pi)
         elif fam == 1:
@@ -41,8 +42,13 @@ def points(rng, n):
                 A = mp.besseli(1, k) / mp.besseli(0, k) if k > 0 else mp.mpf(0)
                 xa = float(mp.acos(A))
             x = rng.choice((-1, 1)) * xa * (1 + rng.choice((-4, -1, 0, 1, 4)) * 2.0 ** -52)
-        else:
+        elif fam == 5 or k < 10:
             x = rng.uniform(-math.pi, math.pi) + 2 * math.pi * rng.choice((-3, -1, 1, 2))
+        else:
+            # around the tail cutoff: U = kappa (1 + cos x) = 50 * 2^s, s in [-3, 3]
+            u = 50 * 2 ** rng.uniform(-3, 3)
+            c = u / k - 1
+            x = rng.choice((-1, 1)) * math.acos(c) if -1 < c < 1 else rng.uniform(-math.pi, math.pi)
         out.append((k, x))
     return out
 
