@@ -26,6 +26,7 @@ import static jdk.incubator.vector.VectorOperators.SUB;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * Vector versions of {@link dev.irg.math.GammaFunctions}: the same regions, thresholds and
@@ -106,6 +107,26 @@ final class VectorGammaFunctions {
             r = r.blend(st, e);
         }
         return r.blend(Double.POSITIVE_INFINITY, x.compare(EQ, 0.0).or(x.compare(EQ, Double.POSITIVE_INFINITY)));
+    }
+
+    /** log Gamma(1 + x) for x &gt; -1 (the scalar logGamma1p): series at 0 and 1, else logGamma(1 + x). */
+    static DoubleVector logGamma1p(DoubleVector x) {
+        final double rad = LGAMMA2_SERIES_RADIUS;
+        VectorMask<Double> near0 = x.lanewise(VectorOperators.ABS).compare(LE, rad);
+        VectorMask<Double> near1 = x.compare(GT, rad).and(x.compare(LT, 1 + rad));
+        VectorMask<Double> rest = near0.or(near1).not();
+        DoubleVector r = x.broadcast(Double.NaN);
+        if (near0.anyTrue()) {
+            r = r.blend(lgamma2Series(x).sub(x.lanewise(LOG1P)), near0);
+        }
+        if (near1.anyTrue()) {
+            r = r.blend(lgamma2Series(x.sub(1.0)), near1);
+        }
+        if (rest.anyTrue()) {
+            r = r.blend(logGamma(x.add(1.0)), rest);
+        }
+        r = r.blend(Double.POSITIVE_INFINITY, x.compare(EQ, -1.0));
+        return r.blend(Double.NaN, x.compare(GE, -1.0).not());
     }
 
     /** log Gamma*(x) (Stirling's correction) for x &gt; 0; +infinity at 0, NaN below. */

@@ -27,6 +27,12 @@ final class EquivalenceHarness {
     /** Largest batch also run with broadcast parameters and native segments (keeps CI time small). */
     static final int VARIANT_MAX = 1023;
     static final int[] WIDTHS = {128, 256, 512};
+    /**
+     * Widths the equivalence runs use in this JVM: system property {@value #WIDTH_PROPERTY} (set per
+     * surefire execution in the pom: one JVM per width, because a JVM that mixes widths runs the
+     * kernels about 10x slower, see docs/simd.md), default the preferred width.
+     */
+    static final String WIDTH_PROPERTY = "irg.simd.test.bits";
     static final double SENTINEL64 = -7.0e301;
     static final float SENTINEL32 = -7.0e31f;
 
@@ -76,12 +82,20 @@ final class EquivalenceHarness {
         return r;
     }
 
+    static int[] testWidths() {
+        String s = System.getProperty(WIDTH_PROPERTY, "");
+        if (s.isBlank()) {
+            return new int[] {SimdKernels.create(0).bits()};
+        }
+        return java.util.Arrays.stream(s.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).toArray();
+    }
+
     /** Runs every size, width, layout and broadcast variant; fails on the first bad element. */
     Report runAll(Tolerance tol) {
         double maxRel = 0;
         long compared = 0;
         long nans = 0;
-        for (int w : WIDTHS) {
+        for (int w : testWidths()) {
             Kernels k = SimdKernels.create(w);
             for (int n : SIZES) {
                 maxRel = Math.max(maxRel, check(k, w, n, Layout.HEAP, false, tol));
