@@ -9,7 +9,7 @@ import java.util.Arrays;
 /**
  * A quick single-thread throughput measurement of the scalar samplers and rsample (not a test, not
  * JMH: warm-up, then the median of 5 timed repetitions). Run after {@code mvn -pl java-api test-compile}:
- * {@code java -cp java-api/target/classes:java-api/target/test-classes dev.irg.sampling.SamplingThroughput [n] [grad]}
+ * {@code java -cp java-api/target/classes:java-api/target/test-classes dev.irg.sampling.SamplingThroughput [n] [grad|plain] [name filter]}
  */
 public final class SamplingThroughput {
     private SamplingThroughput() {
@@ -44,7 +44,11 @@ public final class SamplingThroughput {
         };
         System.out.println("| sampler | M samples/s (1 thread) |");
         System.out.println("|---|---|");
+        String only = args.length > 2 ? args[2] : "";
         for (Object[] j : grad ? gradJobs : jobs) {
+            if (!j[0].toString().contains(only)) {
+                continue;
+            }
             Job job = (Job) j[1];
             for (int w = 0; w < 3; w++) {
                 job.run(s, w);
