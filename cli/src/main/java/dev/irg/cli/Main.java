@@ -70,7 +70,9 @@ public final class Main implements Runnable {
                 err.println("irg: " + ce.getMessage());
                 return ce.status();
             }
-            err.println("irg: " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+            // a backend that does not implement an operation says so in its message
+            err.println("irg: " + (ex instanceof UnsupportedOperationException ? "" : ex.getClass().getSimpleName() + ": ")
+                    + ex.getMessage());
             if (main.verbose) {
                 ex.printStackTrace(err);
             }

@@ -98,6 +98,16 @@ final class ReportCommand implements Callable<Integer> {
         Mode mode = quick ? Mode.QUICK : full ? Mode.FULL : Mode.DEFAULT;
         Path dir = outDir != null ? outDir : Path.of(System.getProperty("irg.root", "."), "report");
         Files.createDirectories(dir);
+        // outputs of an earlier run (plots of a backend that is gone now would otherwise linger)
+        try (var old = Files.list(dir)) {
+            for (Path f : old.toList()) {
+                String n = f.getFileName().toString();
+                if (n.equals("report.md") || n.equals("report.json")
+                        || (n.endsWith(".png") && (n.startsWith("errors-") || n.startsWith("throughput-")))) {
+                    Files.delete(f);
+                }
+            }
+        }
         tmp = Files.createTempDirectory("irg-report");
         progress = new Progress(main.err);
         long t0 = System.nanoTime();
@@ -326,14 +336,14 @@ final class ReportCommand implements Callable<Integer> {
 
         // ---- plots (XChart needs java.desktop; a runtime without it gets the tables only)
         try {
-            plots(d, dir, curves, g64, sample, ref, truth32, use32, mapValues, gradOp, plots);
+            plots(d, dir, curves, g64, sample, ref, truth32, use32, mapValues, gradOp, plots, perThread);
         } catch (LinkageError e) {
             notes.add(d.id() + ": no plots: this Java runtime lacks java.desktop (" + e + ")");
         }
 
         // ---- the Table 1 rows: per precision, irg's best backend next to the peer
         for (Precision pr : Precision.values()) {
-            String b = best(perThread, id(pr));
+            String b = fastest(perThread, id(pr));
             if (b == null) {
                 continue;
             }
@@ -352,7 +362,7 @@ final class ReportCommand implements Callable<Integer> {
 
     private void plots(Distribution d, Path dir, Map<String, double[][]> curves, Inputs g64, Csv.Table sample,
             Map<Op, double[]> ref, Map<Op, double[]> truth32, boolean[] use32, Map<String, double[]> mapValues, Op gradOp,
-            List<String> plots) throws IOException {
+            List<String> plots, Map<String, Double> perThread) throws IOException {
         if (!curves.isEmpty()) {
             String f = "throughput-" + d.id() + ".png";
             progress.show(d.id() + ": plots");
@@ -370,8 +380,11 @@ final class ReportCommand implements Callable<Integer> {
             }
             for (var e : mapValues.entrySet()) {
                 String who = e.getKey();
-                // the map per (who, precision): irg's from the best backend that ran (cuda > simd > scalar)
-                if (who.startsWith("irg ") && !who.startsWith("irg " + best(mapValues, who.endsWith("f32") ? "f32" : "f64"))) {
+                // one map per (who, precision): irg's from the backend of the Table 1 row (the fastest
+                // measured one; without throughput figures, cuda > simd > scalar)
+                String pr = who.endsWith("f32") ? "f32" : "f64";
+                String chosen = fastest(perThread, pr) != null ? fastest(perThread, pr) : best(mapValues, pr);
+                if (who.startsWith("irg ") && !who.equals("irg " + chosen + " " + pr)) {
                     continue;
                 }
                 boolean f32 = who.endsWith("f32");
@@ -396,6 +409,19 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
+    }
+
+    /** The irg backend with the highest one-thread rate among the entries "backend precision" of {@code rates}, or null. */
+    private static String fastest(Map<String, Double> rates, String precision) {
+        String b = null;
+        double r = -1;
+        for (var e : rates.entrySet()) {
+            if (e.getKey().endsWith(" " + precision) && e.getValue() > r) {
+                r = e.getValue();
+                b = e.getKey().substring(0, e.getKey().length() - precision.length() - 1);
+            }
+        }
+        return b;
     }
 
     /** The best irg backend with an entry "backend precision" (or "irg backend precision") in {@code m}: cuda, then simd, then scalar. */
