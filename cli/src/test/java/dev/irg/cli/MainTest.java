@@ -292,9 +292,9 @@ class MainTest {
             assertTrue(u * Double.parseDouble(f[1]) <= 0, "dz/dkappa has the sign of -(z - loc): " + l);
         }
 
-        Run dir = run("", "sample", "--dist", "dirichlet", "--alpha", "0.5,1,3", "--n", "30", "--seed", "9", "--grad");
+        Run dir = run("", "sample", "--dist", "dirichlet", "--alpha", "0.5,1,3", "--n", "30", "--seed", "9");
         assertEquals(0, dir.rc(), dir.err());
-        assertEquals("z1,z2,z3,grad1,grad2,grad3", dir.lines().get(0));
+        assertEquals("z1,z2,z3", dir.lines().get(0));
         for (String l : dir.lines().subList(1, 31)) {
             String[] f = l.split(",");
             assertEquals(1.0, Double.parseDouble(f[0]) + Double.parseDouble(f[1]) + Double.parseDouble(f[2]), 1e-12, l);
@@ -316,6 +316,15 @@ class MainTest {
             String[] f = l.split(",");
             float z = Float.parseFloat(f[0]);
             assertEquals(-z / 2f, Float.parseFloat(f[2]), Math.ulp(z), "dz/drate = -z/rate: " + l);
+        }
+        Run dir = run("", "sample", "--dist", "dirichlet", "--alpha", "0.5,1,3", "--n", "30", "--seed", "9", "--grad");
+        assertEquals(0, dir.rc(), dir.err());
+        assertEquals("z1,z2,z3,grad1,grad2,grad3", dir.lines().get(0));
+        for (String l : dir.lines().subList(1, 31)) {
+            String[] f = l.split(",");
+            for (int j = 3; j < 6; j++) {
+                assertTrue(Double.parseDouble(f[j]) >= 0, "dz_i/dalpha_i = (1 - z_i) (dg_i/dalpha_i) / S >= 0: " + l);
+            }
         }
     }
 }
