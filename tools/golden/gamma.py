@@ -32,13 +32,29 @@ def _upper_quad(a, x):
     """(Q, dQ/da) by tanh-sinh quadrature of the density and of (log t - psi(a)) times it over [x, inf).
 
     Used where mpmath.gammainc's series gives up (large alpha, x a few sqrt(alpha) above alpha)."""
-    lg, psi = mpmath.loggamma(a), mpmath.digamma(a)
-    f = lambda t: mpmath.exp((a - 1) * mpmath.log(t) - t - lg)
+    # integrands divided by the density at x (their largest value for x above the mode), so that
+    # mpmath.quad's absolute tolerance acts as a relative one for tiny Q
+    psi, lx = mpmath.digamma(a), mpmath.log(x)
+    fx = mpmath.exp((a - 1) * lx - x - mpmath.loggamma(a))
+    f = lambda t: mpmath.exp((a - 1) * (mpmath.log(t) - lx) - (t - x))
     s = mpmath.sqrt(max(a, mpf(1)))
     pts = [x] + [x + k * s for k in (0.5, 1, 2, 4, 8, 16, 32, 64)] + [mpmath.inf]
-    Q = mpmath.quad(f, pts)
-    dQ = mpmath.quad(lambda t: (mpmath.log(t) - psi) * f(t), pts)
+    Q = fx * mpmath.quad(f, pts)
+    dQ = fx * mpmath.quad(lambda t: (mpmath.log(t) - psi) * f(t), pts)
     return Q, dQ
+
+
+def pq(a, x):
+    """(P, Q) at the working precision by the generator's method (for tools/golden/boost_check.py)."""
+    from scipy.special import gammainc as sp_p
+    if sp_p(float(a), float(x)) <= 0.5:
+        P = _lower(a, x)
+        return P, 1 - P
+    try:
+        Q = _upper(a, x)
+    except mpmath.libmp.NoConvergence:
+        Q = _upper_quad(a, x)[0]
+    return 1 - Q, Q
 
 
 def ref(point, dps):
@@ -53,7 +69,7 @@ def ref(point, dps):
         try:
             Q = _upper(a, x)
             d = -mpmath.diff(lambda s: _upper(s, x), a)
-        except mpmath.libmp.NoConvergence:
+        except (mpmath.libmp.NoConvergence, ValueError):  # mpmath gives up (tiny Q at huge x)
             Q, dQ = _upper_quad(a, x)
             d = -dQ
         P = 1 - Q

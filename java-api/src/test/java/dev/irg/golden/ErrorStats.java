@@ -79,6 +79,30 @@ public final class ErrorStats {
                 Math.sqrt(sumSq / n));
     }
 
+    /** The statistics of all counted rows of {@code parts} together (row numbers refer to the concatenation). */
+    public static ErrorStats merge(java.util.List<ErrorStats> parts) {
+        int n = parts.stream().mapToInt(ErrorStats::count).sum();
+        double[] e = new double[n];
+        int k = 0;
+        for (ErrorStats s : parts) {
+            for (int i : s.rows) {
+                e[k++] = s.err[i];
+            }
+        }
+        int[] rows = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble((Integer i) -> e[i]).reversed())
+                .mapToInt(Integer::intValue).toArray();
+        if (n == 0) {
+            return new ErrorStats(e, rows, 0, 0, 0, 0);
+        }
+        double[] sorted = e.clone();
+        Arrays.sort(sorted);
+        double sumSq = 0;
+        for (double v : sorted) {
+            sumSq += v * v;
+        }
+        return new ErrorStats(e, rows, sorted[n - 1], quantile(sorted, 0.99), quantile(sorted, 0.5), Math.sqrt(sumSq / n));
+    }
+
     /** The q-quantile of ascending {@code s} by the nearest-rank method. */
     static double quantile(double[] s, double q) {
         int k = (int) Math.ceil(q * s.length) - 1;
