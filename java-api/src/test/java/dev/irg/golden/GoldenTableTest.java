@@ -113,4 +113,47 @@ class GoldenTableTest {
             }
         }
     }
+
+    /** Sign of each tabulated quantity (numerics.md "Signs"), or 0 when it has none; s = sign of x for von Mises. */
+    private static int expectedSign(Op op, double x) {
+        int s = (int) Math.signum(x);
+        return switch (op) {
+            case GAMMA_CDF, BETA_CDF, VONMISES_CDF, GAMMA_GRAD_ALPHA, BETA_DCDF_DB, BETA_GRAD_A -> 1;
+            case GAMMA_DCDF_DALPHA, BETA_DCDF_DA, BETA_GRAD_B -> -1;
+            case VONMISES_DCDF_DKAPPA -> s;   // F decreases with kappa left of the mode
+            case VONMISES_GRAD_KAPPA -> -s;   // samples are pulled towards the mode
+            default -> 0;
+        };
+    }
+
+    @Test
+    void committedReferencesHaveTheKnownSignsAndCdfPlusQIsOne() {
+        for (Distribution d : Distribution.values()) {
+            for (GoldenTable t : GoldenTable.all(d)) {
+                double[] x = t.x();
+                double[] p0 = t.param0();
+                for (Op op : d.ops()) {
+                    if (!t.hasReference(op)) {
+                        continue;
+                    }
+                    double[] r = t.reference(op);
+                    for (int i = 0; i < t.size(); i++) {
+                        int want = expectedSign(op, x[i]);
+                        if (d == Distribution.VONMISES && p0[i] == 0 && op == Op.VONMISES_DCDF_DKAPPA) {
+                            want = (int) Math.signum(x[i]); // kappa = 0: dF/dkappa = sin(x)/(2 pi), same sign
+                        }
+                        assertEquals(want, (int) Math.signum(r[i]), t + " row " + i + " (" + t.describeRow(i) + ") "
+                                + op.column() + " = " + r[i]);
+                    }
+                }
+                if (t.has("q")) {
+                    double[] c = t.column("cdf");
+                    double[] q = t.column("q");
+                    for (int i = 0; i < t.size(); i++) {
+                        assertEquals(1.0, c[i] + q[i], 4e-16, t + " row " + i + ": cdf + q");
+                    }
+                }
+            }
+        }
+    }
 }
