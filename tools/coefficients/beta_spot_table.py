@@ -10,7 +10,8 @@ Rows whose x is 0, 1 or below 1e-300 in float64 are dropped (tails that float64 
 With --boundary, also points on both sides of every threshold of IncompleteBeta (boundary_points).
 Usage: python3 beta_spot_table.py OUT.csv [N] [SEED] [--boundary]
 The committed tables: IncompleteBetaSpot.csv = "600 20261128" (used while designing the method),
-IncompleteBetaHeldout.csv = "600 777 --boundary" (made after the method was fixed: held out).
+IncompleteBetaHeldout.csv = "600 777 --boundary" (made after the method was fixed: held out),
+IncompleteBetaCorners.csv = "0 0 --corners" (the corner grid, made last).
 """
 import sys, random, math, time
 import mpmath as mp
@@ -82,13 +83,28 @@ def boundary_points(seed):
     out.append((0.5, 0.5, 0.5))
     return out
 
+def corner_points():
+    """Grid over the corners of the domain: a, b in {1e-4, 1e-3, 0.1, 1, 10, 1e3, 1e5, 1e6},
+    tail quantiles {1e-12, 1e-8, 1e-3, 0.3} in both tails."""
+    vals = (1e-4, 1e-3, 0.1, 1.0, 10.0, 1e3, 1e5, 1e6)
+    out = []
+    for a in vals:
+        for b in vals:
+            for u in (1e-12, 1e-8, 1e-3, 0.3):
+                out.append((a, b, float(sc.betaincinv(a, b, u))))
+                out.append((a, b, float(sc.betainccinv(a, b, u))))
+    return out
+
 def main():
     path = sys.argv[1]
     args = [v for v in sys.argv[1:] if not v.startswith("--")]
     n = int(args[1]) if len(args) > 1 else 480
     seed = int(args[2]) if len(args) > 2 else 20261128
     rows = []
-    pts = points(n, seed) + (boundary_points(seed) if "--boundary" in sys.argv else [])
+    if "--corners" in sys.argv:
+        pts = corner_points()
+    else:
+        pts = points(n, seed) + (boundary_points(seed) if "--boundary" in sys.argv else [])
     for a, b, x in pts:
         if not (1e-300 <= x < 1.0) or math.isnan(x):
             continue
@@ -96,7 +112,7 @@ def main():
         rows.append((a, b, x) + tuple(vals))
     with open(path, "w") as f:
         f.write("# Beta spot table for dev.irg.math.IncompleteBeta (IncompleteBetaSpotTest)\n")
-        f.write("# generator: tools/coefficients/beta_spot_table.py OUT %d %d%s (reference: tools/coefficients/beta_reference.py)\n" % (n, seed, " --boundary" if "--boundary" in sys.argv else ""))
+        f.write("# generator: tools/coefficients/beta_spot_table.py OUT %d %d%s (reference: tools/coefficients/beta_reference.py)\n" % (n, seed, "".join(" " + v for v in sys.argv[1:] if v.startswith("--"))))
         f.write("# mpmath %s at %d digits, scipy %s (placement of x only), python %s\n" % (mp.__version__, DPS, scipy.__version__, sys.version.split()[0]))
         f.write("# domain: a, b in [1e-4, 1e6], tail quantiles in [1e-12, 0.5] both tails, plus fixed hard cases\n")
         f.write("a,b,x,cdf,dcdf_da,dcdf_db,grad_a,grad_b\n")
