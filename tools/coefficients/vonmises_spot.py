@@ -1,6 +1,7 @@
 """Writes the von Mises spot table used by VonMisesAccuracyTest (mpmath quadrature, 40 digits).
 
-python3 tools/coefficients/vonmises_spot.py > java-api/src/test/resources/dev/irg/math/VonMisesSpot.csv
+python3 tools/coefficients/vonmises_spot.py 1500 > java-api/src/test/resources/dev/irg/math/VonMisesSpot.csv
+(an optional second argument changes the seed, for held-out checks)
 
 Points (seed 20261128): kappa log-uniform in [1e-4, 1e5] plus fixed values (0, 1e-4, the Bessel
 switch 25 and its neighbours, 1e5); x drawn from five families: uniform on (-pi, pi); near the mode
@@ -54,7 +55,8 @@ def points(rng, n):
 
 
 def main():
-    rng = random.Random(20261128)
+    seed = int(sys.argv[2]) if len(sys.argv) > 2 else 20261128
+    rng = random.Random(seed)
     pts = points(rng, int(sys.argv[1]) if len(sys.argv) > 1 else 600)
     rows, worst = [], mp.mpf(0)
     for k, x in pts:
@@ -65,7 +67,7 @@ def main():
                 worst = max(worst, abs((u - v) / v))
         rows.append((k, x) + tuple(mp.nstr(v, 25, min_fixed=1, max_fixed=0) for v in a))
     print("# von Mises spot table for VonMisesAccuracyTest (location 0)")
-    print(f"# generator: tools/coefficients/vonmises_spot.py, mpmath {mp.__version__}, {DPS} digits, seed 20261128")
+    print(f"# generator: tools/coefficients/vonmises_spot.py, mpmath {mp.__version__}, {DPS} digits, seed {seed}")
     print("# method: tanh-sinh quadrature of the density and its kappa-derivative (tools/coefficients/vonmises_mpref.py)")
     print(f"# check: Gauss-Legendre re-evaluation, max relative disagreement {mp.nstr(worst, 3)}")
     print("kappa,x,cdf,dcdf_dkappa,grad_kappa")

@@ -6,6 +6,7 @@ import static dev.irg.math.VonMisesConstants.INV_TWO_PI;
 import static dev.irg.math.VonMisesConstants.PI_A;
 import static dev.irg.math.VonMisesConstants.PI_B;
 import static dev.irg.math.VonMisesConstants.PI_C;
+import static dev.irg.math.VonMisesConstants.REDUCTION_EXACT_MAX;
 import static dev.irg.math.VonMisesConstants.REGION_CENTRAL;
 import static dev.irg.math.VonMisesConstants.REGION_INVALID;
 import static dev.irg.math.VonMisesConstants.REGION_TAIL;
@@ -199,6 +200,9 @@ public final class VonMisesCdf {
      * |x| up to {@link VonMisesConstants#REDUCTION_EXACT_MAX}.
      */
     static Reduced reduce(double x) {
+        if (Math.abs(x) > REDUCTION_EXACT_MAX) {
+            return reduceFar(x);
+        }
         double k = Math.rint(x * INV_TWO_PI);
         for (int attempt = 0; attempt < 2; attempt++) {
             double r = minusMultipleOfPi(x, 2.0 * k);
@@ -218,6 +222,19 @@ public final class VonMisesCdf {
         }
         // not reached for finite x (after one shift r is inside (-pi, pi)); NaN rather than a guess
         return new Reduced(Double.NaN, Double.NaN, Double.NaN, false);
+    }
+
+    /**
+     * Far arguments (|x| beyond {@link VonMisesConstants#REDUCTION_EXACT_MAX}): the remainder is
+     * taken modulo the double nearest 2 pi (exact IEEE remainder), so the result is finite and
+     * periodic in that period; the true-pi phase is no longer resolved there.
+     */
+    static Reduced reduceFar(double x) {
+        double r = Math.IEEEremainder(x, TWO_PI);
+        double k = Math.rint((x - r) * INV_TWO_PI);
+        double ax = Math.abs(r);
+        double y = Math.max(0.0, ((PI_A - ax) + PI_B) + PI_C);
+        return new Reduced(k, Math.min(ax, Math.PI), y, r > 0);
     }
 
     /** {@code x - m pi} with the three-part pi. */

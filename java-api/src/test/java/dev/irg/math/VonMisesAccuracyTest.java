@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * {@code VonMisesSpot.csv} (40-digit quadrature, made by tools/coefficients/vonmises_spot.py):
  * relative error of F at most 1e-12 and of dF/dkappa and dz/dkappa at most 1e-10 wherever the true
  * value is at least 1e-300 in magnitude. Prints max, p99 and median per region and quantity (the
- * numbers in docs/vonmises.md).
+ * numbers in docs/vonmises.md). {@code -Dirg.vonmises.spot=FILE} checks another table of the same
+ * format instead (e.g. a held-out one made with a different seed).
  */
 class VonMisesAccuracyTest {
     static final double CDF_LIMIT = 1e-12;
@@ -36,7 +37,10 @@ class VonMisesAccuracyTest {
     @BeforeAll
     static void load() throws IOException {
         rows = new ArrayList<>();
-        try (InputStream in = VonMisesAccuracyTest.class.getResourceAsStream("VonMisesSpot.csv")) {
+        // -Dirg.vonmises.spot=FILE checks another table of the same format (held-out runs)
+        String external = System.getProperty("irg.vonmises.spot");
+        try (InputStream in = external != null ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(external))
+                : VonMisesAccuracyTest.class.getResourceAsStream("VonMisesSpot.csv")) {
             assertTrue(in != null, "VonMisesSpot.csv missing from test resources");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String header = null;

@@ -159,5 +159,11 @@ class VonMisesCdfTest {
         }
         double f = VonMisesCdf.cdf(3, 1e7);
         assertTrue(Math.abs(f - 1e7 / (2 * Math.PI)) < 1, "F(1e7) = " + f);
+        // beyond the exact reduction: finite, in the right period, derivatives finite
+        for (double x : new double[] {3e7, -1e12, 1e20, -1e300, Double.MAX_VALUE}) {
+            double fx = VonMisesCdf.cdf(3, x);
+            assertTrue(Math.abs(fx - x / (2 * Math.PI)) <= 1 + Math.abs(x) * 1e-15, "F(" + x + ") = " + fx);
+            assertTrue(Double.isFinite(VonMisesCdf.dcdfDkappa(3, x)) && Double.isFinite(VonMisesCdf.gradKappa(3, x)));
+        }
     }
 }
