@@ -48,8 +48,9 @@ public final class SamplingConstants {
     /** Block of the first Marsaglia-Tsang attempt; attempt k uses block GAMMA_FIRST_ATTEMPT_BLOCK + k. */
     public static final int GAMMA_FIRST_ATTEMPT_BLOCK = 1;
     /**
-     * Marsaglia-Tsang attempts per element. The acceptance rate is at least 0.951 (at alpha = 1;
-     * Marsaglia & Tsang 2000, Table 1 gives 0.95..1), so all 16 fail with probability below
+     * Marsaglia-Tsang attempts per element. The acceptance rate is at least 0.951, its minimum at
+     * alpha = 1 (measured: 0.9517 at 1, 0.973 at 1.5, 0.989 at 3, with 1e6 proposals each; numpy
+     * simulation recorded in docs/sampling.md), so all 16 fail with probability below
      * 0.049^16 = 1.1e-21; then the fallback is used.
      */
     public static final int GAMMA_MAX_ATTEMPTS = 16;
@@ -63,9 +64,10 @@ public final class SamplingConstants {
     /** Block of the first Best-Fisher attempt; attempt k uses block VONMISES_FIRST_ATTEMPT_BLOCK + k. */
     public static final int VONMISES_FIRST_ATTEMPT_BLOCK = 0;
     /**
-     * Best-Fisher attempts per element. The acceptance rate is at least 0.656 over all kappa
-     * (Best & Fisher 1979, Table 1, minimum near kappa = 1), so all 64 fail with probability below
-     * 0.344^64 = 1.5e-30; then the fallback is used.
+     * Best-Fisher attempts per element. The acceptance rate decreases with kappa towards 0.657
+     * (measured: 0.95 at 0.5, 0.76 at 2, 0.675 at 10, 0.658 at 1e4, with 4e5 proposals each; numpy
+     * simulation recorded in docs/sampling.md), so all 64 fail with probability below
+     * 0.35^64 = 1e-29; then the fallback is used.
      */
     public static final int VONMISES_MAX_ATTEMPTS = 64;
     /**
@@ -74,9 +76,10 @@ public final class SamplingConstants {
      */
     public static final double VONMISES_UNIFORM_BELOW = 1e-300;
     /**
-     * When rho (the wrapped-Cauchy envelope's concentration) is at least this, 1 - rho is computed
-     * from its cancellation-free form (1 + 1/(2 kappa + sqrt(1 + 4 kappa^2)) - ... ) instead of
-     * 1 - rho; chosen at 0.5 where both forms have full precision (Sterbenz).
+     * When rho (the wrapped-Cauchy envelope's concentration) is at least this, 1 - rho is computed as
+     * (sqrt(2 tau) - 1 - 1/(2 kappa + sqrt(1 + 4 kappa^2))) / (2 kappa), tau = 1 + sqrt(1 + 4 kappa^2),
+     * which has no cancellation for large kappa, instead of 1 - rho; below, 1 - rho >= 1/2 is exact
+     * enough and the other form cancels for small kappa (its terms are about 2 and 1 + 1/2).
      */
     public static final double VONMISES_RHO_SPLIT = 0.5;
 }

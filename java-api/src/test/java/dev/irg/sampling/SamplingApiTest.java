@@ -204,6 +204,14 @@ class SamplingApiTest {
         assertThrows(IllegalArgumentException.class, () -> Sampling.dirichletVjp(k, Vec.of(z), Vec.of(h), Vec.of(new double[3]), Vec.of(out)));
     }
 
+    /** Under AUTO with no sampling backend on the class path (this module alone) the scalar samplers run. */
+    @Test
+    void autoFallsBackToTheScalarSamplers() {
+        Sampling auto = Irg.using(Backend.AUTO).sampling();
+        assertArrayEquals(ONE.sampling().gamma(31, 3.5, 2, 100), auto.gamma(31, 3.5, 2, 100));
+        assertEquals(Backend.SCALAR, auto.backendFor(dev.irg.spi.SamplerKernels.Kind.BETA, false, dev.irg.Precision.F32, 1 << 20));
+    }
+
     @Test
     void irgReportsTheSamplingBackend() {
         assertEquals(Backend.SCALAR, ONE.sampling().backendFor(dev.irg.spi.SamplerKernels.Kind.GAMMA, true, dev.irg.Precision.F64, 1000));
