@@ -46,14 +46,17 @@ FLAGS=(-std=c++17 -O3 -I"$SRC")
 {
   echo "# ptxas -v resource usage of irg_kernels.cu (made by kernels-cuda/build-cuda.sh)"
   echo "# kernel arch registers stack_frame_bytes spill_store_bytes spill_load_bytes"
+  echo "# (rows with registers '-' are device functions the kernels call; the kernel rows count their registers)"
   awk '
     /Compiling entry function/ { match($0, /\x27[^\x27]*\x27/); k = substr($0, RSTART + 1, RLENGTH - 2);
-                                 match($0, /\x27sm_[0-9]+\x27/); a = substr($0, RSTART + 1, RLENGTH - 2); }
-    /Function properties for / { own = (index($0, "for " k) > 0 && k != ""); next }
-    /bytes stack frame/ && own { st = $1; ss = $5; sl = $9; own = 0 }
+                                 match($0, /\x27sm_[0-9]+\x27/); a = substr($0, RSTART + 1, RLENGTH - 2); next }
+    /Compiling .* for \x27sm_/ { match($0, /\x27sm_[0-9]+\x27/); a = substr($0, RSTART + 1, RLENGTH - 2); }
+    /Function properties for / { f = $NF; own = (f == k); next }
+    /bytes stack frame/ { if (own) { st = $1; ss = $5; sl = $9; own = 0 }
+                          else if (f != "" && a != "") { printf "%s %s - %s %s %s\n", f, a, $1, $5, $9 } f = ""; next }
     /Used [0-9]+ registers/ && k != "" { match($0, /Used [0-9]+ registers/); r = substr($0, RSTART + 5, RLENGTH - 15);
                                  printf "%s %s %s %s %s %s\n", k, a, r, st, ss, sl; k = "" }
-  ' "$OUT/ptxas.log" | sort
+  ' "$OUT/ptxas.log" | sort -u
 } > "$OUT/ptxas.txt"
 rm -f "$OUT/ptxas.log"
 grep -o '^\.visible \.entry [A-Za-z0-9_]*' "$OUT/irg_kernels.ptx" | awk '{print $3}' | sort > "$OUT/kernels.txt"

@@ -129,7 +129,23 @@ static constexpr double TRIGAMMA_ASYMPTOTIC_MIN = 0x1.4p3;
 
 // dev.irg.math.GammaConstants: not present in this build
 
-// dev.irg.math.BetaConstants: not present in this build
+namespace BetaConstants {
+static constexpr double CONVERGENCE_TOL = 0x1.fb49140a1644fp-52;
+static constexpr double DIGAMMA_SPLIT = 0x1.0p0;
+static constexpr int FRACTION_MAX_ITER = 4000;
+static constexpr double LOG1P_FORM_MAX = 0x1.0p-1;
+static constexpr int REGION_FRACTION_LOWER = 5;
+static constexpr int REGION_FRACTION_UPPER = 6;
+static constexpr int REGION_NAN = 0;
+static constexpr int REGION_ONE = 2;
+static constexpr int REGION_SERIES_LOWER = 3;
+static constexpr int REGION_SERIES_UPPER = 4;
+static constexpr int REGION_ZERO = 1;
+static constexpr int SERIES_MAX_ITER = 500;
+static constexpr double SERIES_QU_MAX = 0x1.0p1;
+static constexpr double SERIES_U_MAX = 0x1.0p-1;
+static constexpr double STIRLING_MIN = 0x1.0p3;
+} // namespace BetaConstants
 
 namespace VonMisesConstants {
 static constexpr double BESSEL_ASYMPTOTIC_MIN_KAPPA = 0x1.9p4;

@@ -8,9 +8,15 @@
 #include "irg_gamma.cuh"
 #include "irg_special.cuh"
 #include "irg_vonmises.cuh"
+#include "irg_beta.cuh"
 
 #define IRG_FOR_EACH_OP(X) \
     X(GAMMA_GRAD_RATE, irg::gamma_grad_rate)                  \
+    X(BETA_CDF, irg::beta_cdf)                                \
+    X(BETA_DCDF_DA, irg::beta_dcdf_da)                        \
+    X(BETA_DCDF_DB, irg::beta_dcdf_db)                        \
+    X(BETA_GRAD_A, irg::beta_grad_a)                          \
+    X(BETA_GRAD_B, irg::beta_grad_b)                          \
     X(VONMISES_CDF, irg::vonmises_cdf)                        \
     X(VONMISES_DCDF_DKAPPA, irg::vonmises_dcdf_dkappa)        \
     X(VONMISES_GRAD_KAPPA, irg::vonmises_grad_kappa)

@@ -43,13 +43,17 @@ IRG_HD double digammaAsymptoticTail(double x) {
     return s * r2;
 }
 
-IRG_HD double logGamma1p(double x);
+/** log Gamma(1 + x) for |x| <= LGAMMA2_SERIES_RADIUS (the first branch of logGamma1p). */
+IRG_HD double logGamma1pSmall(double x) { return lgamma2Series(x) - log1p(x); }
 
 /** log Gamma(x) for x > 0; +inf at 0 and for huge x, NaN for x < 0 or NaN. */
-IRG_HD double logGamma(double x) {
+IRG_HD_CALL double logGamma(double x) {
     if (!(x >= 0)) return nan_value();
     if (x == 0) return inf_value();
-    if (x < 1 - sc::LGAMMA2_SERIES_RADIUS) return logGamma1p(x) - log(x);
+    // Java: logGamma1p(x) - log(x); for 0 < x < 1/2 logGamma1p takes its first branch. Written out
+    // here so that logGamma and logGamma1p do not call each other (a call cycle makes ptxas save
+    // registers to the stack around the calls).
+    if (x < 1 - sc::LGAMMA2_SERIES_RADIUS) return logGamma1pSmall(x) - log(x);
     if (x < 1 + sc::LGAMMA2_SERIES_RADIUS) {
         double t = x - 1;
         return lgamma2Series(t) - log1p(t);
@@ -70,15 +74,15 @@ IRG_HD double logGamma(double x) {
 }
 
 /** log Gamma(1 + x) for x > -1, accurate near 0 and 1. */
-IRG_HD double logGamma1p(double x) {
+IRG_HD_CALL double logGamma1p(double x) {
     if (!(x > -1)) return x == -1 ? inf_value() : nan_value();
-    if (fabs(x) <= sc::LGAMMA2_SERIES_RADIUS) return lgamma2Series(x) - log1p(x);
+    if (fabs(x) <= sc::LGAMMA2_SERIES_RADIUS) return logGamma1pSmall(x);
     if (x > sc::LGAMMA2_SERIES_RADIUS && x < 1 + sc::LGAMMA2_SERIES_RADIUS) return lgamma2Series(x - 1);
     return logGamma(1 + x);
 }
 
 /** log(1 + t) - t for t > -1, relative accuracy near 0. */
-IRG_HD double log1pmx(double t) {
+IRG_HD_CALL double log1pmx(double t) {
     if (t >= sc::LOG1PMX_SERIES_LO && t <= sc::LOG1PMX_SERIES_HI) {
         double u = t / (2 + t);
         double u2 = u * u;
@@ -91,7 +95,7 @@ IRG_HD double log1pmx(double t) {
 }
 
 /** log Gamma*(x) (Stirling's correction), x > 0. */
-IRG_HD double logGammaStirlingCorrection(double x) {
+IRG_HD_CALL double logGammaStirlingCorrection(double x) {
     if (!(x > 0)) return x == 0 ? inf_value() : nan_value();
     if (x >= sc::LGAMMA_STIRLING_MIN) return x == inf_value() ? 0.0 : stirlingSeries(x);
     if (x >= sc::STIRLING_RECURRENCE_MIN) {
@@ -109,7 +113,7 @@ IRG_HD double logGammaStirlingCorrection(double x) {
 }
 
 /** digamma psi(x), x > 0; -inf at 0. */
-IRG_HD double digamma(double x) {
+IRG_HD_CALL double digamma(double x) {
     if (!(x >= 0)) return nan_value();
     if (x == 0) return -inf_value();
     if (x >= sc::DIGAMMA_ASYMPTOTIC_MIN) {
@@ -133,7 +137,7 @@ IRG_HD double digamma(double x) {
 }
 
 /** trigamma psi'(x), x > 0; +inf at 0. */
-IRG_HD double trigamma(double x) {
+IRG_HD_CALL double trigamma(double x) {
     if (!(x >= 0)) return nan_value();
     if (x == 0) return inf_value();
     double acc = 0;
@@ -149,7 +153,7 @@ IRG_HD double trigamma(double x) {
 }
 
 /** log x - psi(x), x > 0, without cancellation for large x. */
-IRG_HD double logMinusDigamma(double x) {
+IRG_HD_CALL double logMinusDigamma(double x) {
     if (!(x > 0)) return x == 0 ? inf_value() : nan_value();
     if (x >= sc::DIGAMMA_ASYMPTOTIC_MIN) {
         if (x == inf_value()) return 0;

@@ -1,0 +1,289 @@
+// Beta(a, b): the device port of dev.irg.math.IncompleteBeta (same regions from betaClassify, same
+// evaluation per region, same constants from BetaConstants via irg_constants.cuh, same order of
+// operations). Keep in step with the Java code: HostMathTest compares every operation with the
+// Java reference and HostGoldenTest with the golden tables.
+#pragma once
+#include "irg_common.cuh"
+#include "irg_constants.cuh"
+#include "irg_special.cuh"
+
+namespace irg {
+
+namespace bc = BetaConstants;
+
+/** The five outputs of one element (IncompleteBeta.OUT_*). */
+struct BetaOut {
+    double cdf, dcdfDa, dcdfDb, gradA, gradB;
+};
+
+IRG_HD BetaOut betaFill(double cdf, double rest) { return BetaOut{cdf, rest, rest, rest, rest}; }
+
+IRG_HD double betaTwoSumError(double a, double b, double s) {
+    double bb = s - a;
+    return (a - (s - bb)) + (b - bb);
+}
+
+/** d = u (p + q) - p with u exact (error-free products and sums). */
+IRG_HD double betaDeltaFromU(double p, double q, double u) {
+    double s = p + q;
+    double es = betaTwoSumError(p, q, s);
+    double m = u * s;
+    double em = fma(u, s, -m);
+    return (m - p) + em + u * es;
+}
+
+/** d = q - v (p + q) from v = 1 - u when v is the exact one. */
+IRG_HD double betaDeltaFromV(double p, double q, double v) {
+    double s = p + q;
+    double es = betaTwoSumError(p, q, s);
+    double m = v * s;
+    double em = fma(v, s, -m);
+    return (q - m) - em - v * es;
+}
+
+/** IncompleteBeta.logPrefactor: pre[0] = L, pre[1] = dL/dp, pre[2] = dL/dq. */
+IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, double d, bool withV, double pre[3]) {
+    double pq = p + q;
+    double tp = d / p;
+    double tq = -d / q;
+    bool nearMean = fabs(tp) <= bc::LOG1P_FORM_MAX && fabs(tq) <= bc::LOG1P_FORM_MAX;
+    double l;
+    if (p >= bc::STIRLING_MIN && q >= bc::STIRLING_MIN) {
+        double corr = logGammaStirlingCorrection(p) + logGammaStirlingCorrection(q) - logGammaStirlingCorrection(pq);
+        double common = 0.5 * log(p / pq * q) - SpecialConstants::LOG_SQRT_2PI - log(p) - corr;
+        if (nearMean) {
+            l = p * log1pmx(tp) + q * log1pmx(tq) + common;
+        } else {
+            l = p * (lu + log1p(q / p)) + q * (lv + log1p(p / q)) + common;
+        }
+        if (!withV) l -= q * lv;
+    } else if (q >= bc::STIRLING_MIN) {
+        l = p * (lu + log(pq)) + q * log1pmx(p / q) - 0.5 * log1p(p / q) - logGamma1p(p) - logGammaStirlingCorrection(q)
+            + logGammaStirlingCorrection(pq);
+        if (withV) l += q * lv;
+    } else if (p >= bc::STIRLING_MIN) {
+        l = p * lu + q * log(pq) + p * log1pmx(q / p) - 0.5 * log1p(q / p) - log(p) - logGamma(q)
+            - logGammaStirlingCorrection(p) + logGammaStirlingCorrection(pq);
+        if (withV) l += q * lv;
+    } else {
+        l = p * lu - logGamma1p(p) - logGamma(q) + logGamma(pq);
+        if (withV) l += q * lv;
+    }
+    pre[0] = l;
+
+    double lmdPq = logMinusDigamma(pq);
+    if (p >= bc::DIGAMMA_SPLIT) {
+        double lup = fabs(tp) <= bc::LOG1P_FORM_MAX ? log1p(tp) : lu + log1p(q / p);
+        pre[1] = lup + (logMinusDigamma(p) - 1 / p) - lmdPq;
+    } else {
+        pre[1] = (lu + log(pq)) - digamma(1 + p) - lmdPq;
+    }
+    double lvq = fabs(tq) <= bc::LOG1P_FORM_MAX ? log1p(tq) : lv + log1p(p / q);
+    pre[2] = lvq + logMinusDigamma(q) - lmdPq;
+}
+
+/** Result of the continued fraction: f, T_p, T_q, L (IncompleteBeta.F_*). */
+struct BetaFraction {
+    double f, tp, tq, logPrefactor;
+};
+
+/** IncompleteBeta.fraction; false if it did not converge within FRACTION_MAX_ITER. */
+IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, double lu, double lv, double d, BetaFraction& r) {
+    double pre[3];
+    betaLogPrefactor(p, q, lu, lv, d, true, pre);
+    double lp = pre[1];
+    double lq = pre[2];
+    double pq = p + q;
+
+    double b0 = (1 - d) / (p + 1);
+    double d1 = -pq * u / (p + 1);
+    double b0p = d1 * (1 - q) / (pq * (p + 1));
+    double b0q = -u / (p + 1);
+    double s = 1 / b0;
+    double am2 = s;
+    double bm2 = 0;
+    double bm1 = s;
+    double apm2 = 0;
+    double apm1 = b0p * s;
+    double aqm2 = 0;
+    double aqm1 = b0q * s;
+    double bpm2 = 0;
+    double bpm1 = 0;
+    double bqm2 = 0;
+    double bqm1 = 0;
+    double f = bm1;
+    double tp = f * lp + (bpm1 - f * apm1);
+    double tq = f * lq + (bqm1 - f * aqm1);
+    double dOdd = d1;
+    double dOddP = b0p;
+    double dOddQ = b0q;
+    for (int k = 1; k <= bc::FRACTION_MAX_ITER; k++) {
+        double e1 = p + 2 * k - 1;
+        double e2 = p + 2 * k;
+        double e3 = p + 2 * k + 1;
+        double dEven = k * (q - k) * u / (e1 * e2);
+        double dEvenP = -dEven * (1 / e1 + 1 / e2);
+        double dEvenQ = k * u / (e1 * e2);
+        double dNext = -(p + k) * (pq + k) * u / (e2 * e3);
+        double dNextP = dNext * (k / ((p + k) * e2) + (k + 1 - q) / ((pq + k) * e3));
+        double dNextQ = -(p + k) * u / (e2 * e3);
+
+        double alpha = dOdd * dEven;
+        double alphaP = dOddP * dEven + dOdd * dEvenP;
+        double alphaQ = dOddQ * dEven + dOdd * dEvenQ;
+        double beta = (-p * d + p * (2 * k + 1) + 2.0 * k * (k + 1) + 2.0 * k * (q - k) * u / e1 + 2.0 * k * v * (p + k))
+                      / (e2 * e3);
+        double betaP = dEvenP + dNextP;
+        double betaQ = dEvenQ + dNextQ;
+
+        double an = beta * 1 - alpha * am2;
+        double bn = beta * bm1 - alpha * bm2;
+        double apn = beta * apm1 + betaP - alpha * apm2 - alphaP * am2;
+        double aqn = beta * aqm1 + betaQ - alpha * aqm2 - alphaQ * am2;
+        double bpn = beta * bpm1 + betaP * bm1 - alpha * bpm2 - alphaP * bm2;
+        double bqn = beta * bqm1 + betaQ * bm1 - alpha * bqm2 - alphaQ * bm2;
+        s = 1 / an;
+        am2 = s;
+        bm2 = bm1 * s;
+        bm1 = bn * s;
+        apm2 = apm1 * s;
+        apm1 = apn * s;
+        aqm2 = aqm1 * s;
+        aqm1 = aqn * s;
+        bpm2 = bpm1 * s;
+        bpm1 = bpn * s;
+        bqm2 = bqm1 * s;
+        bqm1 = bqn * s;
+
+        double fn = bm1;
+        double tpn = fn * lp + (bpm1 - fn * apm1);
+        double tqn = fn * lq + (bqm1 - fn * aqm1);
+        bool done = fabs(fn - f) <= bc::CONVERGENCE_TOL * fabs(fn) && fabs(tpn - tp) <= bc::CONVERGENCE_TOL * fabs(tpn)
+                    && fabs(tqn - tq) <= bc::CONVERGENCE_TOL * fabs(tqn);
+        f = fn;
+        tp = tpn;
+        tq = tqn;
+        if (done) {
+            r = BetaFraction{f, tp, tq, pre[0]};
+            return finite(f) && finite(tp) && finite(tq);
+        }
+        dOdd = dNext;
+        dOddP = dNextP;
+        dOddQ = dNextQ;
+    }
+    return false;
+}
+
+/** Result of the power series (IncompleteBeta.S_*). */
+struct BetaSeries {
+    double value, complement, dp, dq, gp, gq;
+};
+
+/** IncompleteBeta.series; false if it did not converge within SERIES_MAX_ITER. */
+IRG_HD_CALL bool betaSeriesKernel(double p, double q, double u, double v, double lu, double lv, double d, BetaSeries& r) {
+    (void)v; // kept for the same signature as IncompleteBeta.series
+    double pre[3];
+    betaLogPrefactor(p, q, lu, lv, d, false, pre);
+    double le = pre[0];
+    double lp = pre[1];
+    double lq = log1p(p / q) + logMinusDigamma(q) - logMinusDigamma(p + q);
+    double c = 1;
+    double cq = 0;
+    double sum = 0;
+    double sumQ = 0;
+    double sumP = 0;
+    bool done = false;
+    for (int j = 1; j <= bc::SERIES_MAX_ITER; j++) {
+        double step = u / j;
+        cq = cq * (j - q) * step - c * step;
+        c = c * (j - q) * step;
+        double t = c / (p + j);
+        double tq = cq / (p + j);
+        double tp = t * j / (p + j);
+        sum += t;
+        sumQ += tq;
+        sumP += tp;
+        if (fabs(t) <= bc::CONVERGENCE_TOL * fabs(sum) && fabs(tq) <= bc::CONVERGENCE_TOL * fabs(sumQ)
+            && fabs(tp) <= bc::CONVERGENCE_TOL * fabs(sumP)) {
+            done = true;
+            break;
+        }
+    }
+    if (!done) return false;
+    double w = 1 + p * sum;
+    double tp = w * lp + sumP;
+    double tq = w * lq + p * sumQ;
+    double e = exp(le);
+    double g = u * exp((1 - q) * lv) / p;
+    r = BetaSeries{e * w, -expm1(le) - e * p * sum, e * tp, e * tq, g * tp, g * tq};
+    return true;
+}
+
+/** IncompleteBeta.classify: one of BetaConstants::REGION_*. */
+IRG_HD int betaClassify(double a, double b, double x) {
+    if (!(a > 0) || !(b > 0) || a == inf_value() || b == inf_value() || !(x >= 0 && x <= 1)) return bc::REGION_NAN;
+    if (x == 0) return bc::REGION_ZERO;
+    if (x == 1) return bc::REGION_ONE;
+    if (x * (a + b + 2) <= a + 1) {
+        return x <= bc::SERIES_U_MAX && b * x <= bc::SERIES_QU_MAX ? bc::REGION_SERIES_LOWER : bc::REGION_FRACTION_LOWER;
+    }
+    double y = 1 - x;
+    return y <= bc::SERIES_U_MAX && a * y <= bc::SERIES_QU_MAX ? bc::REGION_SERIES_UPPER : bc::REGION_FRACTION_UPPER;
+}
+
+IRG_HD BetaOut betaSeriesLower(double a, double b, double x) {
+    double y = 1 - x;
+    double d = betaDeltaFromU(a, b, x);
+    BetaSeries r;
+    if (!betaSeriesKernel(a, b, x, y, log(x), log1p(-x), d, r)) return betaFill(nan_value(), nan_value());
+    return BetaOut{r.value, r.dp, r.dq, -r.gp, -r.gq};
+}
+
+IRG_HD BetaOut betaSeriesUpper(double a, double b, double x) {
+    double y = 1 - x;
+    double d = betaDeltaFromU(b, a, y);
+    BetaSeries r;
+    if (!betaSeriesKernel(b, a, y, x, log1p(-x), log(x), d, r)) return betaFill(nan_value(), nan_value());
+    return BetaOut{r.complement, -r.dq, -r.dp, r.gq, r.gp};
+}
+
+IRG_HD BetaOut betaFractionLower(double a, double b, double x) {
+    double y = 1 - x;
+    double d = betaDeltaFromU(a, b, x);
+    BetaFraction r;
+    if (!betaFractionKernel(a, b, x, y, log(x), log1p(-x), d, r)) return betaFill(nan_value(), nan_value());
+    double e = exp(r.logPrefactor);
+    double q = x * y / a;
+    return BetaOut{e * r.f, e * r.tp, e * r.tq, -q * r.tp, -q * r.tq};
+}
+
+IRG_HD BetaOut betaFractionUpper(double a, double b, double x) {
+    double y = 1 - x;
+    double d = x >= 0.5 ? betaDeltaFromU(b, a, y) : betaDeltaFromV(b, a, x);
+    BetaFraction r;
+    if (!betaFractionKernel(b, a, y, x, log1p(-x), log(x), d, r)) return betaFill(nan_value(), nan_value());
+    double e = exp(r.logPrefactor);
+    double q = x * y / b;
+    return BetaOut{1 - e * r.f, -e * r.tq, -e * r.tp, q * r.tq, q * r.tp};
+}
+
+/** IncompleteBeta.evaluate: classify, then the region's evaluation. */
+IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {
+    switch (betaClassify(a, b, x)) {
+        case bc::REGION_ZERO: return betaFill(0, 0);
+        case bc::REGION_ONE: return betaFill(1, 0);
+        case bc::REGION_SERIES_LOWER: return betaSeriesLower(a, b, x);
+        case bc::REGION_SERIES_UPPER: return betaSeriesUpper(a, b, x);
+        case bc::REGION_FRACTION_LOWER: return betaFractionLower(a, b, x);
+        case bc::REGION_FRACTION_UPPER: return betaFractionUpper(a, b, x);
+        default: return betaFill(nan_value(), nan_value());
+    }
+}
+
+IRG_HD double beta_cdf(double a, double b, double x) { return betaEvaluate(a, b, x).cdf; }
+IRG_HD double beta_dcdf_da(double a, double b, double x) { return betaEvaluate(a, b, x).dcdfDa; }
+IRG_HD double beta_dcdf_db(double a, double b, double x) { return betaEvaluate(a, b, x).dcdfDb; }
+IRG_HD double beta_grad_a(double a, double b, double x) { return betaEvaluate(a, b, x).gradA; }
+IRG_HD double beta_grad_b(double a, double b, double x) { return betaEvaluate(a, b, x).gradB; }
+
+} // namespace irg
