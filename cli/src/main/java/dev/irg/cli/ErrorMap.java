@@ -38,7 +38,7 @@ record ErrorMap(String xTitle, String yTitle, double xMin, double xMax, int nx, 
      * {@code q} is the upper tail 1 - cdf (the golden column {@code q} where present: 1 - cdf in
      * double loses the upper tail).
      */
-    double[][] bin(double[] p0, double[] p1, double[] x, double[] cdf, double[] q, double[] got, double[] ref) {
+    double[][] bin(double[] p0, double[] p1, double[] x, double[] cdf, double[] q, double[] got, double[] ref, double[] floor) {
         double[][] v = new double[nx][ny];
         for (double[] row : v) {
             java.util.Arrays.fill(row, Double.NaN);
@@ -53,7 +53,7 @@ record ErrorMap(String xTitle, String yTitle, double xMin, double xMax, int nx, 
             if (ix < 0 || iy < 0) {
                 continue;
             }
-            double e = ErrorStats.relError(got[i], ref[i]);
+            double e = ErrorStats.relError(got[i], ref[i], floor == null ? ErrorStats.FLOOR : floor[i]);
             double l = e == 0 ? Charts.LOG_ERROR_MIN : Math.log10(e);
             if (Double.isNaN(v[ix][iy]) || l > v[ix][iy]) {
                 v[ix][iy] = l;

@@ -128,15 +128,16 @@ final class ReportCommand implements Callable<Integer> {
             List<String[]> table1 = new ArrayList<>();
             List<String[]> accRows = new ArrayList<>();
             List<String[]> speedRows = new ArrayList<>();
+            List<String[]> regionRows = new ArrayList<>();
             List<String> plots = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             for (Distribution d : Distribution.values()) {
-                dists.add(distribution(d, mode, backends, peer, dir, table1, accRows, speedRows, plots, notes));
+                dists.add(distribution(d, mode, backends, peer, dir, table1, accRows, speedRows, regionRows, plots, notes));
             }
             json.put("distributions", dists);
             json.put("seconds", (System.nanoTime() - t0) * 1e-9);
             progress.done();
-            String md = markdown(mode, peer, backends, table1, accRows, speedRows, plots, notes, (System.nanoTime() - t0) * 1e-9);
+            String md = markdown(mode, peer, backends, table1, accRows, regionRows, speedRows, plots, notes, (System.nanoTime() - t0) * 1e-9);
             Files.writeString(dir.resolve("report.md"), md, StandardCharsets.UTF_8);
             Files.writeString(dir.resolve("report.json"), Json.write(json), StandardCharsets.UTF_8);
             main.out.print(md);
@@ -152,8 +153,8 @@ final class ReportCommand implements Callable<Integer> {
     // ---------------------------------------------------------------- per distribution
 
     private Map<String, Object> distribution(Distribution d, Mode mode, List<Backend> backends, Peer peer, Path dir,
-            List<String[]> table1, List<String[]> accRows, List<String[]> speedRows, List<String> plots, List<String> notes)
-            throws IOException {
+            List<String[]> table1, List<String[]> accRows, List<String[]> speedRows, List<String[]> regionRows, List<String> plots,
+            List<String> notes) throws IOException {
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("distribution", d.id());
         // ---- accuracy against the golden sample
@@ -167,6 +168,10 @@ final class ReportCommand implements Callable<Integer> {
         Inputs g64 = null;
         Map<Op, double[]> ref = new LinkedHashMap<>();
         Map<Op, double[]> truth32 = new LinkedHashMap<>();
+        Map<Op, double[]> floors = new LinkedHashMap<>();
+        String[] tableOf = null;
+        // per golden table (region) statistics of the gradient, per "who precision"
+        Map<String, List<String[]>> perTable = new LinkedHashMap<>();
         boolean[] use32 = null;
         if (sample == null || ops.isEmpty()) {
             notes.add(d.id() + ": no golden tables shipped with this build, so no accuracy figures");
@@ -174,6 +179,16 @@ final class ReportCommand implements Callable<Integer> {
             g64 = sample.inputs(d, Precision.F64);
             for (Op op : ops) {
                 ref.put(op, sample.values(sample.column(op.column())));
+                int sc = sample.column("scale_" + op.column());
+                if (sc >= 0) {
+                    floors.put(op, ErrorStats.floors(sample.values(sc)));
+                }
+            }
+            tableOf = new String[g64.n()];
+            int tc = sample.column("table");
+            for (int i = 0; i < tableOf.length; i++) {
+                String t = sample.rows().get(i)[tc];
+                tableOf[i] = t.substring(t.lastIndexOf('/') + 1).replace(".csv", "");
             }
             // float32 truth: the float64 reference at the float-rounded inputs (itself within 1e-10 of the
             // 40-digit values), restricted to values representable as normal floats
@@ -215,12 +230,14 @@ final class ReportCommand implements Callable<Integer> {
                                 continue;
                             }
                             double[] got = ev.compute(op);
-                            ErrorStats s = ErrorStats.of(got, truth, pr == Precision.F64 ? null : use32);
+                            ErrorStats s = ErrorStats.of(got, truth, pr == Precision.F64 ? null : use32, floors.get(op));
                             cols.put(op.column(), stats(s));
                             accRows.add(new String[] {d.id(), b.id(), id(pr), op.column(), Integer.toString(s.n()), e(s.max()),
                                 e(s.p99()), e(s.median()), Integer.toString(s.failures())});
                             if (op == gradOp) {
                                 mapValues.put("irg " + b.id() + " " + id(pr), got);
+                                perTable.put(b.id() + " " + id(pr), byTable(d, b.id(), pr, op, got, truth,
+                                        pr == Precision.F64 ? null : use32, floors.get(op), tableOf));
                             }
                         }
                     } catch (RuntimeException ex) {
@@ -243,12 +260,14 @@ final class ReportCommand implements Callable<Integer> {
                             if (got == null || truth == null) {
                                 continue;
                             }
-                            ErrorStats s = ErrorStats.of(got, truth, pr == Precision.F64 ? null : use32);
+                            ErrorStats s = ErrorStats.of(got, truth, pr == Precision.F64 ? null : use32, floors.get(op));
                             cols.put(op.column(), stats(s));
                             accRows.add(new String[] {d.id(), "PyTorch", id(pr), op.column(), Integer.toString(s.n()), e(s.max()),
                                 e(s.p99()), e(s.median()), Integer.toString(s.failures())});
                             if (op == gradOp) {
                                 mapValues.put("pytorch " + id(pr), got);
+                                perTable.put("pytorch " + id(pr), byTable(d, "PyTorch", pr, op, got, truth,
+                                        pr == Precision.F64 ? null : use32, floors.get(op), tableOf));
                             }
                         }
                     } catch (IOException | RuntimeException ex) {
@@ -336,7 +355,7 @@ final class ReportCommand implements Callable<Integer> {
 
         // ---- plots (XChart needs java.desktop; a runtime without it gets the tables only)
         try {
-            plots(d, dir, curves, g64, sample, ref, truth32, use32, mapValues, gradOp, plots, perThread);
+            plots(d, dir, curves, g64, sample, ref, truth32, floors, use32, mapValues, gradOp, plots, perThread);
         } catch (LinkageError e) {
             notes.add(d.id() + ": no plots: this Java runtime lacks java.desktop (" + e + ")");
         }
@@ -345,6 +364,12 @@ final class ReportCommand implements Callable<Integer> {
         for (Precision pr : Precision.values()) {
             String b = fastest(perThread, id(pr));
             if (b == null) {
+                b = best(perTable, id(pr));
+            }
+            for (String who : new String[] {b + " " + id(pr), "pytorch " + id(pr)}) {
+                regionRows.addAll(perTable.getOrDefault(who, List.of()));
+            }
+            if (b == null || fastest(perThread, id(pr)) == null) {
                 continue;
             }
             String key = b + " " + id(pr);
@@ -361,7 +386,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private void plots(Distribution d, Path dir, Map<String, double[][]> curves, Inputs g64, Csv.Table sample,
-            Map<Op, double[]> ref, Map<Op, double[]> truth32, boolean[] use32, Map<String, double[]> mapValues, Op gradOp,
+            Map<Op, double[]> ref, Map<Op, double[]> truth32, Map<Op, double[]> floors, boolean[] use32, Map<String, double[]> mapValues, Op gradOp,
             List<String> plots, Map<String, Double> perThread) throws IOException {
         if (!curves.isEmpty()) {
             String f = "throughput-" + d.id() + ".png";
@@ -401,7 +426,7 @@ final class ReportCommand implements Callable<Integer> {
                         }
                     }
                 }
-                double[][] v = em.bin(in.p0(), in.p1(), in.x(), cdf, q, e.getValue(), masked);
+                double[][] v = em.bin(in.p0(), in.p1(), in.x(), cdf, q, e.getValue(), masked, floors.get(gradOp));
                 String f = "errors-" + d.id() + "-" + who.replace(' ', '-') + ".png";
                 Charts.errorMap(dir.resolve(f), d.id() + " " + gradOp.column() + ": " + who, em.xTitle(), em.yTitle(), em.xLabels(),
                         em.yLabels(), v);
@@ -409,6 +434,22 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
+    }
+
+    /** Error statistics of one column per golden table (the tables are the generator's regions). */
+    private static List<String[]> byTable(Distribution d, String who, Precision pr, Op op, double[] got, double[] truth,
+            boolean[] use, double[] floor, String[] tableOf) {
+        List<String[]> rows = new ArrayList<>();
+        for (String t : new java.util.LinkedHashSet<>(List.of(tableOf))) {
+            boolean[] in = new boolean[got.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = tableOf[i].equals(t) && (use == null || use[i]);
+            }
+            ErrorStats s = ErrorStats.of(got, truth, in, floor);
+            rows.add(new String[] {d.id(), t, who, id(pr), op.column(), Integer.toString(s.n()), e(s.max()), e(s.p99()),
+                e(s.median()), Integer.toString(s.failures())});
+        }
+        return rows;
     }
 
     /** The irg backend with the highest one-thread rate among the entries "backend precision" of {@code rates}, or null. */
@@ -465,7 +506,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private static String markdown(Mode mode, Peer peer, List<Backend> backends, List<String[]> table1, List<String[]> accRows,
-            List<String[]> speedRows, List<String> plots, List<String> notes, double seconds) {
+            List<String[]> regionRows, List<String[]> speedRows, List<String> plots, List<String> notes, double seconds) {
         StringBuilder sb = new StringBuilder();
         sb.append("# irg report\n\n");
         sb.append(String.format(Locale.ROOT, "Machine: %s, %d CPUs; %s; vectors %s. Backends run: %s. Mode: %s (%.0f s). "
@@ -483,6 +524,11 @@ final class ReportCommand implements Callable<Integer> {
         sb.append("float64 against the 40-digit golden values; float32 against the float64 reference at the float-rounded inputs, "
                 + "rows whose value is a normal float. Relative error |got − ref| / |ref|; failures = NaN/∞ where the reference is finite.\n\n");
         table(sb, new String[] {"distribution", "backend", "precision", "column", "rows", "max", "p99", "median", "failures"}, accRows);
+        sb.append("\n## Gradient accuracy per golden table (region)\n\n");
+        sb.append("The first gradient of each distribution, for the backend of the table above and the peer, per golden table "
+                + "(the generator's regions and hard cases; see docs/golden.md).\n\n");
+        table(sb, new String[] {"distribution", "table", "who", "precision", "column", "rows", "max", "p99", "median", "failures"},
+                regionRows);
         sb.append("\n## Throughput of the gradients\n\n");
         sb.append("Median of timed repetitions after warm-up, in million elements per second.\n\n");
         table(sb, new String[] {"distribution", "backend", "precision", "batch", "M/s 1 thread", "M/s all threads", "threads"}, speedRows);
