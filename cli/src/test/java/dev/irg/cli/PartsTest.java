@@ -122,4 +122,49 @@ class PartsTest {
         }
         assertEquals(0.697774657964, c / 20000, 0.01);
     }
+
+    @Test
+    void errorStatsQuantilesFailuresAndZeroCrossingFloor() {
+        double[] ref = {1, 2, 4, 8, 0, Double.NaN};
+        double[] got = {1, 2.002, 4, 8.8, 0, 5};
+        ErrorStats s = ErrorStats.of(got, ref, null);
+        assertEquals(5, s.n(), "NaN reference rows are left out");
+        assertEquals(0.1, s.max(), 1e-12);
+        assertEquals(0.0, s.median());
+        ErrorStats fail = ErrorStats.of(new double[] {Double.NaN, 1}, new double[] {1, 1}, null);
+        assertEquals(1, fail.failures());
+        assertEquals(Double.POSITIVE_INFINITY, fail.max());
+        // near a zero crossing the error is taken against 1e-12 * scale
+        double[] floor = ErrorStats.floors(new double[] {2.0});
+        assertEquals(0.5, ErrorStats.of(new double[] {1e-12}, new double[] {0}, null, floor).max(), 1e-15);
+        boolean[] use = {false, true, true, true, true, true};
+        assertEquals(4, ErrorStats.of(got, ref, use).n());
+    }
+
+    @Test
+    void errorMapBinsTheMaximumPerCell() {
+        ErrorMap m = ErrorMap.of(Distribution.BETA);
+        double[] a = {1e-3, 1e-3, 1e5};
+        double[] b = {1e-3, 1e-3, 1};
+        double[] ref = {1, 1, 1};
+        double[] got = {1 + 1e-3, 1 + 1e-9, 1};
+        double[][] v = m.bin(a, b, new double[3], new double[3], new double[3], got, ref, null);
+        // a = b = 1e-3: log10 = -3, cell (1, 1) of [-4, 6) in 10 cells; its max error is 1e-3
+        assertEquals(-3, v[1][1], 1e-6);
+        assertEquals(Charts.LOG_ERROR_MIN, v[9][4], "exact value: the bottom of the scale");
+        assertTrue(Double.isNaN(v[0][0]), "empty cell");
+        assertEquals(m.nx(), m.xLabels().size());
+    }
+
+    @Test
+    void jsonEscapesAndHandlesSpecialNumbers() {
+        var m = new java.util.LinkedHashMap<String, Object>();
+        m.put("s", "a\"b\n");
+        m.put("nan", Double.NaN);
+        m.put("list", List.of(1, 2.5, true));
+        String j = Json.write(m);
+        assertTrue(j.contains("\"s\": \"a\\\"b\\n\""), j);
+        assertTrue(j.contains("\"nan\": null"), j);
+        assertTrue(j.contains("2.50000"), j);
+    }
 }
