@@ -7,6 +7,9 @@ peer's implicit reparameterization gradients, their throughput, and optionally t
                          grad_b =    -x  * torch._dirichlet_grad(1-x, b, a+b)   the backward of
                          torch.distributions.Beta.rsample: _Dirichlet.backward with upstream (1, 0))
   Gamma cdf:             torch.special.gammainc(alpha, rate*x)
+  Dirichlet (CSV columns alpha1..alphaK, one row per sample): rsample as PyTorch does it,
+                         torch._sample_dirichlet(alpha) then torch._dirichlet_grad(z, alpha, total)
+                         (the per-component factor of Dirichlet.rsample's backward); --quantity grad only.
 von Mises has no PyTorch gradient (torch.distributions.VonMises has no rsample).
 
 Usage (PyTorch from Debian: apt-get install python3-torch; run with /usr/bin/python3):
@@ -55,6 +58,16 @@ def ops(torch, dist, quantity, cols, dtype):
                 out.append(("grad_alpha", lambda: torch._standard_gamma_grad(alpha, u) / rate))
                 out.append(("grad_rate", lambda: -x / rate))
         return out
+    if dist == "dirichlet":
+        names = sorted((k for k in t if k.startswith("alpha")), key=lambda k: int(k[5:]))
+        alpha = torch.stack([t[k] for k in names], dim=-1)
+        total = alpha.sum(-1, True).expand_as(alpha)
+        gen = torch.Generator().manual_seed(1)
+
+        def rsample():
+            z = torch._sample_dirichlet(alpha, gen)
+            return torch._dirichlet_grad(z, alpha, total)
+        return [("rsample_grad", rsample)] if quantity in ("grad", "all") else []
     if dist == "beta":
         a, b, x = t["a"], t["b"], t["x"]
         total = a + b
@@ -68,7 +81,7 @@ def ops(torch, dist, quantity, cols, dtype):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dist", required=True, choices=["gamma", "beta", "vonmises"])
+    ap.add_argument("--dist", required=True, choices=["gamma", "beta", "vonmises", "dirichlet"])
     ap.add_argument("--quantity", default="grad", choices=["cdf", "dcdf", "grad", "all"])
     ap.add_argument("--precision", default="f64", choices=["f64", "f32"])
     ap.add_argument("--in", dest="inp", required=True, help="CSV with the distribution's columns (as for irg eval)")
@@ -84,7 +97,7 @@ def main():
     torch.set_num_threads(args.threads)
     dtype = torch.float32 if args.precision == "f32" else torch.float64
     cols = read_csv(args.inp)
-    n = len(cols["x"])
+    n = len(cols["x"] if "x" in cols else cols["alpha1"])
     todo = ops(torch, args.dist, args.quantity, cols, dtype)
     if not todo:
         print(f"PyTorch has no {args.quantity} for {args.dist}", file=sys.stderr)

@@ -27,6 +27,15 @@ final class Domains {
      * (order 1/kappa) does not matter for benchmark inputs.
      */
     static final double KAPPA_NORMAL_LIMIT = 1e3;
+    /**
+     * Dirichlet concentrations of the report's rsample throughput rows: log-uniform over [1e-2, 1e2], the
+     * range PyTorch's Dirichlet gradient was studied on (../shared/notes/numerics.md: a, b in [1e-2, 1e3]);
+     * the extremes of the Gamma domain are covered by the Gamma rows.
+     */
+    static final double DIRICHLET_ALPHA_MIN = 1e-2;
+    static final double DIRICHLET_ALPHA_MAX = 1e2;
+    /** Components per Dirichlet row in the report. */
+    static final int DIRICHLET_K = 3;
     /** Cap on rejection-loop iterations per sample; a sample that hits it takes the mode/mean instead. */
     static final int MAX_REJECTIONS = 1000;
 
@@ -60,6 +69,16 @@ final class Domains {
             }
         }
         return new Inputs(d, Precision.F64, p0, p1, x).as(pr);
+    }
+
+    /** {@code rows} rows of {@code k} concentrations (row-major), log-uniform over the Dirichlet range. */
+    static double[] dirichletAlpha(int rows, int k, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] a = new double[rows * k];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = logUniform(rng, DIRICHLET_ALPHA_MIN, DIRICHLET_ALPHA_MAX);
+        }
+        return a;
     }
 
     static double logUniform(SplittableRandom rng, double lo, double hi) {

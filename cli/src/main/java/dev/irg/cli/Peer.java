@@ -108,6 +108,13 @@ final class Peer {
         return Double.parseDouble(last.split(" ")[0]);
     }
 
+    /** The peer's single-thread throughput of {@code dist}'s gradient on an inputs CSV already written. */
+    double throughputOf(String dist, Precision pr, Path inFile) throws IOException {
+        List<String> lines = run(List.of("--dist", dist, "--quantity", "grad", "--precision", id(pr), "--in", inFile.toString(),
+                "--reps", "3", "--threads", "1"));
+        return Double.parseDouble(lines.get(lines.size() - 1).split(" ")[0]);
+    }
+
     private List<String> run(List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
         cmd.addAll(args);

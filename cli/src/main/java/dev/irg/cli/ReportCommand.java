@@ -135,6 +135,7 @@ final class ReportCommand implements Callable<Integer> {
                 dists.add(distribution(d, mode, backends, peer, dir, table1, accRows, speedRows, regionRows, plots, notes));
             }
             json.put("distributions", dists);
+            json.put("dirichlet", dirichlet(mode, backends, peer, table1, speedRows, notes));
             json.put("seconds", (System.nanoTime() - t0) * 1e-9);
             progress.done();
             String md = markdown(mode, peer, backends, table1, accRows, regionRows, speedRows, plots, notes, (System.nanoTime() - t0) * 1e-9);
@@ -434,6 +435,92 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
 
+    }
+
+    /**
+     * Dirichlet (K = 3): no CDF of its own; its gradients go through the Gamma representation
+     * (dz_i/dalpha_j = (delta_ij - z_i)(dg_j/dalpha_j)/S), so their accuracy is that of Gamma's grad_alpha.
+     * Measured here: the fused rsample (samples and dz_i/dalpha_i) in rows per second, one thread,
+     * against PyTorch's _sample_dirichlet followed by _dirichlet_grad on the same concentrations.
+     */
+    private Map<String, Object> dirichlet(Mode mode, List<Backend> backends, Peer peer, List<String[]> table1,
+            List<String[]> speedRows, List<String> notes) throws IOException {
+        Map<String, Object> j = new LinkedHashMap<>();
+        int k = Domains.DIRICHLET_K;
+        int rows = Math.max(MIN_BENCH_N, Math.min(mode.largeN / k, 200_000));
+        double[] alpha = Domains.dirichletAlpha(rows, k, seed);
+        Map<String, Double> rate = new LinkedHashMap<>();
+        for (Backend b : backends) {
+            for (Precision pr : Precision.values()) {
+                String key = b.id() + " " + id(pr);
+                progress.show("dirichlet: rsample throughput, " + key);
+                try {
+                    dev.irg.Sampling s = Irg.using(b).threads(1).sampling();
+                    dev.irg.Vec a;
+                    dev.irg.Vec z;
+                    dev.irg.Vec g;
+                    if (pr == Precision.F64) {
+                        a = dev.irg.Vec.of(alpha);
+                        z = dev.irg.Vec.of(new double[alpha.length]);
+                        g = dev.irg.Vec.of(new double[alpha.length]);
+                    } else {
+                        a = dev.irg.Vec.of(Evaluation.toFloat(alpha));
+                        z = dev.irg.Vec.of(new float[alpha.length]);
+                        g = dev.irg.Vec.of(new float[alpha.length]);
+                    }
+                    double sec = Timing.medianSeconds(() -> s.dirichletRsample(seed, k, a, z, g, null), mode.reps, mode.warmupNanos);
+                    rate.put(key, rows / sec);
+                    speedRows.add(new String[] {"dirichlet K=" + k + " rsample", b.id(), id(pr), Integer.toString(rows), m(rows / sec), "", "1"});
+                    j.put(key, Map.of("rows", rows, "rows_per_s_1_thread", rows / sec));
+                } catch (RuntimeException ex) {
+                    speedRows.add(new String[] {"dirichlet K=" + k + " rsample", b.id(), id(pr), "-",
+                        "failed: " + ex.getMessage(), "", ""});
+                    j.put(key, Map.of("error", String.valueOf(ex.getMessage())));
+                }
+            }
+        }
+        Map<String, Double> peerRate = new LinkedHashMap<>();
+        if (peer != null && peer.available()) {
+            List<String> header = new ArrayList<>();
+            double[][] cols = new double[k][rows];
+            for (int c = 0; c < k; c++) {
+                header.add("alpha" + (c + 1));
+                for (int r = 0; r < rows; r++) {
+                    cols[c][r] = alpha[r * k + c];
+                }
+            }
+            for (Precision pr : Precision.values()) {
+                progress.show("dirichlet: rsample throughput, PyTorch " + id(pr));
+                try {
+                    Path f = tmp.resolve("dirichlet.csv");
+                    try (var w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+                        Csv.write(w, header, cols, pr);
+                    }
+                    double r = peer.throughputOf("dirichlet", pr, f);
+                    peerRate.put(id(pr), r);
+                    speedRows.add(new String[] {"dirichlet K=" + k + " rsample", "PyTorch " + peer.version(), id(pr),
+                        Integer.toString(rows), m(r), "", "1"});
+                    j.put("pytorch " + id(pr), Map.of("rows", rows, "rows_per_s_1_thread", r));
+                } catch (IOException | RuntimeException ex) {
+                    notes.add("dirichlet: PyTorch " + id(pr) + " failed: " + ex.getMessage());
+                }
+            }
+        }
+        for (Precision pr : Precision.values()) {
+            String b = fastest(rate, id(pr));
+            if (b == null) {
+                continue;
+            }
+            Double p = peerRate.get(id(pr));
+            double r = rate.get(b + " " + id(pr));
+            table1.add(new String[] {"dirichlet (K=" + k + ", rows)", "rsample z + dz_i/dalpha_i", id(pr), b,
+                "as gamma grad_alpha", m(r), "-", "-", p == null ? "-" : m(p),
+                p == null ? "-" : String.format(Locale.ROOT, "%.3g×", r / p)});
+        }
+        notes.add("dirichlet: rows of K=" + k + " with concentrations log-uniform in [" + Domains.DIRICHLET_ALPHA_MIN + ", "
+                + Domains.DIRICHLET_ALPHA_MAX + "]; irg's fused rsample against PyTorch's _sample_dirichlet + _dirichlet_grad; "
+                + "the gradients' accuracy is that of the Gamma gradient through z_i = g_i / S");
+        return j;
     }
 
     /** Error statistics of one column per golden table (the tables are the generator's regions). */
