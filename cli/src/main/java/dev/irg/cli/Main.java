@@ -32,6 +32,9 @@ public final class Main implements Runnable {
     /** Exit status of a usage error or malformed input (picocli's usage-error status too). */
     public static final int EXIT_USAGE = 2;
 
+    /** The library's logger as configured by {@link #configureLogging} (a strong reference). */
+    private static Logger libraryLogger;
+
     final InputStream in;
     final PrintStream out;
     final PrintStream err;
@@ -96,6 +99,7 @@ public final class Main implements Runnable {
      */
     static void configureLogging(boolean verbose, PrintStream err) {
         Logger logger = Logger.getLogger("dev.irg");
+        libraryLogger = logger; // JUL holds loggers weakly: keep ours, or its settings are lost to GC
         logger.setUseParentHandlers(false);
         for (var h : logger.getHandlers()) {
             logger.removeHandler(h);
