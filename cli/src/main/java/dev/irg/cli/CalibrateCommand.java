@@ -34,8 +34,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code simd.auto_threshold.<op>.<precision>} ({@code op} as in {@link Op#name()}, lower case).
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true, description = {
-        "Measures the batch size at which each backend starts to win (SIMD over scalar, CUDA over the best CPU backend),",
-        "per gradient operation and precision, and stores them for this machine (default ~/.config/irg/calibration.properties)."})
+        "Measures the batch size at which each backend starts to win and stores it for this machine.",
+        "SIMD over scalar, CUDA over the best CPU backend, per gradient operation and precision",
+        "(default file ~/.config/irg/calibration.properties)."})
 final class CalibrateCommand implements Callable<Integer> {
     /** Batch sizes tried for SIMD against scalar: powers of two up to here (SIMD wins within a few vectors). */
     static final int SIMD_MAX_N = 1 << 14;

@@ -30,9 +30,9 @@ import picocli.CommandLine.ParentCommand;
  * report.md, report.json and PNG plots.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, description = {
-        "Measures, on this machine, the error of every operation against the high-precision golden sample shipped with irg",
-        "(max, p99, median) and the throughput of the gradients, per distribution, backend and precision, next to PyTorch CPU",
-        "when python3-torch is installed. Writes report.md, report.json and PNG plots (default: report/ in the checkout).",
+        "Accuracy and speed on this machine, per distribution, backend and precision, next to PyTorch CPU.",
+        "Error of every operation against the high-precision golden sample shipped with irg (max, p99, median) and the",
+        "throughput of the gradients; the peer when python3-torch is installed. Writes report.md, report.json and PNG plots (default: report/ in the checkout).",
         "Default run: under 2 minutes on 2 cores; --quick is a smoke run, --full uses every golden row and larger batches."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand

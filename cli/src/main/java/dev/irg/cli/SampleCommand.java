@@ -25,8 +25,8 @@ import picocli.CommandLine.ParentCommand;
  * gradients from the fused rsample, through {@link Sampling}; reproducible for a given seed.
  */
 @Command(name = "sample", mixinStandardHelpOptions = true, description = {
-        "Draws N samples (Philox4x32-10 counters: the same seed gives the same samples whatever the threads) and, with",
-        "--grad, their gradients from the fused rsample. Columns: gamma z[,grad_alpha,grad_rate]; beta z[,grad_a,grad_b];",
+        "Draws samples and, with --grad, their implicit reparameterization gradients (fused rsample).",
+        "Philox4x32-10 counters: the same seed gives the same samples whatever the threads. Columns: gamma z[,grad_alpha,grad_rate]; beta z[,grad_a,grad_b];",
         "vonmises z[,grad_kappa]; dirichlet z1..zK[,grad1..gradK] (grad_i = dz_i/dalpha_i)."})
 final class SampleCommand implements Callable<Integer> {
     @ParentCommand
