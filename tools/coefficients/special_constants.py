@@ -156,6 +156,10 @@ public final class SpecialConstants {
     public static final double INV_SQRT_PI = %s;
     /** Euler's constant gamma. */
     public static final double EULER_GAMMA = %s;
+    /** 1/sqrt(2 pi). */
+    public static final double INV_SQRT_2PI = %s;
+    /** 1/(2 pi). */
+    public static final double INV_2PI = %s;
 
     /**
      * logGamma uses Stirling's series at and above this x (%d terms suffice there, see
@@ -224,7 +228,7 @@ public final class SpecialConstants {
     /** Above this x, erfc(x) underflows: erfc(27.3) = 4.4e-326 is below the smallest subnormal (mpmath). */
     public static final double ERFC_UNDERFLOW_X = 27.3;
 }
-""" % (mp.__version__, d(mp.log(mp.sqrt(2 * mp.pi))), d(1 / mp.sqrt(mp.pi)), d(mp.euler),
+""" % (mp.__version__, d(mp.log(mp.sqrt(2 * mp.pi))), d(1 / mp.sqrt(mp.pi)), d(mp.euler), d(1 / mp.sqrt(2 * mp.pi)), d(1 / (2 * mp.pi)),
        len(st), d(LGAMMA_STIRLING_MIN), table("LGAMMA2_SERIES", lg2), table("LGAMMA_STIRLING", st),
        d(DIGAMMA_ASYMPTOTIC_MIN), table("DIGAMMA_ASYMPTOTIC", dg), d(x0hi), d(x0lo), mp.nstr(smax, 4),
        table("DIGAMMA_ROOT_SERIES", droot), d(TRIGAMMA_ASYMPTOTIC_MIN), table("TRIGAMMA_ASYMPTOTIC", tg),

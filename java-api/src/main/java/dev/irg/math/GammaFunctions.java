@@ -40,11 +40,39 @@ public final class GammaFunctions {
         }
         if (x < 1 - LGAMMA2_SERIES_RADIUS) {
             // log Gamma(x) = log Gamma(1 + x) - log x
-            return logGamma1p(x) - Math.log(x);
+            return logGamma1pNearZero(x) - Math.log(x);
+        }
+        return logGammaFromHalf(x);
+    }
+
+    /** log Gamma(1 + x) for x &gt; -1, accurate (relative) near x = 0 and x = 1. */
+    public static double logGamma1p(double x) {
+        if (!(x > -1)) {
+            return x == -1 ? Double.POSITIVE_INFINITY : Double.NaN;
+        }
+        if (Math.abs(x) <= LGAMMA2_SERIES_RADIUS) {
+            return logGamma1pNearZero(x);
+        }
+        if (x < -LGAMMA2_SERIES_RADIUS) {
+            double y = 1 + x; // exact for x in [-1, -0.5]; y in (0, 0.5)
+            return logGamma1pNearZero(y) - Math.log(y);
         }
         if (x < 1 + LGAMMA2_SERIES_RADIUS) {
+            return lgamma2Series(x - 1); // exact subtraction for x in [0.5, 2]
+        }
+        return logGammaFromHalf(1 + x); // rounded once, harmless at 1 + x >= 2.5
+    }
+
+    /** log Gamma(1 + t) for |t| &le; LGAMMA2_SERIES_RADIUS: log Gamma(2 + t) - log(1 + t). */
+    private static double logGamma1pNearZero(double t) {
+        return lgamma2Series(t) - Math.log1p(t);
+    }
+
+    /** log Gamma(x) for x &ge; 1 - LGAMMA2_SERIES_RADIUS (no calls back into logGamma: no recursion for GPU ports). */
+    private static double logGammaFromHalf(double x) {
+        if (x < 1 + LGAMMA2_SERIES_RADIUS) {
             double t = x - 1; // exact (Sterbenz)
-            return lgamma2Series(t) - Math.log1p(t);
+            return logGamma1pNearZero(t);
         }
         if (x < 2 + LGAMMA2_SERIES_RADIUS) {
             return lgamma2Series(x - 2);
@@ -65,20 +93,6 @@ public final class GammaFunctions {
         }
         double lx = Math.log(x);
         return x * (lx - 1) - 0.5 * lx + LOG_SQRT_2PI + stirlingSeries(x);
-    }
-
-    /** log Gamma(1 + x) for x &gt; -1, accurate (relative) near x = 0 and x = 1. */
-    public static double logGamma1p(double x) {
-        if (!(x > -1)) {
-            return x == -1 ? Double.POSITIVE_INFINITY : Double.NaN;
-        }
-        if (Math.abs(x) <= LGAMMA2_SERIES_RADIUS) {
-            return lgamma2Series(x) - Math.log1p(x);
-        }
-        if (x > LGAMMA2_SERIES_RADIUS && x < 1 + LGAMMA2_SERIES_RADIUS) {
-            return lgamma2Series(x - 1); // exact subtraction for x in [0.5, 2]
-        }
-        return logGamma(1 + x); // 1 + x exact for x in [-1, -0.5]; rounded once (harmless) above 1.5
     }
 
     /**

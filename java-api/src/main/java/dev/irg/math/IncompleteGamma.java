@@ -24,6 +24,8 @@ import static dev.irg.math.GammaConstants.TEMME_LAMBDA_LO;
 import static dev.irg.math.GammaConstants.TEMME_N;
 import static dev.irg.math.GammaConstants.TEMME_N_COUNT;
 import static dev.irg.math.GammaConstants.TEMME_N_ETA_MAX;
+import static dev.irg.math.SpecialConstants.INV_2PI;
+import static dev.irg.math.SpecialConstants.INV_SQRT_2PI;
 
 /**
  * The regularized incomplete gamma function of the standard Gamma(a, 1) distribution and its
@@ -56,9 +58,6 @@ public final class IncompleteGamma {
     public static final int WHAT_GRAD = 3;
     /** Quantity selector: (dx/da)/x. */
     public static final int WHAT_GRAD_OVER_X = 4;
-
-    private static final double INV_SQRT_2PI = 0.3989422804014327;   // 1/sqrt(2 pi)
-    private static final double INV_2PI = 0.15915494309189535;       // 1/(2 pi)
 
     /** P(a, x), the CDF of Gamma(a, 1) at x. */
     public static double p(double a, double x) {
@@ -391,12 +390,8 @@ public final class IncompleteGamma {
         if (a >= LOG_MINUS_DIGAMMA_A_MIN) {
             double lam = x / a;
             double logLam = lam >= Double.MIN_NORMAL ? Math.log(lam) : logx - Math.log(a);
-            return logLam + (GammaFunctions.logMinusDigamma(a) - r(a));
+            return logLam + (GammaFunctions.logMinusDigamma(a) - 1 / a);
         }
         return logx - GammaFunctions.digamma(a + 1);
-    }
-
-    private static double r(double a) {
-        return 1 / a;
     }
 }

@@ -17,6 +17,10 @@ public final class SpecialConstants {
     public static final double INV_SQRT_PI = 0.5641895835477563;
     /** Euler's constant gamma. */
     public static final double EULER_GAMMA = 0.5772156649015329;
+    /** 1/sqrt(2 pi). */
+    public static final double INV_SQRT_2PI = 0.3989422804014327;
+    /** 1/(2 pi). */
+    public static final double INV_2PI = 0.15915494309189535;
 
     /**
      * logGamma uses Stirling's series at and above this x (16 terms suffice there, see

@@ -175,16 +175,55 @@ class IncompleteGammaTest {
         assertEquals(GammaConstants.REGION_SERIES, IncompleteGamma.classify(Math.nextDown(GammaConstants.TEMME_A_MIN), 19));
         assertEquals(GammaConstants.REGION_SERIES, IncompleteGamma.classify(1000, 1000 * GammaConstants.TEMME_LAMBDA_LO * 0.999));
         assertEquals(GammaConstants.REGION_CONTINUED_FRACTION, IncompleteGamma.classify(1000, 1000 * GammaConstants.TEMME_LAMBDA_HI * 1.001));
-        // the regions agree where they meet: values on both sides of each boundary are continuous
-        double a = GammaConstants.TEMME_A_MIN;
-        for (double lam : new double[] {GammaConstants.TEMME_LAMBDA_LO, GammaConstants.TEMME_LAMBDA_HI}) {
-            double x = a * lam;
-            for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD; what++) {
-                double t = IncompleteGamma.temme(a, x, what);
-                double o = x < a ? IncompleteGamma.series(a, x, Math.log(x), what) : IncompleteGamma.continuedFraction(a, x, what);
-                assertTrue(rel(t, o) < 1e-13, "what=" + what + " lambda=" + lam + ": " + t + " vs " + o);
+        // the regions agree where they meet: both evaluations on each boundary
+        for (double a : new double[] {GammaConstants.TEMME_A_MIN, 1e3, 1e6}) {
+            for (double lam : new double[] {GammaConstants.TEMME_LAMBDA_LO, GammaConstants.TEMME_LAMBDA_HI}) {
+                double x = a * lam;
+                for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD; what++) {
+                    double t = IncompleteGamma.temme(a, x, what);
+                    double o = x < a ? IncompleteGamma.series(a, x, Math.log(x), what) : IncompleteGamma.continuedFraction(a, x, what);
+                    double tol = what == IncompleteGamma.WHAT_GRAD ? 1e-14 : 1e-12; // P, Q, dP/da: exp(-a phi) conditioning
+                    assertTrue(rel(t, o) < tol, "a=" + a + " what=" + what + " lambda=" + lam + ": " + t + " vs " + o);
+                }
             }
         }
+        for (double a : new double[] {1e-4, 0.5, 5, 19.9}) {
+            double x = a + GammaConstants.SERIES_X_OFFSET;
+            for (int what = IncompleteGamma.WHAT_P; what <= IncompleteGamma.WHAT_GRAD; what++) {
+                double s = IncompleteGamma.series(a, x, Math.log(x), what);
+                double c = IncompleteGamma.continuedFraction(a, x, what);
+                assertTrue(rel(s, c) < 1e-13, "a=" + a + " what=" + what + ": " + s + " vs " + c);
+            }
+        }
+    }
+
+    @Test
+    void temmeTablesAreConsistent() {
+        assertEquals(GammaConstants.TEMME_K * GammaConstants.TEMME_N, GammaConstants.TEMME_C.length);
+        assertEquals(GammaConstants.TEMME_K_A_MIN.length, GammaConstants.TEMME_K_COUNT.length);
+        assertEquals(GammaConstants.TEMME_N_ETA_MAX.length, GammaConstants.TEMME_N_COUNT.length);
+        assertEquals(GammaConstants.TEMME_A_MIN, GammaConstants.TEMME_K_A_MIN[0]);
+        assertEquals(1.0, GammaConstants.TEMME_N_ETA_MAX[GammaConstants.TEMME_N_ETA_MAX.length - 1]);
+        for (int i = 0; i < GammaConstants.TEMME_K_COUNT.length; i++) {
+            assertTrue(GammaConstants.TEMME_K_COUNT[i] <= GammaConstants.TEMME_K);
+            assertTrue(i == 0 || GammaConstants.TEMME_K_A_MIN[i] > GammaConstants.TEMME_K_A_MIN[i - 1]);
+        }
+        for (int i = 0; i < GammaConstants.TEMME_N_COUNT.length; i++) {
+            assertTrue(GammaConstants.TEMME_N_COUNT[i] <= GammaConstants.TEMME_N);
+            assertTrue(i == 0 || GammaConstants.TEMME_N_ETA_MAX[i] > GammaConstants.TEMME_N_ETA_MAX[i - 1]);
+        }
+        // c_0(eta) = 1/(lambda - 1) - 1/eta (DLMF 8.12.8) against the Taylor row of the table
+        for (double lambda : new double[] {0.35, 0.7, 0.95, 1.05, 1.5, 2.3}) {
+            double eta = Math.copySign(Math.sqrt(2 * (lambda - 1 - Math.log(lambda))), lambda - 1);
+            double closed = 1 / (lambda - 1) - 1 / eta;
+            double series = 0;
+            for (int j = GammaConstants.TEMME_N - 1; j >= 0; j--) {
+                series = series * eta + GammaConstants.TEMME_C[j];
+            }
+            assertTrue(rel(series, closed) < 1e-12, "lambda=" + lambda + ": " + series + " vs " + closed);
+        }
+        assertEquals(GammaConstants.TEMME_LAMBDA_LO - 1 - Math.log(GammaConstants.TEMME_LAMBDA_LO), 0.5, 1e-15);
+        assertEquals(GammaConstants.TEMME_LAMBDA_HI - 1 - Math.log(GammaConstants.TEMME_LAMBDA_HI), 0.5, 1e-15);
     }
 
     @Test
