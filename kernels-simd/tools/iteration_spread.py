@@ -1,22 +1,17 @@
 import random, math
-def cf_iters(a, x, TOL=2**-52, BIG=2.0**500):
-    xma=x-a; am2,am1,bm2,bm1=1,0,0,1; dam2=dam1=dbm2=dbm1=0; f=df=float('nan')
-    for n in range(1,2001):
-        m=n-1; al=1 if m==0 else m*(a-m); dal=m; be=xma+(2*m+1)
-        an=be*am1+al*am2; bn=be*bm1+al*bm2
-        dan=-am1+be*dam1+dal*am2+al*dam2; dbn=-bm1+be*dbm1+dal*bm2+al*dbm2
-        am2,am1,bm2,bm1,dam2,dam1,dbm2,dbm1=am1,an,bm1,bn,dam1,dan,dbm1,dbn
-        if abs(bn)>BIG or abs(bn)<1/BIG:
-            sc=1/BIG if abs(bn)>BIG else BIG
-            am2*=sc;am1*=sc;bm2*=sc;bm1*=sc;dam2*=sc;dam1*=sc;dbm2*=sc;dbm1*=sc
-        if bm1!=0:
-            fn=am1/bm1; dfn=(dam1-fn*dbm1)/bm1
-            if abs(fn-f)<=TOL*abs(fn) and abs(dfn-df)<=TOL*abs(dfn): return n
-            f,df=fn,dfn
+def cf_iters(a, x, TOL=2**-53, TINY=1e-300):
+    # Steed's form with the a-derivative, as IncompleteGamma.continuedFraction
+    xma=x-a; d=1/(xma+1); dd=d*d; dh=d; ddh=dd; f=dh; df=ddh
+    for n in range(2,501):
+        m=n-1; al=m*(a-m); be=xma+(2*m+1); den=be+al*d
+        if den==0: den=TINY
+        dn=1/den; ddn=-dn*dn*(-1+m*d+al*dd); rho=-al*d*dn; drho=-(m*d*dn+al*(dd*dn+d*ddn))
+        ddhn=drho*dh+rho*ddh; dh=rho*dh; ddh=ddhn; d=dn; dd=ddn; f+=dh; df+=ddh
+        if abs(dh)<=TOL*abs(f) and abs(ddh)<=TOL*abs(df): return n
     return 9999
 def ser_iters(a,x,TOL=2**-53):
     s=1;ds=0;t=1;h=0
-    for n in range(1,2001):
+    for n in range(1,501):
         an=a+n;t*=x/an;h+=1/an;dt=-t*h;s+=t;ds+=dt
         if t<=s*TOL and -dt<=-ds*TOL: return n
     return 9999

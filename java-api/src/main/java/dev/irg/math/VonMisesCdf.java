@@ -237,8 +237,12 @@ public final class VonMisesCdf {
         return new Reduced(k, Math.min(ax, Math.PI), y, r > 0);
     }
 
-    /** {@code x - m pi} with the three-part pi. */
-    static double minusMultipleOfPi(double x, double m) {
+    /**
+     * {@code x - m pi} with the three-part pi (exact to an ulp of the result for integer |m| &lt; 2^23).
+     * Public for the vector ports: with k = rint(x / 2pi), r = x - 2k pi, and y = pi - |r| is
+     * {@code -minusMultipleOfPi(x, 2k + 1)} for r &gt; 0, {@code minusMultipleOfPi(x, 2k - 1)} otherwise.
+     */
+    public static double minusMultipleOfPi(double x, double m) {
         return ((x - m * PI_A) - m * PI_B) - m * PI_C;
     }
 

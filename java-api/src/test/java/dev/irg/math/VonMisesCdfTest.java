@@ -166,4 +166,39 @@ class VonMisesCdfTest {
             assertTrue(Double.isFinite(VonMisesCdf.dcdfDkappa(3, x)) && Double.isFinite(VonMisesCdf.gradKappa(3, x)));
         }
     }
+
+    @Test
+    void derivativeMatchesFiniteDifferenceOfTheCdf() {
+        // independent of the mpmath table: central difference of F in kappa (h ~ kappa * 1e-5)
+        for (double kappa : new double[] {0.05, 1, 7, 24, 26, 300, 2e4}) {
+            double s = 1 / Math.sqrt(kappa + 1);
+            for (double x : new double[] {-2.5 * s, -s, -0.3 * s, 0.4 * s, 1.7 * s}) {
+                double h = 1e-5 * kappa;
+                double fd = (VonMisesCdf.cdf(kappa + h, x) - VonMisesCdf.cdf(kappa - h, x)) / (2 * h);
+                assertRel(fd, VonMisesCdf.dcdfDkappa(kappa, x), 1e-7, "dF/dkappa vs FD kappa=" + kappa + " x=" + x);
+            }
+        }
+    }
+
+    @Test
+    void gradientIsUnbiasedForCosine() {
+        // E[-sin z * dz/dkappa] = d/dkappa E[cos z] = A'(kappa) = 1 - A/kappa - A^2 (numerics.md).
+        // The integrand is smooth and 2pi-periodic, so the trapezoid rule converges geometrically.
+        for (double kappa : new double[] {0.5, 3, 30, 400}) {
+            int n = 4000;
+            double i0e = BesselI01.i0e(kappa);
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                double z = -Math.PI + 2 * Math.PI * (i + 0.5) / n;
+                double p = Math.exp(kappa * (Math.cos(z) - 1)) / (2 * Math.PI * i0e);
+                sum += -Math.sin(z) * VonMisesCdf.gradKappa(kappa, z) * p;
+            }
+            double mean = sum * 2 * Math.PI / n;
+            // written with 1 - A (accurate) so that large kappa does not cancel 1 - A^2 away
+            double om = BesselI01.oneMinusRatio(kappa);
+            double a = BesselI01.ratio(kappa);
+            double exact = om * (1 + a) - a / kappa;
+            assertRel(exact, mean, 1e-11, "E[-sin z dz/dkappa] kappa=" + kappa);
+        }
+    }
 }

@@ -11,12 +11,14 @@ import static dev.irg.math.VonMisesConstants.INV_TWO_PI;
 import static dev.irg.math.VonMisesConstants.PI_A;
 import static dev.irg.math.VonMisesConstants.PI_B;
 import static dev.irg.math.VonMisesConstants.PI_C;
+import static dev.irg.math.VonMisesConstants.REDUCTION_EXACT_MAX;
 import static dev.irg.math.VonMisesConstants.TAIL_EXPONENT_CUTOFF;
 import static dev.irg.math.VonMisesConstants.TAIL_NODES;
 import static dev.irg.math.VonMisesConstants.TAIL_WEIGHTS;
 import static dev.irg.math.VonMisesConstants.TWO_PI;
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.ASIN;
+import static jdk.incubator.vector.VectorOperators.COS;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
@@ -28,6 +30,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Distribution;
 import dev.irg.Op;
+import dev.irg.math.Reference;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
@@ -49,6 +52,17 @@ final class VonMisesKernels implements Family {
     private static final double RINT_MAGIC = 0x1.8p52;
     /** Relative size of the last Bessel series term at which BesselI01's series stop: 2^-60. */
     private static final double BESSEL_SERIES_TOLERANCE = 0x1p-60;
+
+    /** 1/(j j) and 1/(j (j+1)), j = 1..BESSEL_SERIES_MAX_TERMS: the Bessel series multiply where BesselI01 divides (one rounding more). */
+    private static final double[] INV_JJ = new double[BESSEL_SERIES_MAX_TERMS + 1];
+    private static final double[] INV_JJ1 = new double[BESSEL_SERIES_MAX_TERMS + 1];
+
+    static {
+        for (int j = 1; j <= BESSEL_SERIES_MAX_TERMS; j++) {
+            INV_JJ[j] = 1.0 / ((double) j * j);
+            INV_JJ1[j] = 1.0 / ((double) j * (j + 1));
+        }
+    }
 
     private final VectorSpecies<Double> sd;
 
@@ -80,8 +94,15 @@ final class VonMisesKernels implements Family {
             VectorMask<Double> valid = l.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY)
                     .and(k.compare(GE, 0.0)).and(k.compare(LT, Double.POSITIVE_INFINITY))
                     .and(u.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY));
-            DoubleVector v = valid.anyTrue() ? value(op, k.blend(1.0, valid.not()), u.blend(0.0, valid.not())) : k;
+            VectorMask<Double> far = valid.and(u.lanewise(ABS).compare(GT, REDUCTION_EXACT_MAX));
+            VectorMask<Double> near = valid.andNot(far);
+            DoubleVector v = near.anyTrue() ? value(op, k.blend(1.0, near.not()), u.blend(0.0, near.not())) : k;
             v.blend(Double.NaN, valid.not()).intoArray(out, i);
+            // |z - loc| beyond REDUCTION_EXACT_MAX: VonMisesCdf's IEEE-remainder reduction, rare, by the scalar code
+            for (long bits = far.toLong(); bits != 0; bits &= bits - 1) {
+                int j = i + Long.numberOfTrailingZeros(bits);
+                out[j] = Reference.eval(op, kappa[j], loc[j], z[j]);
+            }
         }
     }
 
@@ -116,23 +137,24 @@ final class VonMisesKernels implements Family {
         int m = op == Op.VONMISES_CDF ? 0 : 1;
         DoubleVector lower = kappa.broadcast(0.0);
         DoubleVector v = kappa.mul(2.0).mul(sh.mul(sh)); // 2 kappa sin^2(ax/2)
+        // Both sums for every vector, without branches: a branch around the library calls (SIN, EXP)
+        // made the JIT fall back to non-intrinsic vector code; the central sum costs 12 of the 44 points.
         if (op == Op.VONMISES_GRAD_KAPPA) {
-            if (central.anyTrue()) {
-                lower = lower.blend(centralIntegral(kappa, ax, omA, m).mul(v.lanewise(EXP)), central);
-            }
-            if (tail.anyTrue()) {
-                lower = lower.blend(tailIntegral(kappa, ax, y, twoS2.sub(omA), m), tail);
-            }
+            DoubleVector c = centralIntegral1(kappa, ax, omA).mul(v.lanewise(EXP));
+            DoubleVector t1 = tailIntegral1(kappa, ax, y, twoS2.sub(omA));
+            lower = t1.blend(c, central);
             return lower.blend(lower.neg(), upper);
         }
         DoubleVector norm = i0e(kappa).mul(TWO_PI);
-        if (central.anyTrue()) {
-            DoubleVector c = centralIntegral(kappa, ax, omA, m).div(norm);
-            lower = lower.blend(m == 0 ? c.neg().add(0.5) : c.neg(), central);
-        }
-        if (tail.anyTrue()) {
-            DoubleVector w = v.neg().lanewise(EXP).mul(tailIntegral(kappa, ax, y, twoS2.sub(omA), m).div(norm));
-            lower = lower.blend(m == 0 ? w : w.neg(), tail);
+        DoubleVector ev = v.neg().lanewise(EXP);
+        if (m == 0) {
+            DoubleVector c = centralIntegral0(kappa, ax).div(norm).neg().add(0.5);
+            DoubleVector w = tailIntegral0(kappa, ax, y).div(norm).mul(ev);
+            lower = w.blend(c, central);
+        } else {
+            DoubleVector c = centralIntegral1(kappa, ax, omA).div(norm).neg();
+            DoubleVector w = tailIntegral1(kappa, ax, y, twoS2.sub(omA)).div(norm).mul(ev).neg();
+            lower = w.blend(c, central);
         }
         if (m == 0) {
             return kk.add(lower).blend(kk.add(1.0).sub(lower), upper);
@@ -153,33 +175,71 @@ final class VonMisesKernels implements Family {
         return x.sub(m.mul(PI_A)).sub(m.mul(PI_B)).sub(m.mul(PI_C));
     }
 
-    /** VonMisesCdf.centralIntegral. */
-    private static DoubleVector centralIntegral(DoubleVector kappa, DoubleVector ax, DoubleVector omA, int m) {
+    /** VonMisesCdf.centralIntegral with m = 0. */
+    private static DoubleVector centralIntegral0(DoubleVector kappa, DoubleVector ax) {
         DoubleVector half = ax.mul(0.5);
         DoubleVector sum = ax.broadcast(0.0);
         for (int i = 0; i < CENTRAL_NODES.length; i++) {
             DoubleVector s = half.mul(CENTRAL_NODES[i]).lanewise(SIN);
             DoubleVector q = s.mul(2.0).mul(s);
-            DoubleVector w = kappa.neg().mul(q).lanewise(EXP);
-            sum = sum.add((m == 0 ? w : omA.sub(q).mul(w)).mul(CENTRAL_WEIGHTS[i]));
+            sum = sum.add(ax.mul(CENTRAL_WEIGHTS[i]).mul(kappa.neg().mul(q).lanewise(EXP)));
         }
-        return ax.mul(sum);
+        return sum;
     }
 
-    /** VonMisesCdf.tailIntegral with g0 = 2 sin^2(ax/2) - (1 - A). */
-    private static DoubleVector tailIntegral(DoubleVector kappa, DoubleVector ax, DoubleVector y, DoubleVector g0, int m) {
+    /** VonMisesCdf.centralIntegral with m = 1 (the m = 0 and m = 1 sums are separate methods: a branch or a
+     * conditional expression on the EXP result made the JIT fall back to non-intrinsic vector code). */
+    private static DoubleVector centralIntegral1(DoubleVector kappa, DoubleVector ax, DoubleVector omA) {
+        DoubleVector half = ax.mul(0.5);
+        DoubleVector sum = ax.broadcast(0.0);
+        for (int i = 0; i < CENTRAL_NODES.length; i++) {
+            DoubleVector s = half.mul(CENTRAL_NODES[i]).lanewise(SIN);
+            DoubleVector q = s.mul(2.0).mul(s);
+            sum = sum.add(omA.sub(q).mul(ax.mul(CENTRAL_WEIGHTS[i])).mul(kappa.neg().mul(q).lanewise(EXP)));
+        }
+        return sum;
+    }
+
+    /**
+     * VonMisesCdf.tailIntegral with m = 0. The length dmax multiplies every weight instead of the sum
+     * (one rounding more). JIT note (measured with JFR): a vector that comes out of a library call
+     * (SIN, EXP, ...) must be used as the argument of the next operation, not as its receiver and
+     * not through a branch or loop variable; otherwise the operation runs as the non-intrinsic
+     * fallback (that cost up to half of the kernel's time here).
+     */
+    private static DoubleVector tailIntegral0(DoubleVector kappa, DoubleVector ax, DoubleVector y) {
         DoubleVector dmax = tailLength(kappa, y);
         VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
+        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
+        DoubleVector sa = ax.lanewise(SIN).blend(y.lanewise(SIN), nearPi);
+        DoubleVector ca = ax.lanewise(COS).blend(y.lanewise(COS).neg(), nearPi);
+        DoubleVector halfD = dmax.mul(0.5);
         DoubleVector sum = ax.broadcast(0.0);
         for (int i = 0; i < TAIL_NODES.length; i++) {
-            DoubleVector d = dmax.mul(TAIL_NODES[i]);
-            DoubleVector hd = d.mul(0.5);
-            DoubleVector s1 = ax.add(hd).blend(y.sub(hd), nearPi).lanewise(SIN);
-            DoubleVector q = s1.mul(2.0).mul(hd.lanewise(SIN));
-            DoubleVector w = kappa.neg().mul(q).lanewise(EXP);
-            sum = sum.add((m == 0 ? w : g0.add(q).mul(w)).mul(TAIL_WEIGHTS[i]));
+            DoubleVector sd = halfD.mul(TAIL_NODES[i]).lanewise(SIN);
+            DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
+            DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
+            sum = sum.add(dmax.mul(TAIL_WEIGHTS[i]).mul(kappa.neg().mul(q).lanewise(EXP)));
         }
-        return dmax.mul(sum);
+        return sum;
+    }
+
+    /** VonMisesCdf.tailIntegral with m = 1, g0 = 2 sin^2(ax/2) - (1 - A). */
+    private static DoubleVector tailIntegral1(DoubleVector kappa, DoubleVector ax, DoubleVector y, DoubleVector g0) {
+        DoubleVector dmax = tailLength(kappa, y);
+        VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
+        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
+        DoubleVector sa = ax.lanewise(SIN).blend(y.lanewise(SIN), nearPi);
+        DoubleVector ca = ax.lanewise(COS).blend(y.lanewise(COS).neg(), nearPi);
+        DoubleVector halfD = dmax.mul(0.5);
+        DoubleVector sum = ax.broadcast(0.0);
+        for (int i = 0; i < TAIL_NODES.length; i++) {
+            DoubleVector sd = halfD.mul(TAIL_NODES[i]).lanewise(SIN);
+            DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
+            DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
+            sum = sum.add(g0.add(q).mul(dmax.mul(TAIL_WEIGHTS[i])).mul(kappa.neg().mul(q).lanewise(EXP)));
+        }
+        return sum;
     }
 
     /** VonMisesCdf.tailLength. */
@@ -188,9 +248,6 @@ final class VonMisesKernels implements Family {
         DoubleVector s2 = sy.mul(sy);
         DoubleVector c = kappa.broadcast(TAIL_EXPONENT_CUTOFF).div(kappa.mul(2.0));
         VectorMask<Double> cut = s2.compare(GT, c);
-        if (!cut.anyTrue()) {
-            return y;
-        }
         DoubleVector len = y.sub(s2.sub(c).lanewise(SQRT).lanewise(ASIN).mul(2.0));
         return y.blend(len, cut);
     }
@@ -203,9 +260,10 @@ final class VonMisesKernels implements Family {
             r = r.blend(asymptotic(kappa, BESSEL_I0E_ASYM), asym);
         }
         VectorMask<Double> ser = asym.not();
+        DoubleVector e = kappa.neg().lanewise(EXP);
         if (ser.anyTrue()) {
             DoubleVector[] s = series(kappa, ser);
-            r = r.blend(s[0].mul(kappa.neg().lanewise(EXP)), ser);
+            r = r.blend(s[0].mul(e), ser);
         }
         return r;
     }
@@ -241,15 +299,17 @@ final class VonMisesKernels implements Family {
      */
     private static DoubleVector[] series(DoubleVector kappa, VectorMask<Double> use) {
         DoubleVector q = kappa.mul(kappa).mul(0.25);
+        // separate objects per loop variable: shared initial vectors made the JIT run the updates as
+        // the non-intrinsic fallback (JFR allocation profile)
         DoubleVector t0 = kappa.broadcast(1.0);
-        DoubleVector t1 = t0;
-        DoubleVector s0 = t0;
-        DoubleVector s1 = t0;
+        DoubleVector t1 = kappa.broadcast(1.0);
+        DoubleVector s0 = kappa.broadcast(1.0);
+        DoubleVector s1 = kappa.broadcast(1.0);
         VectorMask<Double> open0 = use;
         VectorMask<Double> open1 = use;
         for (int j = 1; j <= BESSEL_SERIES_MAX_TERMS; j++) {
-            t0 = t0.mul(q.div((double) j * j));
-            t1 = t1.mul(q.div((double) j * (j + 1)));
+            t0 = t0.mul(q.mul(INV_JJ[j]));
+            t1 = t1.mul(q.mul(INV_JJ1[j]));
             s0 = s0.add(t0);
             s1 = s1.add(t1);
             open0 = open0.andNot(t0.compare(LE, s0.mul(BESSEL_SERIES_TOLERANCE)));
