@@ -41,6 +41,56 @@ IRG_HD double betaDeltaFromV(double p, double q, double v) {
     return (q - m) - em - v * es;
 }
 
+// ---- BetaFunctions ----
+
+/** log Gamma*(z (1 + t)) - log Gamma*(z), term by term (BetaFunctions.stirlingCorrectionIncrement). */
+IRG_HD double betaStirlingCorrectionIncrement(double z, double t) {
+    double r = 1 / z;
+    double r2 = r * r;
+    double l1p = log1p(t);
+    double pw = r;
+    double sum = 0;
+    for (int k = 0; k < SpecialConstants::LGAMMA_STIRLING_LENGTH; k++) {
+        sum += IRG_TAB(SpecialConstants, LGAMMA_STIRLING)[k] * pw * expm1(-(2 * k + 1) * l1p);
+        pw *= r2;
+    }
+    return sum;
+}
+
+/** log Gamma(q + p) - log Gamma(q), accurate for tiny p (BetaFunctions.logGammaIncrement). */
+IRG_HD_CALL double betaLogGammaIncrement(double q, double p) {
+    if (!(p > 0) || !(q > 0) || p == inf_value() || q == inf_value()) return nan_value();
+    double acc = 0;
+    double z = q;
+    while (z < bc::STIRLING_MIN) { // at most ceil(STIRLING_MIN) steps
+        acc -= log1p(p / z);
+        z += 1;
+    }
+    double t = p / z;
+    return acc + z * log1pmx(t) - 0.5 * log1p(t) + p * log(z + p) + betaStirlingCorrectionIncrement(z, t);
+}
+
+/** logMinusDigamma(q) - logMinusDigamma(q + p), accurate for tiny p (BetaFunctions.logMinusDigammaDrop). */
+IRG_HD_CALL double betaLogMinusDigammaDrop(double q, double p) {
+    if (!(p > 0) || !(q > 0) || p == inf_value() || q == inf_value()) return nan_value();
+    double acc = 0;
+    double z = q;
+    while (z < SpecialConstants::DIGAMMA_ASYMPTOTIC_MIN) { // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) steps
+        double zp = z + p;
+        acc += p / (z * zp) - log1p(p / (z * (zp + 1)));
+        z += 1;
+    }
+    double l1p = log1p(p / z);
+    double r2 = 1 / (z * z);
+    double pw = r2;
+    double sum = 0.5 * p / (z * (z + p));
+    for (int k = 0; k < SpecialConstants::DIGAMMA_ASYMPTOTIC_LENGTH; k++) {
+        sum -= IRG_TAB(SpecialConstants, DIGAMMA_ASYMPTOTIC)[k] * pw * expm1(-2 * (k + 1) * l1p);
+        pw *= r2;
+    }
+    return acc + sum;
+}
+
 /** IncompleteBeta.logPrefactor: pre[0] = L, pre[1] = dL/dp, pre[2] = dL/dq. */
 IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, double d, bool withV, double pre[3]) {
     double pq = p + q;
@@ -66,20 +116,20 @@ IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, doub
             - logGammaStirlingCorrection(p) + logGammaStirlingCorrection(pq);
         if (withV) l += q * lv;
     } else {
-        l = p * lu - logGamma1p(p) - logGamma(q) + logGamma(pq);
+        // log(p B(p, q)) = log Gamma(1 + p) - (log Gamma(q + p) - log Gamma(q))
+        l = p * lu - logGamma1p(p) + betaLogGammaIncrement(q, p);
         if (withV) l += q * lv;
     }
     pre[0] = l;
 
-    double lmdPq = logMinusDigamma(pq);
     if (p >= bc::DIGAMMA_SPLIT) {
         double lup = fabs(tp) <= bc::LOG1P_FORM_MAX ? log1p(tp) : lu + log1p(q / p);
-        pre[1] = lup + (logMinusDigamma(p) - 1 / p) - lmdPq;
+        pre[1] = lup + betaLogMinusDigammaDrop(p, q) - 1 / p;
     } else {
-        pre[1] = (lu + log(pq)) - digamma(1 + p) - lmdPq;
+        pre[1] = (lu + log(pq)) - digamma(1 + p) - logMinusDigamma(pq);
     }
     double lvq = fabs(tq) <= bc::LOG1P_FORM_MAX ? log1p(tq) : lv + log1p(p / q);
-    pre[2] = lvq + logMinusDigamma(q) - lmdPq;
+    pre[2] = lvq + betaLogMinusDigammaDrop(q, p);
 }
 
 /** Result of the continued fraction: f, T_p, T_q, L (IncompleteBeta.F_*). */
@@ -186,7 +236,7 @@ IRG_HD_CALL bool betaSeriesKernel(double p, double q, double u, double v, double
     betaLogPrefactor(p, q, lu, lv, d, false, pre);
     double le = pre[0];
     double lp = pre[1];
-    double lq = log1p(p / q) + logMinusDigamma(q) - logMinusDigamma(p + q);
+    double lq = log1p(p / q) + betaLogMinusDigammaDrop(q, p);
     double c = 1;
     double cq = 0;
     double sum = 0;

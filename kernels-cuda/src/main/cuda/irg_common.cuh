@@ -48,6 +48,9 @@ namespace irg {
 /** pi, as Java's Math.PI (0x1.921fb54442d18p1). */
 static constexpr double PI = 0x1.921fb54442d18p+1;
 
+/** Java's Double.MIN_NORMAL, the smallest normal double (2^-1022). */
+static constexpr double MIN_NORMAL = 0x1p-1022;
+
 /** A quiet NaN: the value of every out-of-domain element. */
 IRG_HD double nan_value() { return __builtin_nan(""); }
 

@@ -91,6 +91,8 @@ IRG_TABLE(double, ERF_SERIES, 13, {
 static constexpr int ERF_SERIES_LENGTH = 13;
 static constexpr double ERF_SERIES_MAX = 0x1.0p-1;
 static constexpr double EULER_GAMMA = 0x1.2788cfc6fb619p-1;
+static constexpr double INV_2PI = 0x1.45f306dc9c883p-3;
+static constexpr double INV_SQRT_2PI = 0x1.9884533d43651p-2;
 static constexpr double INV_SQRT_PI = 0x1.20dd750429b6dp-1;
 IRG_TABLE(double, LGAMMA2_SERIES, 28, {
     0x1.b0ee6072093cep-2, 0x1.4a34cc4a60fa6p-2, -0x1.13e001a557607p-4, 0x1.51322ac7d8483p-6,
@@ -127,7 +129,156 @@ static constexpr int TRIGAMMA_ASYMPTOTIC_LENGTH = 10;
 static constexpr double TRIGAMMA_ASYMPTOTIC_MIN = 0x1.4p3;
 } // namespace SpecialConstants
 
-// dev.irg.math.GammaConstants: not present in this build
+namespace GammaConstants {
+static constexpr int CF_MAX_ITER = 500;
+static constexpr double CF_TINY = 0x1.56e1fc2f8f359p-997;
+static constexpr double CF_TOLERANCE = 0x1.0p-53;
+static constexpr double LOG_MINUS_DIGAMMA_A_MIN = 0x1.4p3;
+static constexpr double PHI_LOG1PMX_LAMBDA_MIN = 0x1.0p-1;
+static constexpr double PREFIX_STIRLING_A_MIN = 0x1.0p0;
+static constexpr double Q_SMALL_A_MAX = 0x1.0p0;
+static constexpr int REGION_CONTINUED_FRACTION = 2;
+static constexpr int REGION_EDGE = 0;
+static constexpr int REGION_SERIES = 1;
+static constexpr int REGION_TEMME = 3;
+static constexpr int SERIES_MAX_ITER = 500;
+static constexpr double SERIES_TOLERANCE = 0x1.0p-53;
+static constexpr double SERIES_X_OFFSET = 0x1.0p0;
+static constexpr double TEMME_A_MIN = 0x1.4p4;
+IRG_TABLE(double, TEMME_C, 442, {
+    -0x1.5555555555555p-2, 0x1.5555555555555p-4, -0x1.e573ac901e574p-7, 0x1.2f684bda12f68p-10,
+    0x1.71de3a556c734p-12, -0x1.76e06fec7273bp-13, 0x1.48c5892f7cd83p-15, -0x1.255370652afc1p-19,
+    -0x1.f1b22f594c6b5p-20, 0x1.bd6d21e4b4109p-21, -0x1.7b5f9a2d0465cp-23, 0x1.ccf5ceb7f0d9fp-28,
+    0x1.6097d55c37c1cp-27, -0x1.2d2197c7a2faap-28, 0x1.f6e66d24d5c8ap-31, -0x1.c0d9b6edf2b0bp-36,
+    -0x1.0070a87340428p-34, 0x1.ac9475c463659p-36, -0x1.61ca701fd754ap-38, 0x1.ef98008f5eec2p-44,
+    0x1.7ba0759769d7cp-42, -0x1.3989bebb193cp-43, 0x1.0104fc4369a3cp-45, -0x1.283fe7950ad7bp-51,
+    -0x1.1ca914d71a27cp-49, 0x1.d2e7d5ca48b9p-51, -0x1.7cfbcf3db9bfcp-53, 0x1.75713641cd216p-59,
+    0x1.af2c06678a063p-57, -0x1.5ff773ccd8f52p-58, 0x1.1e448645d530ap-60, -0x1.e8941961647b2p-67,
+    -0x1.491cd2eefcbb9p-64, 0x1.0bc59c3d0ab18p-65, -0x1.e573ac901e574p-10, -0x1.c71c71c71c71cp-9,
+    0x1.5ac056b015acp-9, -0x1.0394f6f09e723p-10, 0x1.af83440e53dbcp-13, -0x1.af83440e53dbcp-22,
+    -0x1.2fa4ae89e5afp-16, 0x1.00a9cabd6b83ep-17, -0x1.b0bdfcc629cbap-20, 0x1.3f59230a8357cp-28,
+    0x1.280f2cde3f847p-23, -0x1.ee23d0cba8aeep-25, 0x1.9aa7a30de114cp-27, -0x1.349fbca3a377bp-36,
+    -0x1.1564ecff73d58p-30, 0x1.c9b434bf3c34ep-32, -0x1.78a5056f8ce45p-34, 0x1.113e3a466db9ep-44,
+    0x1.f8041c5540ea2p-38, -0x1.9ccf2fab4608bp-39, 0x1.519580a10cd82p-41, -0x1.f3b7a5dcd1851p-53,
+    -0x1.c068b448455eap-45, 0x1.6d8a9ef5c1827p-46, -0x1.29b03783db2a2p-48, 0x1.e9264affa1c17p-61,
+    0x1.892658e7d5d81p-52, -0x1.3f74bc03ba8d3p-53, 0x1.0364a869fa52dp-55, -0x1.016236a35970dp-68,
+    -0x1.550a58873af2fp-59, 0x1.147537232ded2p-60, -0x1.bffa264ceb75dp-63, 0x1.2073c54f18e21p-76,
+    0x1.0ee643b990ee6p-8, -0x1.5f7268edab4c8p-9, 0x1.948b0fcd6e9ep-11, 0x1.0db20a88f4696p-19,
+    -0x1.c253efaa1a932p-14, 0x1.bbf43daf4fe53p-15, -0x1.ac2d05890f2c3p-17, 0x1.26154ae39151dp-25,
+    0x1.7058929663937p-20, -0x1.522cb05171911p-21, 0x1.32ac81c15d3d7p-23, -0x1.c24bd0e740a6cp-33,
+    -0x1.e437343a46f5dp-27, 0x1.ac0d455e2536p-28, -0x1.77c5829460139p-30, 0x1.0962774f638bbp-40,
+    0x1.1b1056c188672p-33, -0x1.e9778dbc61371p-35, 0x1.a55da34225759p-37, -0x1.2c681309d6007p-48,
+    -0x1.33f39f65c6eeep-40, 0x1.0675f56b95f3bp-41, -0x1.be16182b001e8p-44, 0x1.5d3b42a398b8fp-56,
+    0x1.3f2fe637bc2b8p-47, -0x1.0d569dc447d0dp-48, 0x1.c59b7cfd2f75ep-51, -0x1.a903a7ab6d18cp-64,
+    -0x1.3f89ca8c49fb8p-54, 0x1.0baa71eb6f821p-55, -0x1.bfba88d9bf7f5p-58, 0x1.0e52b765efa25p-71,
+    0x1.37a4bc05f8e06p-61, -0x1.0396fde79eb46p-62, 0x1.547d93b34e2b6p-11, 0x1.e13ce465fa859p-13,
+    -0x1.ebfb188b7cap-12, 0x1.18b9b5bf2d984p-12, -0x1.3d2a3a29b5d9dp-14, -0x1.0152a1871f27ap-22,
+    0x1.73df462204ef4p-17, -0x1.7cd6f27b3f02p-18, 0x1.7e0201539310ep-20, -0x1.ea23269c140a7p-36,
+    -0x1.6c2dcffbefeefp-23, 0x1.5bde8ef4c4dc7p-24, -0x1.4853ced169327p-26, 0x1.50c3f0dd501ebp-39,
+    0x1.1b66a39794ba9p-29, -0x1.040c53b2491fp-30, 0x1.d9b15465daec1p-33, -0x1.f46057e1c9d1fp-47,
+    -0x1.812d3d94d533bp-36, 0x1.587d7a7c1a668p-37, -0x1.328e9df2eb8b6p-39, 0x1.1e54cdbaa3443p-54,
+    0x1.def3f46a086e5p-43, -0x1.a4d8ed36b49dcp-44, 0x1.7075e8dcfdddp-46, -0x1.30e688d049a13p-62,
+    -0x1.17a8e976ec3b7p-49, 0x1.e525eed1498b4p-51, -0x1.a3ac60dbaa9f6p-53, 0x1.447578d637a7p-70,
+    0x1.37b1040518799p-56, -0x1.0bb409ae88ca4p-57, 0x1.cae005cd69f0fp-60, -0x1.645f200caaaap-78,
+    -0x1.c3e0b02da7bf9p-11, 0x1.9b0ff6874f2c4p-11, -0x1.3999a85a4237ap-12, -0x1.88f2ae1def9dp-20,
+    0x1.16908b48ce058p-14, -0x1.4ce3fd902bcadp-15, 0x1.7db4c02846e81p-17, 0x1.13b3c5b7cb45ep-32,
+    -0x1.c71c074985d3fp-20, 0x1.de37d9f09164cp-21, -0x1.ec676cf33153cp-23, 0x1.041515bab6adap-35,
+    0x1.efe94304ac16bp-26, -0x1.e78e449f4e3bep-27, 0x1.d9a9f1a8b7696p-29, -0x1.033ba70791e5ep-42,
+    -0x1.b14f212618752p-32, 0x1.9911dbca7ce93p-33, -0x1.7f2fac5e22aaep-35, 0x1.7088090f49aabp-50,
+    0x1.49465337812c4p-38, -0x1.2e7ac3cc20208p-39, 0x1.14577d11fe2b7p-41, -0x1.d3b49b9fd2152p-58,
+    -0x1.c6716fd28d001p-45, 0x1.995726136c279p-46, -0x1.6f3621b445779p-48, 0x1.208e706cd28cdp-65,
+    0x1.24358e73be10dp-51, -0x1.035616ac9f70fp-52, 0x1.cadf7f44b401p-55, -0x1.68553418770fcp-73,
+    -0x1.640689ab83d84p-58, 0x1.3855da953f0b9p-59, -0x1.6128ac5a4fa71p-12, -0x1.247604839c038p-14,
+    0x1.22be87360ef1fp-12, -0x1.a2042c5148e27p-13, 0x1.1d1e9cb24760bp-14, 0x1.30bdcf208080ep-23,
+    -0x1.c823fc1b3cc36p-17, 0x1.0d0e229150428p-17, -0x1.338eb19652fd9p-19, -0x1.659cfde0bb2ebp-32,
+    0x1.741504e5c87c2p-22, -0x1.8c267becd0c0fp-23, 0x1.9e630225a095bp-25, -0x1.4411c5ac40e35p-46,
+    -0x1.b15bbf334c8c3p-28, 0x1.b2a3adb58623dp-29, -0x1.af0f32d677057p-31, 0x1.762c060bd9bdap-48,
+    0x1.9b9c5831849dcp-34, -0x1.8d0152b8692bap-35, 0x1.7bf5ea6674b5fp-37, -0x1.51bfdafa3343p-55,
+    -0x1.54d6b090f18dbp-40, 0x1.3fcc249cb50d9p-41, -0x1.2a5b16d7de31ep-43, 0x1.c052d3f8d9cf2p-63,
+    0x1.ff5eeb2a904bbp-47, -0x1.d60c1277712a3p-48, 0x1.ae30da3ac47bbp-50, -0x1.09f9b727d77a3p-70,
+    -0x1.6406fc95fb29p-53, 0x1.42188c7a6d3fdp-54, -0x1.2266a0d45ae1p-56, 0x1.304cd2303ca4dp-78,
+    0x1.168ef1b0931c8p-11, -0x1.36773bdb97b48p-11, 0x1.1c0950d3ecb9dp-12, 0x1.a8411da6cab49p-21,
+    -0x1.5600945495b37p-14, 0x1.d6bdf83130dc1p-15, -0x1.3382f4cf48618p-16, -0x1.a74243fa27729p-29,
+    0x1.d115d4f5dcc68p-19, -0x1.10587854fcb37p-19, 0x1.36c8903447d35p-21, 0x1.074e709bf4b8bp-42,
+    -0x1.7b2f7de505322p-24, 0x1.9778c6d79bcc1p-25, -0x1.af0ea334cc20ep-27, 0x1.858ba968e7d04p-44,
+    0x1.cf0f99fa070bcp-30, -0x1.d77155071f99bp-31, 0x1.daf3327a51b54p-33, -0x1.b6df73b581619p-51,
+    -0x1.d4a717ac2b965p-36, 0x1.cbb55e3e29ba5p-37, -0x1.bf888fe9ca81cp-39, 0x1.5b9bd2acc211fp-58,
+    0x1.9f7d14e8f487bp-42, -0x1.8c9a273f28bfdp-43, 0x1.786ab826707f9p-45, -0x1.debf5962e6ea2p-66,
+    -0x1.4dc688f3717c1p-48, 0x1.3807c4f268d12p-49, -0x1.22669e46469d7p-51, 0x1.37a10e97ea428p-73,
+    0x1.f0d9cb322c9f3p-55, -0x1.c8e44aecf0041p-56, 0x1.691879c01efb4p-12, 0x1.b1d75d3346711p-15,
+    -0x1.5f3385098cebfp-12, 0x1.26eeb5ece1d9fp-12, -0x1.cc642787368cep-14, -0x1.119c70312e0a2p-23,
+    0x1.d179830b113abp-16, -0x1.3269164e3e304p-16, 0x1.8467d794bd7f2p-18, 0x1.0f82da50cdaeep-31,
+    -0x1.1c6acec59f442p-20, 0x1.4b12ad51452d5p-21, -0x1.7929779607d63p-23, -0x1.6d32eed259534p-40,
+    0x1.cf11fbdf49e99p-26, -0x1.f4e88c5d1cae1p-27, 0x1.0b2830e4dfce1p-28, -0x1.65f59322ddf56p-55,
+    -0x1.24e8da0f96246p-31, 0x1.2daf0a8add2abp-32, -0x1.33ada96417614p-34, 0x1.ddc4a629af677p-56,
+    0x1.379df6a52f424p-37, -0x1.35d870109f334p-38, 0x1.31d6a00ba6216p-40, -0x1.e34966074293dp-63,
+    -0x1.240dc64556454p-43, 0x1.1ac70aece83f3p-44, -0x1.10402c3641ab7p-46, 0x1.61dcef7303f7bp-70,
+    0x1.f0d9d60b8f1a4p-50, -0x1.d72b6d8e6860ep-51, 0x1.bccddcbca33f9p-53, -0x1.c6d80e2d6d9b1p-78,
+    -0x1.5629b3187b744p-11, 0x1.b8239c670e69p-11, -0x1.cb967b4446107p-12, -0x1.762676b30cfd6p-21,
+    0x1.5d1157082916dp-13, -0x1.0c16fcea7ddb2p-13, 0x1.84637d3f583cdp-15, 0x1.3937992ec9b02p-28,
+    -0x1.6384af9ac219dp-17, 0x1.c738f198ab55p-18, -0x1.1adec9530a7adp-19, -0x1.2ed3c124b7492p-36,
+    0x1.952f970ac9b03p-22, -0x1.d599e3b2187a2p-23, 0x1.0b282393d4893p-24, 0x1.7c54ec550bd4bp-51,
+    -0x1.4985ee872fc56p-27, 0x1.663fd6d84752ep-28, -0x1.80990f0dfb26ap-30, 0x1.36412c0552a81p-51,
+    0x1.ac79309fc7363p-33, -0x1.bd671f048b194p-34, 0x1.cac1ee5de78aap-36, -0x1.779b4a6572e09p-58,
+    -0x1.da96613f7775ap-39, 0x1.dd2fe1a9f72fdp-40, -0x1.dc704cbd89512p-42, 0x1.3f73c9acd4336p-65,
+    0x1.d1cc384f7fa27p-45, -0x1.c87211d765e96p-46, 0x1.bccddc7ffee84p-48, -0x1.d370cfdc41ad7p-73,
+    -0x1.9fe852901a135p-51, 0x1.8f4687c6726a5p-52, -0x1.38dff1cc96982p-11, -0x1.2e31f9b7913eap-14,
+    0x1.63969bb825829p-11, -0x1.4f9f2582dd0a5p-11, 0x1.22fb20c28e8ap-12, 0x1.86c71c8cebf16p-23,
+    -0x1.63a803aebc9b7p-14, 0x1.00120036172bp-14, -0x1.618fcc48d37bcp-16, -0x1.e7018e8be333p-31,
+    0x1.2fe63d892e1a9p-18, -0x1.7d8d3a891d8bap-19, 0x1.d3850f27b27e8p-21, 0x1.03901807110d2p-38,
+    -0x1.49865a9b6fd04p-23, 0x1.7ca3da4d350cep-24, -0x1.b0abf9d310d85p-26, -0x1.706d644652279p-47,
+    0x1.0bcbd16605be3p-28, -0x1.244bad2fffd4fp-29, 0x1.3b6549adcccb6p-31, -0x1.bdbb7a0bc6b54p-63,
+    -0x1.63f0cfd72ae16p-34, 0x1.74cd688c73fedp-35, -0x1.831b3a872b283p-37, 0x1.13675e4028b1p-62,
+    0x1.9792b3d495798p-40, -0x1.9da7603f44cfcp-41, 0x1.a100fd455727p-43, -0x1.2c884dd55a68cp-69,
+    -0x1.9fe8538630dfdp-46, 0x1.9bc0bc0b3602bp-47, -0x1.956fc89a96de4p-49, 0x1.d833e939d5061p-77,
+    0x1.5d4ae684527bfp-10, -0x1.f5dbcaf756cdep-10, 0x1.22b37f1b46951p-10, 0x1.0a9ef61e90004p-20,
+    -0x1.0aba998a532bfp-11, 0x1.c01c0b52c3345p-12, -0x1.618e482f9d229p-13, -0x1.1759e6f571329p-27,
+    0x1.7bdf837b4e13p-15, -0x1.0650f761692a2p-15, 0x1.5ea3af60786b1p-17, 0x1.aa0a6ef89a12ap-35,
+    -0x1.205588c7220b7p-19, 0x1.64d9971a80133p-20, -0x1.b0abf52fc4d58p-22, -0x1.8b97eb7553f43p-43,
+    0x1.2d454a640f7f8p-24, -0x1.5b19dcac0a663p-25, 0x1.8a3e9b486f0dbp-27, 0x1.24830817ba66fp-58,
+    -0x1.e96b1d57d29c3p-30, 0x1.0bf3a2f6afa8ap-30, -0x1.22546bbf739c6p-32, 0x1.ab9618d3701bep-58,
+    0x1.4b273207b9023p-35, -0x1.5d05392428ca3p-36, 0x1.6ce0dd8e9e66bp-38, -0x1.0f7f1c4edffaep-64,
+    -0x1.85e9ce45d9e96p-41, 0x1.8ee2b6245e681p-42, -0x1.956fc8954f2b6p-44, 0x1.e5d52978339c5p-72,
+    0x1.9b5c77393a3b7p-47, -0x1.9adf2c6ce6aa4p-48, 0x1.9e1dba8ec5904p-10, 0x1.54d241144693fp-13,
+    -0x1.0e7245b5e024p-9, 0x1.185be08721041p-9, -0x1.08fd64cc4d9d6p-10, -0x1.ac8f35a61360fp-22,
+    0x1.7bf3a7a227118p-12, -0x1.271c35d1a742ap-12, 0x1.b648cb8b91d61p-14, 0x1.23870b487d429p-29,
+    -0x1.b081c1069b36ap-16, 0x1.21f0d8e42b54dp-16, -0x1.7a962022d07b2p-18, -0x1.83e23f727e2fep-37,
+    0x1.2d456933154bp-20, -0x1.70cb7c2ec0c52p-21, 0x1.bb865efbb7c49p-23, 0x1.a4c4ee6f7598ap-45,
+    -0x1.31e2f7c2057ddp-25, 0x1.5fafc6207f6cep-26, -0x1.8f34113f0801ap-28, -0x1.3353e1d7f894p-53,
+    0x1.f0bacd0370fp-31, -0x1.10ac14ad52ebap-31, 0x1.2876b3785de06p-33, -0x1.f8d746c9bc532p-70,
+    -0x1.552c94da7aa9p-36, 0x1.697d7513d1a58p-37, -0x1.7c18cbd726032p-39, 0x1.f69f15f73d621p-69,
+    0x1.9b5c775c4d599p-42, -0x1.a7b625d13d52fp-43, 0x1.b1bd6798022ap-45, -0x1.219a73093eb66p-75,
+    -0x1.0ae56a5daa127p-8, 0x1.a3a699f4a401bp-8, -0x1.08d50006f5e0ep-8, -0x1.25187cdea1eeap-19,
+    0x1.1cf4d14eb1812p-9, -0x1.0237b58c7653p-9, 0x1.b647f0b161ed3p-11, 0x1.4e11fb9ab4d6ep-26,
+    -0x1.0e5103ef55b59p-12, 0x1.8eab17b1a5667p-13, -0x1.1bf09035d225dp-14, -0x1.3d8d849a65517p-33,
+    0x1.079cba3747641p-16, -0x1.59bec2daecc92p-17, 0x1.bb865dacf43bap-19, 0x1.c166cf2213dbep-41,
+    -0x1.581f5664ec1e3p-21, 0x1.a1a0baff44abep-22, -0x1.f3011553e9943p-24, -0x1.95f1e554e1faap-49,
+    0x1.55806ce2925ddp-26, -0x1.87f75dac1bcf1p-27, 0x1.bcb20d29db62ep-29, 0x1.8a682f4d9b20fp-65,
+    -0x1.153438ee8db49p-31, 0x1.3101dac64b484p-32, -0x1.4c95b25a460b6p-34, 0x1.c58efed63267ep-64,
+    0x1.81a6afe5697fbp-37, -0x1.9a7874a1c91d7p-38, 0x1.b1bd6797439afp-40, -0x1.2a04a923af0e1p-70,
+    -0x1.da980b151e64dp-43, 0x1.ebc129a4adbb7p-44})
+static constexpr int TEMME_C_LENGTH = 442;
+static constexpr int TEMME_K = 13;
+IRG_TABLE(double, TEMME_K_A_MIN, 10, {
+    0x1.4p4, 0x1.ep4, 0x1.9p5, 0x1.9p6,
+    0x1.9p7, 0x1.f4p8, 0x1.f4p9, 0x1.388p13,
+    0x1.86ap16, 0x1.e848p19})
+static constexpr int TEMME_K_A_MIN_LENGTH = 10;
+IRG_TABLE(int, TEMME_K_COUNT, 10, {
+    13, 11, 10, 8, 7, 6, 6, 4,
+    4, 3})
+static constexpr int TEMME_K_COUNT_LENGTH = 10;
+static constexpr double TEMME_LAMBDA_HI = 0x1.2dc8596891e17p1;
+static constexpr double TEMME_LAMBDA_LO = 0x1.34f35a027a8ecp-2;
+static constexpr int TEMME_N = 34;
+IRG_TABLE(int, TEMME_N_COUNT, 8, {
+    9, 10, 11, 13, 16, 22, 27, 34})
+static constexpr int TEMME_N_COUNT_LENGTH = 8;
+IRG_TABLE(double, TEMME_N_ETA_MAX, 8, {
+    0x1.0p-6, 0x1.0p-5, 0x1.0p-4, 0x1.0p-3,
+    0x1.0p-2, 0x1.0p-1, 0x1.8p-1, 0x1.0p0})
+static constexpr int TEMME_N_ETA_MAX_LENGTH = 8;
+} // namespace GammaConstants
 
 namespace BetaConstants {
 static constexpr double CONVERGENCE_TOL = 0x1.fb49140a1644fp-52;

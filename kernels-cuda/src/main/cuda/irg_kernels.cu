@@ -1,5 +1,5 @@
-// extern "C" kernels: one per operation (irg_ops.cuh) and precision, named irg_<op>_<f64|f32>
-// with <op> the lower-case dev.irg.Op name, e.g. irg_gamma_grad_rate_f32.
+// extern "C" kernels: one per operation (irg_ops.cuh) and precision, named irg_<OP>_<f64|f32>
+// with <OP> the dev.irg.Op constant name, e.g. irg_GAMMA_GRAD_ALPHA_f32.
 //
 // Signature (all kernels):
 //   (long long n, const T* p0, double p0s, const T* p1, double p1s, const T* x, T* out)

@@ -11,6 +11,9 @@
 #include "irg_beta.cuh"
 
 #define IRG_FOR_EACH_OP(X) \
+    X(GAMMA_CDF, irg::gamma_cdf)                              \
+    X(GAMMA_DCDF_DALPHA, irg::gamma_dcdf_dalpha)              \
+    X(GAMMA_GRAD_ALPHA, irg::gamma_grad_alpha)                \
     X(GAMMA_GRAD_RATE, irg::gamma_grad_rate)                  \
     X(BETA_CDF, irg::beta_cdf)                                \
     X(BETA_DCDF_DA, irg::beta_dcdf_da)                        \

@@ -43,20 +43,14 @@ IRG_HD double digammaAsymptoticTail(double x) {
     return s * r2;
 }
 
-/** log Gamma(1 + x) for |x| <= LGAMMA2_SERIES_RADIUS (the first branch of logGamma1p). */
-IRG_HD double logGamma1pSmall(double x) { return lgamma2Series(x) - log1p(x); }
+/** log Gamma(1 + t) for |t| <= LGAMMA2_SERIES_RADIUS: log Gamma(2 + t) - log(1 + t). */
+IRG_HD double logGamma1pNearZero(double t) { return lgamma2Series(t) - log1p(t); }
 
-/** log Gamma(x) for x > 0; +inf at 0 and for huge x, NaN for x < 0 or NaN. */
-IRG_HD_CALL double logGamma(double x) {
-    if (!(x >= 0)) return nan_value();
-    if (x == 0) return inf_value();
-    // Java: logGamma1p(x) - log(x); for 0 < x < 1/2 logGamma1p takes its first branch. Written out
-    // here so that logGamma and logGamma1p do not call each other (a call cycle makes ptxas save
-    // registers to the stack around the calls).
-    if (x < 1 - sc::LGAMMA2_SERIES_RADIUS) return logGamma1pSmall(x) - log(x);
+/** log Gamma(x) for x >= 1 - LGAMMA2_SERIES_RADIUS (GammaFunctions.logGammaFromHalf). */
+IRG_HD_CALL double logGammaFromHalf(double x) {
     if (x < 1 + sc::LGAMMA2_SERIES_RADIUS) {
         double t = x - 1;
-        return lgamma2Series(t) - log1p(t);
+        return logGamma1pNearZero(t);
     }
     if (x < 2 + sc::LGAMMA2_SERIES_RADIUS) return lgamma2Series(x - 2);
     if (x < sc::LGAMMA_STIRLING_MIN) {
@@ -73,12 +67,24 @@ IRG_HD_CALL double logGamma(double x) {
     return x * (lx - 1) - 0.5 * lx + sc::LOG_SQRT_2PI + stirlingSeries(x);
 }
 
+/** log Gamma(x) for x > 0; +inf at 0 and for huge x, NaN for x < 0 or NaN. */
+IRG_HD_CALL double logGamma(double x) {
+    if (!(x >= 0)) return nan_value();
+    if (x == 0) return inf_value();
+    if (x < 1 - sc::LGAMMA2_SERIES_RADIUS) return logGamma1pNearZero(x) - log(x);
+    return logGammaFromHalf(x);
+}
+
 /** log Gamma(1 + x) for x > -1, accurate near 0 and 1. */
 IRG_HD_CALL double logGamma1p(double x) {
     if (!(x > -1)) return x == -1 ? inf_value() : nan_value();
-    if (fabs(x) <= sc::LGAMMA2_SERIES_RADIUS) return logGamma1pSmall(x);
-    if (x > sc::LGAMMA2_SERIES_RADIUS && x < 1 + sc::LGAMMA2_SERIES_RADIUS) return lgamma2Series(x - 1);
-    return logGamma(1 + x);
+    if (fabs(x) <= sc::LGAMMA2_SERIES_RADIUS) return logGamma1pNearZero(x);
+    if (x < -sc::LGAMMA2_SERIES_RADIUS) {
+        double y = 1 + x;
+        return logGamma1pNearZero(y) - log(y);
+    }
+    if (x < 1 + sc::LGAMMA2_SERIES_RADIUS) return lgamma2Series(x - 1);
+    return logGammaFromHalf(1 + x);
 }
 
 /** log(1 + t) - t for t > -1, relative accuracy near 0. */

@@ -80,8 +80,18 @@ IRG_HD double vmMinusMultipleOfPi(double x, double m) {
     return ((x - m * vm::PI_A) - m * vm::PI_B) - m * vm::PI_C;
 }
 
+/** |x| > REDUCTION_EXACT_MAX: remainder modulo the double nearest 2 pi (VonMisesCdf.reduceFar). */
+IRG_HD VmReduced vmReduceFar(double x) {
+    double r = remainder(x, vm::TWO_PI); // IEEE remainder, as Java's Math.IEEEremainder
+    double k = rint((x - r) * vm::INV_TWO_PI);
+    double ax = fabs(r);
+    double y = fmax(0.0, ((vm::PI_A - ax) + vm::PI_B) + vm::PI_C);
+    return VmReduced{k, fmin(ax, PI), y, r > 0};
+}
+
 /** x = 2 pi k + r, r in [-pi, pi]; ax = |r|, y = pi - ax; upper = r > 0 (VonMisesCdf.reduce). */
 IRG_HD VmReduced vmReduce(double x) {
+    if (fabs(x) > vm::REDUCTION_EXACT_MAX) return vmReduceFar(x);
     double k = rint(x * vm::INV_TWO_PI);
     for (int attempt = 0; attempt < 2; attempt++) {
         double r = vmMinusMultipleOfPi(x, 2.0 * k);
@@ -137,11 +147,13 @@ IRG_HD double vmTailLength(double kappa, double y) {
 IRG_HD double vmTailIntegral(double kappa, double ax, double y, double g0, int m) {
     double dmax = vmTailLength(kappa, y);
     bool nearPi = ax >= 0.5 * PI;
+    double sa = nearPi ? sin(y) : sin(ax);
+    double ca = nearPi ? -cos(y) : cos(ax);
     double sum = 0.0;
     for (int i = 0; i < vm::TAIL_NODES_LENGTH; i++) {
-        double d = dmax * IRG_TAB(vm, TAIL_NODES)[i];
-        double s1 = nearPi ? sin(y - 0.5 * d) : sin(ax + 0.5 * d);
-        double q = 2.0 * s1 * sin(0.5 * d);
+        double sd = sin(0.5 * dmax * IRG_TAB(vm, TAIL_NODES)[i]);
+        double cd = sqrt(1.0 - sd * sd);
+        double q = 2.0 * (sa * cd + ca * sd) * sd;
         double w = exp(-kappa * q);
         sum += IRG_TAB(vm, TAIL_WEIGHTS)[i] * (m == 0 ? w : (g0 + q) * w);
     }

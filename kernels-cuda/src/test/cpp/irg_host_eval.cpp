@@ -9,7 +9,8 @@
 //                                 Java's Double.toString/toHexString writes them) from stdin and
 //                                 prints one result per line as a hexadecimal double (or NaN,
 //                                 Infinity, -Infinity), i.e. bit-exactly.
-// OP may also be a helper "Class.method" (irg_special.cuh); it is applied to x (p0, p1 ignored).
+// OP may also be "IncompleteGamma.classify", "IncompleteBeta.classify" or "VonMisesCdf.classify"
+// (the region code of (p0, p1, x); p1 unused for Gamma and von Mises), or a helper "Class.method" (irg_special.cuh); it is applied to x (p0, p1 ignored).
 // For f32 the inputs are rounded to float and the result to float, as the f32 kernels do.
 #include "irg_ops.cuh"
 
@@ -39,7 +40,23 @@ struct FnEntry {
 static const FnEntry FNS[] = {IRG_FOR_EACH_SPECIAL_FN(IRG_FN_ENTRY)};
 static const int NFNS = sizeof(FNS) / sizeof(FNS[0]);
 
+// Region classification of each family (the Java classify methods), as doubles.
+static double classifyGamma(double a, double, double x) { return irg::gammaClassify(a, x); }
+static double classifyBeta(double a, double b, double x) { return irg::betaClassify(a, b, x); }
+static double classifyVonMises(double k, double, double x) { return irg::vmClassify(k, x); }
+// Two-argument helpers f(p0, p1) of BetaFunctions.
+static double logGammaIncrement(double q, double p, double) { return irg::betaLogGammaIncrement(q, p); }
+static double logMinusDigammaDrop(double q, double p, double) { return irg::betaLogMinusDigammaDrop(q, p); }
+static const OpEntry CLASSIFY[] = {{"IncompleteGamma.classify", classifyGamma},
+                                   {"IncompleteBeta.classify", classifyBeta},
+                                   {"VonMisesCdf.classify", classifyVonMises},
+                                   {"BetaFunctions.logGammaIncrement", logGammaIncrement},
+                                   {"BetaFunctions.logMinusDigammaDrop", logMinusDigammaDrop}};
+
 static irg_fn find(const char* name) {
+    for (const OpEntry& e : CLASSIFY) {
+        if (strcmp(e.name, name) == 0) return e.fn;
+    }
     for (int i = 0; i < NOPS; i++) {
         if (strcmp(OPS[i].name, name) == 0) return OPS[i].fn;
     }

@@ -1,15 +1,5 @@
 package dev.irg.cuda;
 
-import static jcuda.driver.JCudaDriver.cuMemAlloc;
-import static jcuda.driver.JCudaDriver.cuMemAllocHost;
-import static jcuda.driver.JCudaDriver.cuMemFree;
-import static jcuda.driver.JCudaDriver.cuMemFreeHost;
-import static jcuda.driver.JCudaDriver.cuMemcpyDtoHAsync;
-import static jcuda.driver.JCudaDriver.cuMemcpyHtoDAsync;
-import static jcuda.driver.JCudaDriver.cuStreamCreate;
-import static jcuda.driver.JCudaDriver.cuStreamDestroy;
-import static jcuda.driver.JCudaDriver.cuStreamSynchronize;
-
 import dev.irg.Op;
 import dev.irg.Precision;
 import dev.irg.Vec;
@@ -19,10 +9,6 @@ import dev.irg.spi.Kernels;
 import java.lang.System.Logger.Level;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
-import jcuda.driver.CUstream;
-import jcuda.driver.CUstream_flags;
 
 /**
  * Host-array batches on the GPU. A batch is cut into chunks; chunk k goes to stream k mod 2 of a
@@ -32,7 +18,7 @@ import jcuda.driver.CUstream_flags;
  * stream's pinned buffers. Device out-of-memory makes the chunks smaller instead of failing; a
  * lane that saw an error is freed, so the next call starts from clean buffers.
  */
-final class CudaKernels implements Kernels {
+final class CudaKernels implements Kernels, AutoCloseable {
     /**
      * Elements per chunk: 2^20 (8 MiB per float64 operand): large enough that a chunk's copies run
      * near the PCIe bandwidth (transfers of a few MiB reach it), small enough that the first and
@@ -43,23 +29,28 @@ final class CudaKernels implements Kernels {
     /** Below this the chunk is not halved further after an out-of-memory: the device is unusable. */
     static final int MIN_CHUNK = 1 << 12;
 
-    private final CudaDevice device;
+    private final Gpu gpu;
     private final ConcurrentLinkedDeque<Lane> lanes = new ConcurrentLinkedDeque<>();
     private volatile int chunk;
 
     CudaKernels(CudaDevice device) {
-        this(device, Integer.getInteger("irg.cuda.chunk", DEFAULT_CHUNK));
+        this(new JCudaGpu(device), Integer.getInteger("irg.cuda.chunk", DEFAULT_CHUNK));
     }
 
     /** With {@code chunk} elements per chunk (at least {@link #MIN_CHUNK}). */
     CudaKernels(CudaDevice device, int chunk) {
-        this.device = device;
+        this(new JCudaGpu(device), chunk);
+    }
+
+    /** On {@code gpu} (a real or a simulated device), {@code chunk} elements per chunk. */
+    CudaKernels(Gpu gpu, int chunk) {
+        this.gpu = gpu;
         this.chunk = Math.max(MIN_CHUNK, chunk);
     }
 
     @Override
     public boolean supports(Op op, Precision precision) {
-        return device.supports(op, precision);
+        return gpu.supports(op, precision);
     }
 
     /** Current elements per chunk (smaller after an out-of-memory). */
@@ -67,12 +58,17 @@ final class CudaKernels implements Kernels {
         return chunk;
     }
 
+    /** Lanes idle in the pool (for tests). */
+    int idleLanes() {
+        return lanes.size();
+    }
+
     @Override
     public void evaluate(Batch b) {
         if (b.n() == 0) {
             return;
         }
-        device.runtime().makeCurrent();
+        gpu.makeCurrent();
         while (true) {
             Lane lane = lanes.pollFirst();
             try {
@@ -80,6 +76,7 @@ final class CudaKernels implements Kernels {
                     if (lane != null) {
                         lane.free();
                     }
+                    lane = null;
                     lane = new Lane(chunk);
                 }
                 lane.run(b);
@@ -90,7 +87,7 @@ final class CudaKernels implements Kernels {
                     lane.free();
                 }
                 if (e.outOfMemory() && chunk > MIN_CHUNK) {
-                    int smaller = chunk / 2;
+                    int smaller = Math.max(MIN_CHUNK, chunk / 2);
                     chunk = smaller;
                     freeIdleLanes();
                     Log.once(Level.INFO, "irg: CUDA out of memory; chunks reduced to " + smaller + " elements");
@@ -99,6 +96,15 @@ final class CudaKernels implements Kernels {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Frees the pinned and device buffers of the idle lanes (the provider's instance lives as long
+     * as the process; other instances, e.g. in tests, are closed when done).
+     */
+    @Override
+    public void close() {
+        freeIdleLanes();
     }
 
     private void freeIdleLanes() {
@@ -112,10 +118,9 @@ final class CudaKernels implements Kernels {
         static final int P0 = 0, P1 = 1, X = 2, OUT = 3;
         final int chunk;
         final long bytes;
-        final CUstream[] streams = new CUstream[2];
-        final CUdeviceptr[][] dev = new CUdeviceptr[2][4];
-        final Pointer[][] host = new Pointer[2][4];
-        final MemorySegment[][] hostSeg = new MemorySegment[2][4];
+        final Gpu.Stream[] streams = new Gpu.Stream[2];
+        final Gpu.Buffer[][] dev = new Gpu.Buffer[2][4];
+        final Gpu.Staging[][] host = new Gpu.Staging[2][4];
         /** For each stream, the chunk whose results it still holds: from, count (count 0: none). */
         final long[][] pending = new long[2][2];
         final String[] lastKernel = new String[2];
@@ -125,16 +130,10 @@ final class CudaKernels implements Kernels {
             this.bytes = (long) chunk * Double.BYTES;
             try {
                 for (int s = 0; s < 2; s++) {
-                    streams[s] = new CUstream();
-                    Cu.check(cuStreamCreate(streams[s], CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+                    streams[s] = gpu.createStream();
                     for (int j = 0; j < 4; j++) {
-                        CUdeviceptr d = new CUdeviceptr();
-                        Cu.check(cuMemAlloc(d, bytes), "cuMemAlloc(" + bytes + ")");
-                        dev[s][j] = d;
-                        Pointer h = new Pointer();
-                        Cu.check(cuMemAllocHost(h, bytes), "cuMemAllocHost(" + bytes + ")");
-                        host[s][j] = h;
-                        hostSeg[s][j] = MemorySegment.ofBuffer(h.getByteBuffer(0, bytes));
+                        dev[s][j] = gpu.alloc(bytes);
+                        host[s][j] = gpu.allocPinned(bytes);
                     }
                 }
             } catch (RuntimeException e) {
@@ -156,18 +155,18 @@ final class CudaKernels implements Kernels {
                     drain(s, b.out(), es);
                     long count = Math.min(chunk, n - from);
                     long nb = count * es;
-                    CUstream st = streams[s];
+                    Gpu.Stream st = streams[s];
                     for (int j = 0; j < 3; j++) {
                         if (!in[j].isScalar()) {
-                            MemorySegment.copy(in[j].segment(), from * es, hostSeg[s][j], 0, nb);
-                            Cu.check(cuMemcpyHtoDAsync(dev[s][j], host[s][j], nb, st), "cuMemcpyHtoDAsync", kernel);
+                            MemorySegment.copy(in[j].segment(), from * es, host[s][j].segment(), 0, nb);
+                            gpu.copyIn(dev[s][j], host[s][j], nb, st);
                         }
                     }
-                    device.launchCurrent(b.op(), pr, count,
+                    gpu.launch(b.op(), pr, count,
                             in[P0].isScalar() ? null : dev[s][P0], in[P0].isScalar() ? in[P0].scalarValue() : 0,
                             in[P1].isScalar() ? null : dev[s][P1], in[P1].isScalar() ? in[P1].scalarValue() : 0,
                             dev[s][X], dev[s][OUT], st);
-                    Cu.check(cuMemcpyDtoHAsync(host[s][OUT], dev[s][OUT], nb, st), "cuMemcpyDtoHAsync", kernel);
+                    gpu.copyOut(host[s][OUT], dev[s][OUT], nb, st);
                     pending[s][0] = from;
                     pending[s][1] = count;
                     lastKernel[s] = kernel;
@@ -186,8 +185,8 @@ final class CudaKernels implements Kernels {
             if (count == 0) {
                 return;
             }
-            Cu.check(cuStreamSynchronize(streams[s]), "cuStreamSynchronize", lastKernel[s]);
-            MemorySegment.copy(hostSeg[s][OUT], 0, out.segment(), pending[s][0] * es, count * es);
+            gpu.sync(streams[s], lastKernel[s]);
+            MemorySegment.copy(host[s][OUT].segment(), 0, out.segment(), pending[s][0] * es, count * es);
             pending[s][1] = 0;
         }
 
@@ -195,21 +194,18 @@ final class CudaKernels implements Kernels {
         void free() {
             for (int s = 0; s < 2; s++) {
                 if (streams[s] != null) {
-                    cuStreamSynchronize(streams[s]);
+                    gpu.free(streams[s]);
+                    streams[s] = null;
                 }
                 for (int j = 0; j < 4; j++) {
                     if (dev[s][j] != null) {
-                        cuMemFree(dev[s][j]);
+                        gpu.free(dev[s][j]);
                         dev[s][j] = null;
                     }
                     if (host[s][j] != null) {
-                        cuMemFreeHost(host[s][j]);
+                        gpu.free(host[s][j]);
                         host[s][j] = null;
                     }
-                }
-                if (streams[s] != null) {
-                    cuStreamDestroy(streams[s]);
-                    streams[s] = null;
                 }
             }
         }

@@ -20,17 +20,18 @@ import org.junit.jupiter.api.TestFactory;
 class CudaGoldenGpuTest {
 
     @TestFactory
-    List<DynamicTest> goldenTablesOnGpu() {
+    List<DynamicTest> goldenTablesOnGpu() throws Exception {
         if (!CudaDevice.isAvailable()) {
             String why = "SKIPPED (gpu): " + CudaDevice.status();
             System.out.println(why);
             Assumptions.abort(why);
         }
         CudaDevice gpu = CudaDevice.get();
-        var ev = GoldenChecks.of(new CudaKernels(gpu));
+        // the provider's own instance (process lifetime), so no buffers are left behind
+        var ev = GoldenChecks.of(dev.irg.internal.Registry.get().provider(dev.irg.Backend.CUDA).kernels());
         List<DynamicTest> tests = new ArrayList<>();
         for (Distribution d : Distribution.values()) {
-            for (GoldenTable t : GoldenTable.all(d)) {
+            for (GoldenTable t : HostGoldenTest.tables(d)) {
                 for (Op op : d.ops()) {
                     for (Precision pr : Precision.values()) {
                         if (t.hasReference(op) && gpu.supports(op, pr)) {

@@ -47,6 +47,9 @@ class CudaGpuTest {
     static final int STRIDE = 97;
 
     static CudaDevice gpu;
+    /** Shared host-path instances (each holds pinned and device buffers): default and smallest chunk. */
+    static CudaKernels kernels;
+    static CudaKernels smallChunks;
 
     @BeforeAll
     static void device() {
@@ -57,6 +60,16 @@ class CudaGpuTest {
         }
         gpu = CudaDevice.get();
         System.out.println("gpu: " + gpu.description());
+        kernels = new CudaKernels(gpu);
+        smallChunks = new CudaKernels(gpu, SMALL_CHUNK);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void release() {
+        if (kernels != null) {
+            kernels.close();
+            smallChunks.close();
+        }
     }
 
     static List<Op> ops() {
@@ -84,7 +97,7 @@ class CudaGpuTest {
             for (Precision pr : Precision.values()) {
                 t.add(DynamicTest.dynamicTest(op + " " + pr, () -> {
                     Inputs in = Inputs.random(op.distribution(), 100_000, 0xC0DA + op.ordinal());
-                    check(op, pr, in, new CudaKernels(gpu), 1);
+                    check(op, pr, in, kernels, 1);
                 }));
             }
         }
@@ -101,8 +114,8 @@ class CudaGpuTest {
                         Inputs r = Inputs.random(op.distribution(), (int) n, n);
                         Inputs in = new Inputs(java.util.Arrays.copyOf(r.p0(), (int) n), java.util.Arrays.copyOf(r.p1(), (int) n),
                                 java.util.Arrays.copyOf(r.x(), (int) n));
-                        check(op, pr, in, new CudaKernels(gpu, SMALL_CHUNK), n > 10_000 ? STRIDE : 1);
-                        check(op, pr, in, new CudaKernels(gpu), n > 10_000 ? STRIDE : 1);
+                        check(op, pr, in, smallChunks, n > 10_000 ? STRIDE : 1);
+                        check(op, pr, in, kernels, n > 10_000 ? STRIDE : 1);
                         checkDeviceResident(op, pr, in, n > 10_000 ? STRIDE : 1);
                     }));
                 }
@@ -117,7 +130,7 @@ class CudaGpuTest {
             Inputs r = Inputs.random(op.distribution(), 1000, 7);
             double s0 = r.p0()[0], s1 = r.p1()[0];
             double[] out = new double[r.x().length];
-            new CudaKernels(gpu).evaluate(new Batch(op, Precision.F64, Vec.scalar(s0), Vec.scalar(s1), Vec.of(r.x()), Vec.of(out), out.length));
+            kernels.evaluate(new Batch(op, Precision.F64, Vec.scalar(s0), Vec.scalar(s1), Vec.of(r.x()), Vec.of(out), out.length));
             HostMathTest.Stats s = new HostMathTest.Stats(op + " broadcast");
             for (int i = 0; i < out.length; i++) {
                 s.add(i, s0, s1, r.x()[i], Reference.eval(op, s0, s1, r.x()[i]), out[i], HostMathTest.F64_REL);
@@ -143,7 +156,7 @@ class CudaGpuTest {
         // the same device still computes
         Op op = ops().get(0);
         Inputs in = Inputs.random(op.distribution(), 1000, 3);
-        check(op, Precision.F64, in, new CudaKernels(gpu), 1);
+        check(op, Precision.F64, in, kernels, 1);
     }
 
     private static void check(Op op, Precision pr, Inputs in, CudaKernels k, int stride) {

@@ -88,12 +88,19 @@ public final class GpuRun {
         if (tests) {
             ok = runTests(md);
         }
+        Path file = out.resolve("results.md");
+        Files.writeString(file, md.toString()); // the test results survive a failing benchmark
         if (bench && CudaDevice.isAvailable()) {
-            benchmarks(md, out, log2n);
+            try {
+                benchmarks(md, out, log2n);
+            } catch (RuntimeException | IOException | LinkageError e) {
+                StringWriter w = new StringWriter();
+                e.printStackTrace(new PrintWriter(w));
+                md.append("\n\nBENCHMARK FAILED:\n```\n").append(w).append("```\n");
+            }
         } else if (bench) {
             md.append("## Benchmarks\n\nnot run: ").append(CudaDevice.status()).append("\n\n");
         }
-        Path file = out.resolve("results.md");
         Files.writeString(file, md.toString());
         System.out.println(md);
         System.out.println("wrote " + file);
@@ -347,16 +354,37 @@ public final class GpuRun {
         return s[s.length / 2];
     }
 
-    /** alpha.f32 and x.f32 (little-endian float32) for bench/gpu/torch_gamma_grad.py: the same inputs. */
+    /**
+     * alpha.f32 and x.f32 (little-endian float32) for scripts/gpu-torch-bench.py: the same inputs;
+     * plus irg's float64 gradient on those float inputs (grad_f64.f64, the accuracy yardstick, from
+     * the float64 kernel that the GPU tests verify) and irg's float32 gradient (grad_irg.f32).
+     */
     private static void writeTorchInputs(Path out, Inputs in) throws IOException {
         int n = in.x().length;
-        ByteBuffer a = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer x = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        float[] a = new float[n], x = new float[n], g32 = new float[n];
+        double[] a64 = new double[n], x64 = new double[n], g64 = new double[n];
         for (int i = 0; i < n; i++) {
-            a.putFloat((float) in.p0()[i]);
-            x.putFloat((float) in.x()[i]);
+            a[i] = (float) in.p0()[i];
+            x[i] = (float) in.x()[i];
+            a64[i] = a[i];
+            x64[i] = x[i];
         }
-        Files.write(out.resolve("alpha.f32"), a.array());
-        Files.write(out.resolve("x.f32"), x.array());
+        Irg cuda = Irg.using(Backend.CUDA);
+        cuda.evaluate(Op.GAMMA_GRAD_ALPHA, Vec.of(a64), Vec.scalar(1.0), Vec.of(x64), Vec.of(g64));
+        cuda.evaluate(Op.GAMMA_GRAD_ALPHA, Vec.of(a), Vec.scalar(1.0), Vec.of(x), Vec.of(g32));
+        ByteBuffer ba = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bx = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bg = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bd = ByteBuffer.allocate(8 * n).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < n; i++) {
+            ba.putFloat(a[i]);
+            bx.putFloat(x[i]);
+            bg.putFloat(g32[i]);
+            bd.putDouble(g64[i]);
+        }
+        Files.write(out.resolve("alpha.f32"), ba.array());
+        Files.write(out.resolve("x.f32"), bx.array());
+        Files.write(out.resolve("grad_irg.f32"), bg.array());
+        Files.write(out.resolve("grad_f64.f64"), bd.array());
     }
 }

@@ -55,6 +55,11 @@ final class HostEval {
         return fns;
     }
 
+    /** The region code the device math's classify step gives each row (see irg_host_eval.cpp). */
+    static double[] evalClassify(String javaName, double[] p0, double[] p1, double[] x) throws IOException, InterruptedException {
+        return run(javaName, "f64", p0, p1, x);
+    }
+
     /** {@code helper(x[i])} for every i, computed by the host-compiled device math. */
     static double[] evalHelper(String helper, double[] x) throws IOException, InterruptedException {
         return run(helper, "f64", new double[x.length], new double[x.length], x);

@@ -83,6 +83,74 @@ class HostMathTest {
         return tests;
     }
 
+    /**
+     * The device code's classify step picks the same region as the Java reference's on every row
+     * (the region selection is the first thing a port must mirror; a difference here would show up
+     * as a different method, not necessarily as an error above the limits).
+     */
+    @TestFactory
+    List<DynamicTest> classifyMatchesJava() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (dev.irg.Distribution d : dev.irg.Distribution.values()) {
+            tests.add(DynamicTest.dynamicTest(d.id(), () -> {
+                Inputs in = Inputs.random(d, ROWS, 0xC1A55 + d.ordinal());
+                double[] p0 = in.p0(), p1 = in.p1(), x = in.x();
+                String name;
+                Reference.Fn javaFn;
+                switch (d) {
+                    case GAMMA -> {
+                        name = "IncompleteGamma.classify";
+                        javaFn = (a, b, z) -> dev.irg.math.IncompleteGamma.classify(a, z);
+                    }
+                    case BETA -> {
+                        name = "IncompleteBeta.classify";
+                        javaFn = dev.irg.math.IncompleteBeta::classify;
+                    }
+                    default -> {
+                        name = "VonMisesCdf.classify";
+                        javaFn = (k, loc, z) -> dev.irg.math.VonMisesCdf.classify(k, z);
+                    }
+                }
+                double[] got = HostEval.evalClassify(name, p0, p1, x);
+                int[] counts = new int[8];
+                for (int i = 0; i < x.length; i++) {
+                    int want = (int) javaFn.apply(p0[i], p1[i], x[i]);
+                    assertEquals(want, (int) got[i], name + " row " + i + " (" + p0[i] + ", " + p1[i] + ", " + x[i] + ")");
+                    counts[Math.min(want, 7)]++;
+                }
+                System.out.println(name + ": regions agree on " + x.length + " rows; rows per region " + java.util.Arrays.toString(counts));
+            }));
+        }
+        return tests;
+    }
+
+    /** BetaFunctions' two-argument helpers (q, p) against Java, on q, p log-uniform in [1e-6, 1e7]. */
+    @TestFactory
+    List<DynamicTest> betaHelpersMatchJava() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String h : List.of("logGammaIncrement", "logMinusDigammaDrop")) {
+            tests.add(DynamicTest.dynamicTest("BetaFunctions." + h, () -> {
+                var m = dev.irg.math.BetaFunctions.class.getMethod(h, double.class, double.class);
+                var r = new java.util.SplittableRandom(h.hashCode());
+                int n = ROWS;
+                double[] q = new double[n], p = new double[n];
+                for (int i = 0; i < n; i++) {
+                    q[i] = Inputs.logUniform(r, 1e-6, 1e7);
+                    p[i] = Inputs.logUniform(r, 1e-6, 1e7);
+                }
+                q[0] = Double.NaN;
+                p[1] = -1;
+                double[] got = HostEval.evalClassify("BetaFunctions." + h, q, p, new double[n]);
+                Stats s = new Stats("BetaFunctions." + h);
+                for (int i = 0; i < n; i++) {
+                    s.add(i, q[i], p[i], 0, (double) m.invoke(null, q[i], p[i]), got[i], HELPER_REL);
+                }
+                s.assertOk();
+            }));
+        }
+        return tests;
+    }
+
     /** Helpers: same algorithm, different libm; a few ulp (measured max: see the test output). */
     static final double HELPER_REL = 1e-14;
 
