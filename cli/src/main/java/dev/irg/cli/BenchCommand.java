@@ -98,12 +98,16 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos) {
+        return measure(irg, inputs, ops, reps, warmupNanos, Math.max(warmupNanos, Timing.MAX_WARMUP_NANOS));
+    }
+
+    static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos, long maxWarmupNanos) {
         Evaluation ev = new Evaluation(irg, inputs);
         double[] s = new double[ops.size()];
         double total = 0;
         for (int i = 0; i < s.length; i++) {
             Op op = ops.get(i);
-            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos);
+            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos, maxWarmupNanos);
             total += s[i];
         }
         return new Result(s, inputs.n() / total);

@@ -46,8 +46,10 @@ final class CalibrateCommand implements Callable<Integer> {
     static final long POINT_NANOS = 4_000_000L;
     /** Timed rounds per point; the median is kept. */
     static final int ROUNDS = 5;
-    /** Warm-up per backend and operation before its sweep. */
+    /** Warm-up per backend and operation before its sweep: at least this long, then until run times settle ... */
     static final long WARMUP_NANOS = 200_000_000L;
+    /** ... but at most this long. */
+    static final long MAX_WARMUP_NANOS = 2_000_000_000L;
 
     @ParentCommand
     Main main;
@@ -57,6 +59,12 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--dry-run", description = "measure and print, write nothing")
     boolean dryRun;
+
+    @Option(names = "--quick", description = "short warm-up and sizes up to " + QUICK_MAX_N + " only: a smoke run, not a calibration")
+    boolean quick;
+
+    /** Largest size of a --quick sweep. */
+    static final int QUICK_MAX_N = 1024;
 
     @Override
     public Integer call() throws IOException {
@@ -72,7 +80,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 } else if (avail.contains(Backend.SIMD)) {
                     main.err.println("irg calibrate: simd vs scalar, " + key);
                     long n = crossover(Irg.using(Backend.SIMD).threads(1), Irg.using(Backend.SCALAR).threads(1), d, op, pr,
-                            sizes(1, SIMD_MAX_N, 2));
+                            sizes(1, quick ? QUICK_MAX_N : SIMD_MAX_N, 2), quick);
                     props.put("simd.auto_threshold." + key, Long.toString(n));
                     simdMax = Math.max(simdMax, n);
                 }
@@ -81,7 +89,8 @@ final class CalibrateCommand implements Callable<Integer> {
                 } else if (avail.contains(Backend.CUDA)) {
                     main.err.println("irg calibrate: cuda vs cpu, " + key);
                     Backend cpu = avail.contains(Backend.SIMD) ? Backend.SIMD : Backend.SCALAR;
-                    long n = crossover(Irg.using(Backend.CUDA), Irg.using(cpu), d, op, pr, sizes(1 << 10, CUDA_MAX_N, 4));
+                    long n = crossover(Irg.using(Backend.CUDA), Irg.using(cpu), d, op, pr,
+                            sizes(1 << 10, quick ? 1 << 14 : CUDA_MAX_N, 4), quick);
                     props.put("cuda.auto_threshold." + key, Long.toString(n));
                     cudaMax = Math.max(cudaMax, n);
                 }
@@ -128,10 +137,10 @@ final class CalibrateCommand implements Callable<Integer> {
      * The smallest size in {@code sizes} from which {@code fast} takes less time than {@code slow} at
      * that size and at every larger one tried; {@code 2 * last} when it never does.
      */
-    static long crossover(Irg fast, Irg slow, Distribution d, Op op, Precision pr, int[] sizes) {
+    static long crossover(Irg fast, Irg slow, Distribution d, Op op, Precision pr, int[] sizes, boolean quick) {
         Inputs all = Domains.random(d, sizes[sizes.length - 1], 5, pr);
-        warm(fast, all, op);
-        warm(slow, all, op);
+        warm(fast, all, op, quick);
+        warm(slow, all, op, quick);
         boolean[] wins = new boolean[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
             Inputs in = all.head(sizes[i]);
@@ -144,12 +153,10 @@ final class CalibrateCommand implements Callable<Integer> {
         return n;
     }
 
-    private static void warm(Irg irg, Inputs all, Op op) {
+    private static void warm(Irg irg, Inputs all, Op op, boolean quick) {
+        // until the run times settle (Timing): the Vector API kernels are slow until C2 has compiled them
         Evaluation ev = new Evaluation(irg, all.head(Math.min(all.n(), 4096)));
-        long t0 = System.nanoTime();
-        while (System.nanoTime() - t0 < WARMUP_NANOS) {
-            ev.run(op);
-        }
+        Timing.medianSeconds(() -> ev.run(op), 1, quick ? WARMUP_NANOS / 4 : WARMUP_NANOS, quick ? WARMUP_NANOS : MAX_WARMUP_NANOS);
     }
 
     /** Median over rounds of the time of one call, each round repeating calls for at least POINT_NANOS. */

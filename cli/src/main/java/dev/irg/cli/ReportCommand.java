@@ -60,9 +60,10 @@ final class ReportCommand implements Callable<Integer> {
      * machine, the default mode then stays under 2 minutes).
      */
     enum Mode {
-        QUICK(1_500, 100_000, new int[] {100, 1_000, 10_000, 100_000}, 3, 0.03, 50_000_000L),
-        DEFAULT(12_000, 1_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000}, 3, 0.12, 300_000_000L),
-        FULL(Integer.MAX_VALUE, 10_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000}, 5, 1.0, 1_000_000_000L);
+        QUICK(1_500, 100_000, new int[] {100, 1_000, 10_000, 100_000}, 3, 0.03, 50_000_000L, 300_000_000L),
+        DEFAULT(12_000, 1_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000}, 3, 0.12, 300_000_000L, 3_000_000_000L),
+        FULL(Integer.MAX_VALUE, 10_000_000, new int[] {100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000}, 5, 1.0, 1_000_000_000L,
+                10_000_000_000L);
 
         final int goldenRows;
         final int largeN;
@@ -70,14 +71,16 @@ final class ReportCommand implements Callable<Integer> {
         final int reps;
         final double repSeconds;
         final long warmupNanos;
+        final long maxWarmupNanos;
 
-        Mode(int goldenRows, int largeN, int[] sweep, int reps, double repSeconds, long warmupNanos) {
+        Mode(int goldenRows, int largeN, int[] sweep, int reps, double repSeconds, long warmupNanos, long maxWarmupNanos) {
             this.goldenRows = goldenRows;
             this.largeN = largeN;
             this.sweep = sweep;
             this.reps = reps;
             this.repSeconds = repSeconds;
             this.warmupNanos = warmupNanos;
+            this.maxWarmupNanos = maxWarmupNanos;
         }
     }
 
@@ -306,8 +309,8 @@ final class ReportCommand implements Callable<Integer> {
                     peerN = Math.max(peerN, n);
                     Inputs in = Domains.random(d, n, seed, pr);
                     List<Op> gops = Quantity.GRAD.ops(d, in.hasP1());
-                    double one = BenchCommand.measure(irg.threads(1), in, gops, mode.reps, mode.warmupNanos).elementsPerSecond();
-                    double all = BenchCommand.measure(irg, in, gops, mode.reps, mode.warmupNanos).elementsPerSecond();
+                    double one = BenchCommand.measure(irg.threads(1), in, gops, mode.reps, mode.warmupNanos, mode.maxWarmupNanos).elementsPerSecond();
+                    double all = BenchCommand.measure(irg, in, gops, mode.reps, mode.warmupNanos, mode.maxWarmupNanos).elementsPerSecond();
                     perThread.put(key, one);
                     allThreads.put(key, all);
                     speedRows.add(new String[] {d.id(), b.id(), id(pr), Integer.toString(n), m(one), m(all),
@@ -323,7 +326,7 @@ final class ReportCommand implements Callable<Integer> {
                         Evaluation ev = new Evaluation(irg, part);
                         double sec = 0;
                         for (Op op : gops) {
-                            sec += Timing.medianSeconds(() -> ev.run(op), mode.reps, SWEEP_WARMUP_NANOS);
+                            sec += Timing.medianSeconds(() -> ev.run(op), mode.reps, SWEEP_WARMUP_NANOS, mode.maxWarmupNanos);
                         }
                         xs.add((double) size);
                         ys.add(size / sec);
@@ -470,7 +473,8 @@ final class ReportCommand implements Callable<Integer> {
                         z = dev.irg.Vec.of(new float[alpha.length]);
                         g = dev.irg.Vec.of(new float[alpha.length]);
                     }
-                    double sec = Timing.medianSeconds(() -> s.dirichletRsample(seed, k, a, z, g, null), mode.reps, mode.warmupNanos);
+                    double sec = Timing.medianSeconds(() -> s.dirichletRsample(seed, k, a, z, g, null), mode.reps, mode.warmupNanos,
+                            mode.maxWarmupNanos);
                     rate.put(key, rows / sec);
                     speedRows.add(new String[] {"dirichlet K=" + k + " rsample", b.id(), id(pr), Integer.toString(rows), m(rows / sec), "", "1"});
                     j.put(key, Map.of("rows", rows, "rows_per_s_1_thread", rows / sec));
@@ -572,7 +576,7 @@ final class ReportCommand implements Callable<Integer> {
         int n0 = PROBE_N;
         Inputs probe = Domains.random(d, n0, 99, pr);
         List<Op> gops = Quantity.GRAD.ops(d, probe.hasP1());
-        double rate = BenchCommand.measure(irg, probe, gops, 1, mode.warmupNanos).elementsPerSecond();
+        double rate = BenchCommand.measure(irg, probe, gops, 1, mode.warmupNanos, mode.maxWarmupNanos).elementsPerSecond();
         long n = (long) (rate * mode.repSeconds);
         return (int) Math.max(MIN_BENCH_N, Math.min(mode.largeN, n));
     }

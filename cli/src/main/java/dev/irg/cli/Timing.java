@@ -31,6 +31,11 @@ final class Timing {
 
     /** As {@link #medianSeconds(Runnable, int)} with a given minimum warm-up time. */
     static double medianSeconds(Runnable action, int reps, long warmupNanos) {
+        return medianSeconds(action, reps, warmupNanos, Math.max(warmupNanos, MAX_WARMUP_NANOS));
+    }
+
+    /** As above, with the warm-up cut at {@code maxWarmupNanos} whether or not the run times have settled. */
+    static double medianSeconds(Runnable action, int reps, long warmupNanos, long maxWarmupNanos) {
         long start = System.nanoTime();
         long[] last = new long[SETTLED_RUNS];
         int w = 0;
@@ -41,7 +46,7 @@ final class Timing {
             last[w % SETTLED_RUNS] = t1 - t0;
             w++;
             long elapsed = t1 - start;
-            if (elapsed >= MAX_WARMUP_NANOS || (elapsed >= warmupNanos && w >= SETTLED_RUNS && settled(last))) {
+            if (elapsed >= maxWarmupNanos || (elapsed >= warmupNanos && w >= SETTLED_RUNS && settled(last))) {
                 break;
             }
         }

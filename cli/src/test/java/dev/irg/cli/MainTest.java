@@ -250,7 +250,7 @@ class MainTest {
     @Test
     void calibrateMeasuresOrSaysThereIsNothingToCalibrate(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("cal.properties");
-        Run r = run("", "calibrate", "--file", f.toString());
+        Run r = run("", "calibrate", "--quick", "--file", f.toString());
         assertEquals(0, r.rc(), r.err());
         boolean simd = Irg.backends().stream().anyMatch(b -> b.backend() == Backend.SIMD && b.available());
         boolean simdGrad = simd && Common.supports(Irg.using(Backend.SIMD), Op.GAMMA_GRAD_ALPHA, dev.irg.Precision.F64);
