@@ -59,8 +59,14 @@ import jdk.incubator.vector.VectorSpecies;
  * closed-form: it runs the scalar {@link IncompleteGamma#edge} per element.
  */
 final class GammaKernels implements Family {
-    /** Region codes are GammaConstants' REGION_* (0..3). */
-    private static final int REGIONS = 4;
+    /**
+     * Driver region codes: GammaConstants' REGION_* (0..3), with the series and continued-fraction
+     * regions split further into bands of alpha so that a vector's lanes take the same branches of
+     * the prefactor and of log x - psi (band edges PREFIX_STIRLING_A_MIN and
+     * LOG_MINUS_DIGAMMA_A_MIN, the thresholds of those branches): band 0 keeps the region's code,
+     * series bands 1 and 2 are codes 4 and 5, continued-fraction bands 1 and 2 codes 6 and 7.
+     */
+    private static final int REGIONS = 8;
 
     /**
      * Iterations a vector runs the series or the continued fraction before the lanes that have not
@@ -109,12 +115,26 @@ final class GammaKernels implements Family {
             return;
         }
         for (int i = 0; i < m; i++) {
-            region[i] = (byte) (validRate(rate[i]) ? IncompleteGamma.classify(alpha[i], rate[i] * z[i]) : REGION_EDGE);
+            int r = validRate(rate[i]) ? IncompleteGamma.classify(alpha[i], rate[i] * z[i]) : REGION_EDGE;
+            if (r == REGION_SERIES || r == REGION_CONTINUED_FRACTION) {
+                double a = alpha[i];
+                int band = a < PREFIX_STIRLING_A_MIN ? 0 : a < LOG_MINUS_DIGAMMA_A_MIN ? 1 : 2;
+                if (band > 0) {
+                    r = (r == REGION_SERIES ? 4 : 6) + band - 1;
+                }
+            }
+            region[i] = (byte) r;
         }
     }
 
+    /** The GammaConstants region of a driver region code. */
+    private static int baseRegion(int code) {
+        return code < 4 ? code : code < 6 ? REGION_SERIES : REGION_CONTINUED_FRACTION;
+    }
+
     @Override
-    public void evaluate(Op op, int region, double[] alpha, double[] rate, double[] z, double[] out, int from, int to) {
+    public void evaluate(Op op, int code, double[] alpha, double[] rate, double[] z, double[] out, int from, int to) {
+        int region = baseRegion(code);
         if (op == Op.GAMMA_GRAD_RATE) {
             gradRate(sd, alpha, rate, z, out, from, to);
             return;
@@ -197,7 +217,7 @@ final class GammaKernels implements Family {
             DoubleVector bracket = s.mul(logMinusDigammaP1(a, x)).add(ds);
             v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).div(a).mul(bracket) : x.div(a).neg().mul(bracket);
         }
-        stragglers[0] = open | notFinite(s).or(notFinite(ds)).toLong();
+        stragglers[0] = open | bits(notFinite(s).or(notFinite(ds)));
         return v;
     }
 
@@ -234,7 +254,7 @@ final class GammaKernels implements Family {
         }
         s.intoArray(buf, 0);
         ds.intoArray(buf, a.length());
-        return active.toLong();
+        return bits(active);
     }
 
 
@@ -254,7 +274,7 @@ final class GammaKernels implements Family {
             DoubleVector bracket = logMinusDigamma0(a, x).mul(f).add(df);
             v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).neg().mul(bracket) : x.mul(bracket);
         }
-        stragglers[0] = open | notFinite(f).or(notFinite(df)).toLong();
+        stragglers[0] = open | bits(notFinite(f).or(notFinite(df)));
         return v;
     }
 
@@ -296,9 +316,17 @@ final class GammaKernels implements Family {
         }
         f.intoArray(buf, 0);
         df.intoArray(buf, a.length());
-        return active.toLong();
+        return bits(active);
     }
 
+
+    /**
+     * The lanes of {@code m} as bits; 0 without calling toLong when no lane is set (toLong was the
+     * hottest frame of the Gamma kernels in a JFR profile; anyTrue is cheap).
+     */
+    private static long bits(VectorMask<Double> m) {
+        return m.anyTrue() ? m.toLong() : 0L;
+    }
 
     /** Lanes that are infinite or NaN. */
     private static VectorMask<Double> notFinite(DoubleVector v) {

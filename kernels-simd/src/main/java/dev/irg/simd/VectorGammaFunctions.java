@@ -50,9 +50,12 @@ final class VectorGammaFunctions {
 
     /** sum_k c[k] t^k by Horner's rule with fused multiply-adds (as the scalar code). */
     static DoubleVector horner(DoubleVector t, double[] c) {
-        DoubleVector s = t.broadcast(0.0);
+        // u: t as the result of an operation (exact vector type for the JIT; a parameter used as an
+        // argument made the fused multiply-add run as the non-intrinsic fallback, JFR profile)
+        DoubleVector u = t.add(0.0);
+        DoubleVector s = u.broadcast(0.0);
         for (int k = c.length - 1; k >= 0; k--) {
-            s = s.fma(t, t.broadcast(c[k]));
+            s = s.fma(u, u.broadcast(c[k]));
         }
         return s;
     }

@@ -99,7 +99,7 @@ final class VonMisesKernels implements Family {
             DoubleVector v = near.anyTrue() ? value(op, k.blend(1.0, near.not()), u.blend(0.0, near.not())) : k;
             v.blend(Double.NaN, valid.not()).intoArray(out, i);
             // |z - loc| beyond REDUCTION_EXACT_MAX: VonMisesCdf's IEEE-remainder reduction, rare, by the scalar code
-            for (long bits = far.toLong(); bits != 0; bits &= bits - 1) {
+            for (long bits = far.anyTrue() ? far.toLong() : 0L; bits != 0; bits &= bits - 1) {
                 int j = i + Long.numberOfTrailingZeros(bits);
                 out[j] = Reference.eval(op, kappa[j], loc[j], z[j]);
             }
