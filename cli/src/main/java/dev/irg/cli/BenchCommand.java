@@ -1,0 +1,149 @@
+package dev.irg.cli;
+
+import dev.irg.Backend;
+import dev.irg.Distribution;
+import dev.irg.Irg;
+import dev.irg.Op;
+import dev.irg.Precision;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code irg bench}: a quick in-process throughput measurement (not JMH): the whole batch through the
+ * public API, warm-up, several timed repetitions, median. The last line is {@code <rate> elements/s}.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {
+        "Measures throughput in this JVM: warm-up, then --reps timed runs over the batch, median.",
+        "Inputs: random valid inputs over the distribution's domain (parameters log-uniform, samples drawn from the distribution),"
+                + " or the rows of --in FILE (CSV as for irg eval; reading is not timed).",
+        "A quantity with several columns (e.g. beta grad: grad_a and grad_b) counts one element per row for all of them.",
+        "The last line is the throughput: '<N> elements/s'."})
+final class BenchCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--dist", required = true, description = "gamma, beta or vonmises")
+    Distribution dist;
+
+    @Option(names = "--quantity", defaultValue = "grad", description = "cdf, dcdf, grad or all (default: ${DEFAULT-VALUE})")
+    Quantity quantity;
+
+    @Option(names = "--precision", defaultValue = "f64", description = "f64 or f32 (default: ${DEFAULT-VALUE})")
+    Precision precision;
+
+    @Option(names = "--backend", defaultValue = "auto", description = "auto, scalar, simd or cuda (default: ${DEFAULT-VALUE})")
+    Backend backend;
+
+    @Option(names = "--n", defaultValue = "1000000", description = "batch size (default: ${DEFAULT-VALUE}); with --in, the file's rows are repeated or cut to N")
+    int n;
+
+    @Option(names = "--threads", description = "CPU threads per call (default: all, see irg info)")
+    Integer threads;
+
+    @Option(names = "--reps", defaultValue = "5", description = "timed repetitions (default: ${DEFAULT-VALUE})")
+    int reps;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed of the random inputs (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--in", description = "CSV of inputs (columns as for irg eval) instead of random ones")
+    Path in;
+
+    @Option(names = "--write-inputs", description = "also write the inputs as CSV (e.g. for bench/peers/torch_peer.py)")
+    Path writeInputs;
+
+    @Override
+    public Integer call() throws IOException {
+        if (n < 1) {
+            throw CliException.usage("--n must be at least 1, got " + n);
+        }
+        if (threads != null && threads < 1) {
+            throw CliException.usage("--threads must be at least 1, got " + threads);
+        }
+        Irg irg = Common.irg(backend, threads);
+        Inputs inputs = in != null ? tile(Common.readTable(in, main.in).inputs(dist, precision), n)
+                : Domains.random(dist, n, seed, precision);
+        if (writeInputs != null) {
+            writeInputs(inputs, writeInputs);
+        }
+        List<Op> ops = quantity.ops(dist, inputs.hasP1());
+        Result r = measure(irg, inputs, ops, reps);
+        main.out.printf(Locale.ROOT, "bench: %s %s %s, n=%d, threads=%d, backend %s (%s), %d timed reps after warm-up, median%n",
+                dist.id(), quantity.id(), precision.name().toLowerCase(Locale.ROOT), n, irg.threads(),
+                irg.backendFor(ops.get(0), precision, n).id(), backend.id(), reps);
+        for (int i = 0; i < ops.size(); i++) {
+            main.out.printf(Locale.ROOT, "  %-12s %10.3f ms  %12.4g elements/s%n", ops.get(i).column(),
+                    r.opSeconds[i] * 1e3, n / r.opSeconds[i]);
+        }
+        main.out.printf(Locale.ROOT, "%.4g elements/s%n", r.elementsPerSecond);
+        return 0;
+    }
+
+    /** Per-op median seconds, and elements per second for all the ops of a row together. */
+    record Result(double[] opSeconds, double elementsPerSecond) {
+    }
+
+    static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps) {
+        return measure(irg, inputs, ops, reps, Timing.WARMUP_NANOS);
+    }
+
+    static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos) {
+        return measure(irg, inputs, ops, reps, warmupNanos, Math.max(warmupNanos, Timing.MAX_WARMUP_NANOS));
+    }
+
+    static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos, long maxWarmupNanos) {
+        Evaluation ev = new Evaluation(irg, inputs);
+        double[] s = new double[ops.size()];
+        double total = 0;
+        for (int i = 0; i < s.length; i++) {
+            Op op = ops.get(i);
+            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos, maxWarmupNanos);
+            total += s[i];
+        }
+        return new Result(s, inputs.n() / total);
+    }
+
+    /** The rows of {@code in} repeated (or cut) to {@code n} rows. */
+    static Inputs tile(Inputs in, int n) {
+        if (in.n() == 0) {
+            throw CliException.usage("the input file has no rows");
+        }
+        double[] p0 = new double[n];
+        double[] p1 = in.hasP1() ? new double[n] : null;
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            int j = i % in.n();
+            p0[i] = in.p0()[j];
+            if (p1 != null) {
+                p1[i] = in.p1()[j];
+            }
+            x[i] = in.x()[j];
+        }
+        return new Inputs(in.dist(), in.precision(), p0, p1, x);
+    }
+
+    static void writeInputs(Inputs in, Path file) throws IOException {
+        Distribution d = in.dist();
+        List<String> header = new ArrayList<>(List.of(d.param0()));
+        List<double[]> cols = new ArrayList<>(List.of(in.p0()));
+        if (in.hasP1()) {
+            header.add(d.param1());
+            cols.add(in.p1());
+        }
+        header.add("x");
+        cols.add(in.x());
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Csv.write(w, header, cols.toArray(double[][]::new), in.precision());
+        }
+    }
+}

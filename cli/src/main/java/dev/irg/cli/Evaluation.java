@@ -1,0 +1,79 @@
+package dev.irg.cli;
+
+import dev.irg.Irg;
+import dev.irg.Op;
+import dev.irg.Precision;
+import dev.irg.Vec;
+import java.util.List;
+
+/**
+ * Runs operations over a whole batch of {@link Inputs} through the public API ({@link Irg#evaluate}),
+ * in the inputs' precision: float32 inputs go in as {@code float[]}, so the backend's float32 kernels run.
+ */
+final class Evaluation {
+    private final Irg irg;
+    private final Inputs in;
+    // operands, built once and reused by every op (and every timed repetition of irg bench)
+    private final Vec p0;
+    private final Vec p1;
+    private final Vec x;
+    private final double[] outD;
+    private final float[] outF;
+
+    Evaluation(Irg irg, Inputs in) {
+        this.irg = irg;
+        this.in = in;
+        int n = in.n();
+        if (in.precision() == Precision.F64) {
+            p0 = Vec.of(in.p0());
+            p1 = in.hasP1() ? Vec.of(in.p1()) : Vec.scalar(in.dist().param1Default());
+            x = Vec.of(in.x());
+            outD = new double[n];
+            outF = null;
+        } else {
+            p0 = Vec.of(toFloat(in.p0()));
+            p1 = in.hasP1() ? Vec.of(toFloat(in.p1())) : Vec.scalar(in.dist().param1Default());
+            x = Vec.of(toFloat(in.x()));
+            outD = null;
+            outF = new float[n];
+        }
+    }
+
+    /** Evaluates {@code op} into the internal output buffer (the timed part of irg bench). */
+    void run(Op op) {
+        irg.evaluate(op, p0, p1, x, outD != null ? Vec.of(outD) : Vec.of(outF));
+    }
+
+    /** Evaluates {@code op} and returns the results widened to double (exactly, for float32). */
+    double[] compute(Op op) {
+        run(op);
+        if (outD != null) {
+            return outD.clone();
+        }
+        double[] r = new double[outF.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = outF[i];
+        }
+        return r;
+    }
+
+    double[][] computeAll(List<Op> ops) {
+        double[][] cols = new double[ops.size()][];
+        for (int i = 0; i < cols.length; i++) {
+            cols[i] = compute(ops.get(i));
+        }
+        return cols;
+    }
+
+    Inputs inputs() {
+        return in;
+    }
+
+    static float[] toFloat(double[] a) {
+        float[] f = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            f[i] = (float) a[i];
+        }
+        return f;
+    }
+}

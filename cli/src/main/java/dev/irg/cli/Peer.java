@@ -1,0 +1,147 @@
+package dev.irg.cli;
+
+import dev.irg.Distribution;
+import dev.irg.Precision;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The PyTorch CPU peer, run through {@code bench/peers/torch_peer.py} with Debian's python3-torch:
+ * the peer's values on the report's inputs (for its error) and its throughput (one thread).
+ */
+final class Peer {
+    /** How to get the peer, printed when it is absent. */
+    static final String INSTALL = "PyTorch peer not installed: apt-get install python3-torch (Debian), then rerun irg report";
+    /** A peer run taking longer than this is abandoned (it would blow the report's time budget). */
+    static final long TIMEOUT_SECONDS = 300;
+
+    private final String python;
+    private final Path script;
+    private final String version;
+    private final String whyNot;
+
+    private Peer(String python, Path script, String version, String whyNot) {
+        this.python = python;
+        this.script = script;
+        this.version = version;
+        this.whyNot = whyNot;
+    }
+
+    /** Finds python3 with torch (IRG_PEER_PYTHON, else /usr/bin/python3) and the script under the irg checkout. */
+    static Peer find() {
+        String python = System.getenv().getOrDefault("IRG_PEER_PYTHON", "/usr/bin/python3");
+        String root = System.getProperty("irg.root", ".");
+        Path script = Path.of(root, "bench", "peers", "torch_peer.py");
+        if (!Files.isRegularFile(script)) {
+            return new Peer(python, script, null, "peer script " + script + " not found (run irg from its checkout)");
+        }
+        try {
+            Process p = new ProcessBuilder(python, "-c", "import torch; print(torch.__version__)").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                return new Peer(python, script, null, INSTALL);
+            }
+            return new Peer(python, script, out, null);
+        } catch (IOException e) {
+            return new Peer(python, script, null, INSTALL + " (" + python + ": " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Peer(python, script, null, "interrupted");
+        }
+    }
+
+    boolean available() {
+        return version != null;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String whyNot() {
+        return whyNot;
+    }
+
+    /** Whether the peer computes {@code column} of {@code d} (see the script: gamma cdf and grads, beta grads). */
+    static boolean supports(Distribution d, String column) {
+        return switch (d) {
+            case GAMMA -> column.equals("cdf") || column.startsWith("grad_");
+            case BETA -> column.startsWith("grad_");
+            default -> false;
+        };
+    }
+
+    /** The peer's values of {@code quantity} at {@code in}, by column name. */
+    Map<String, double[]> values(Quantity quantity, Inputs in, Path tmp) throws IOException {
+        Path inFile = tmp.resolve("peer-in.csv");
+        Path outFile = tmp.resolve("peer-out.csv");
+        BenchCommand.writeInputs(in, inFile);
+        run(List.of("--dist", in.dist().id(), "--quantity", quantity.id(), "--precision", id(in.precision()),
+                "--in", inFile.toString(), "--reps", "1", "--out", outFile.toString()));
+        Csv.Table t;
+        try (BufferedReader r = Files.newBufferedReader(outFile, StandardCharsets.UTF_8)) {
+            t = Csv.read(r, outFile.toString());
+        }
+        Map<String, double[]> m = new HashMap<>();
+        for (String h : t.header()) {
+            m.put(h, t.numbers(t.column(h), Precision.F64));
+        }
+        return m;
+    }
+
+    /** The peer's single-thread throughput (elements/s, all columns of the quantity per row) on {@code in}. */
+    double throughput(Quantity quantity, Inputs in, Path tmp) throws IOException {
+        Path inFile = tmp.resolve("peer-bench.csv");
+        BenchCommand.writeInputs(in, inFile);
+        List<String> lines = run(List.of("--dist", in.dist().id(), "--quantity", quantity.id(), "--precision", id(in.precision()),
+                "--in", inFile.toString(), "--reps", "3", "--threads", "1"));
+        String last = lines.get(lines.size() - 1);
+        return Double.parseDouble(last.split(" ")[0]);
+    }
+
+    /** The peer's single-thread throughput of {@code dist}'s gradient on an inputs CSV already written. */
+    double throughputOf(String dist, Precision pr, Path inFile) throws IOException {
+        List<String> lines = run(List.of("--dist", dist, "--quantity", "grad", "--precision", id(pr), "--in", inFile.toString(),
+                "--reps", "3", "--threads", "1"));
+        return Double.parseDouble(lines.get(lines.size() - 1).split(" ")[0]);
+    }
+
+    private List<String> run(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(python, script.toString()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
+            for (String l; (l = r.readLine()) != null; ) {
+                lines.add(l);
+            }
+        }
+        try {
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("peer timed out: " + String.join(" ", cmd));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted");
+        }
+        if (p.exitValue() != 0 || lines.isEmpty()) {
+            throw new IOException("peer failed (exit " + p.exitValue() + "): " + String.join(" | ", lines));
+        }
+        return lines;
+    }
+
+    private static String id(Precision p) {
+        return p.name().toLowerCase(Locale.ROOT);
+    }
+}
