@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * Checks a call's operands, then hands the batch to one backend: the forced one, or under
- * {@link Backend#AUTO} CUDA for batches at or above its threshold, else SIMD, else scalar. A CUDA
+ * {@link Backend#AUTO} CUDA for batches at or above its threshold
+ * (measured per machine by {@code irg calibrate}, see {@link Calibration}), else SIMD, else scalar. A CUDA
  * failure under AUTO falls back to the CPU with one log line; a forced backend's failure propagates.
  */
 public final class Dispatcher {
@@ -70,7 +71,7 @@ public final class Dispatcher {
             return p;
         }
         KernelProvider cuda = r.provider(Backend.CUDA);
-        if (cuda != null && n >= cuda.autoThreshold() && cuda.kernels().supports(op, precision)) {
+        if (cuda != null && n >= Calibration.threshold(cuda, op, precision) && cuda.kernels().supports(op, precision)) {
             return cuda;
         }
         return selectCpu(op, precision, n);
@@ -80,7 +81,7 @@ public final class Dispatcher {
     public static KernelProvider selectCpu(Op op, Precision precision, long n) {
         Registry r = Registry.get();
         KernelProvider simd = r.provider(Backend.SIMD);
-        if (simd != null && n >= simd.autoThreshold() && simd.kernels().supports(op, precision)) {
+        if (simd != null && n >= Calibration.threshold(simd, op, precision) && simd.kernels().supports(op, precision)) {
             return simd;
         }
         return r.provider(Backend.SCALAR);
