@@ -1,16 +1,14 @@
 package dev.irg;
 
+import dev.irg.internal.CpuPool;
 import dev.irg.internal.Registry;
 import dev.irg.sampling.ScalarSamplers;
 import dev.irg.spi.KernelProvider;
 import dev.irg.spi.SamplerKernels;
 import dev.irg.spi.SamplerKernels.Kind;
 import dev.irg.spi.SamplerKernels.Request;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Batch samplers and fused rsample (each sample with its implicit reparameterization gradient, in
@@ -314,32 +312,8 @@ public final class Sampling {
     }
 
     private static void runSplit(SamplerKernels kernels, Request r, int threads) {
-        long n = r.n();
         long perTask = Math.max(1, MIN_ELEMENTS_PER_TASK / r.k());
-        int tasks = (int) Math.min(threads, n / perTask);
-        if (tasks <= 1) {
-            kernels.sample(r);
-            return;
-        }
-        long chunk = (n + tasks - 1) / tasks;
-        List<ForkJoinTask<?>> futures = new ArrayList<>(tasks);
-        for (long from = chunk; from < n; from += chunk) {
-            Request part = r.slice(from, Math.min(chunk, n - from));
-            futures.add(ForkJoinPool.commonPool().submit(() -> kernels.sample(part)));
-        }
-        kernels.sample(r.slice(0, Math.min(chunk, n)));
-        RuntimeException failure = null;
-        for (ForkJoinTask<?> f : futures) {
-            try {
-                f.join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
-                }
-            }
-        }
-        if (failure != null) {
-            throw failure;
-        }
+        CpuPool.forEachChunk(r.n(), perTask, threads,
+                (from, count) -> kernels.sample(from == 0 && count == r.n() ? r : r.slice(from, count)));
     }
 }

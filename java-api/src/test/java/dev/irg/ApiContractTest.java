@@ -166,7 +166,7 @@ class ApiContractTest {
             z[i] = rng.nextDouble(0, 10);
         }
         double[] expected = new double[n];
-        scalar.threads(1).gamma().gradRate(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(expected));
+        scalar.threads(1).gamma().gradAlpha(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(expected));
         Irg shared = Irg.get().threads(4);
         ExecutorService ex = Executors.newFixedThreadPool(4);
         try {
@@ -174,7 +174,7 @@ class ApiContractTest {
             for (int t = 0; t < 8; t++) {
                 fs.add(ex.submit(() -> {
                     double[] out = new double[n];
-                    shared.gamma().gradRate(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(out));
+                    shared.gamma().gradAlpha(Vec.of(alpha), Vec.of(rate), Vec.of(z), Vec.of(out));
                     return out;
                 }));
             }

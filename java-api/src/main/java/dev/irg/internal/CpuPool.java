@@ -70,22 +70,38 @@ public final class CpuPool {
         return p;
     }
 
+    /** Work on elements {@code from .. from+count-1}. */
+    @FunctionalInterface
+    public interface Chunk {
+        void run(long from, long count);
+    }
+
     /** Runs {@code kernels} over {@code batch} on up to {@code threads} workers. */
     public static void run(Kernels kernels, Batch batch, int threads) {
-        long n = batch.n();
-        int tasks = (int) Math.min(threads, n / MIN_ELEMENTS_PER_TASK);
+        forEachChunk(batch.n(), MIN_ELEMENTS_PER_TASK, threads, (from, count) -> kernels.evaluate(
+                from == 0 && count == batch.n() ? batch : batch.slice(from, count)));
+    }
+
+    /**
+     * Cuts {@code n} elements into at most {@code threads} chunks of at least {@code minPerTask}
+     * elements (boundaries at multiples of 64) and runs them on the shared pool, the first on the
+     * calling thread; waits for all and rethrows the first failure.
+     */
+    public static void forEachChunk(long n, long minPerTask, int threads, Chunk body) {
+        int tasks = (int) Math.min(threads, n / Math.max(1, minPerTask));
         if (tasks <= 1) {
-            kernels.evaluate(batch);
+            body.run(0, n);
             return;
         }
         long chunk = ((n + tasks - 1) / tasks + ALIGN - 1) / ALIGN * ALIGN;
         List<ForkJoinTask<?>> futures = new ArrayList<>(tasks);
         ForkJoinPool p = pool();
         for (long from = chunk; from < n; from += chunk) {
-            Batch part = batch.slice(from, Math.min(chunk, n - from));
-            futures.add(p.submit(() -> kernels.evaluate(part)));
+            long f = from;
+            long c = Math.min(chunk, n - from);
+            futures.add(p.submit(() -> body.run(f, c)));
         }
-        kernels.evaluate(batch.slice(0, Math.min(chunk, n)));
+        body.run(0, Math.min(chunk, n));
         RuntimeException failure = null;
         for (ForkJoinTask<?> f : futures) {
             try {
