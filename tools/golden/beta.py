@@ -65,8 +65,11 @@ def _lower_hyp(a, b, x):
 
 
 def _upper_hyp(a, b, x):
-    # by symmetry (mpmath's betainc(a, b, x, 1) loses the digits of a tail near 1)
-    return mpmath.betainc(b, a, 0, 1 - x, regularized=True)
+    # by symmetry (mpmath's betainc(a, b, x, 1) loses the digits of a tail near 1), with 1 - x formed
+    # exactly (a double's 1 - x needs up to ~1100 bits), so that a tiny x keeps its digits
+    with mp.workprec(mp.prec + 1100):
+        y = 1 - x
+    return mpmath.betainc(b, a, 0, y, regularized=True)
 
 
 def iq(a, b, x):
@@ -98,10 +101,10 @@ def ref(point, dps):
     if dps == HIGH_DPS or min(point[0], point[1]) > BETAINC_MAX_MIN_AB:
         I, Q, da, db = _values(a, b, x, cf_side, _lower_cf, _upper_cf)
     else:
-        # side by x, not by the value: 1 - x is exact for x >= 1/2, while mpmath.betainc at 1 - x for
-        # tiny x loses the digits of x (measured: wrong by 4e-5 at a = 9e-4, b = 0.025, x = 6e-43)
+        # the side with the smaller value, decided in double
+        from scipy.special import betainc as sp_i
         try:
-            I, Q, da, db = _values(a, b, x, point[2] <= 0.5, _lower_hyp, _upper_hyp)
+            I, Q, da, db = _values(a, b, x, sp_i(point[0], point[1], point[2]) <= 0.5, _lower_hyp, _upper_hyp)
         except (mpmath.libmp.NoConvergence, ValueError):  # mpmath.betainc gives up (a = 65536, b = 1.5)
             I, Q, da, db = _values(a, b, x, cf_side, _lower_cf, _upper_cf)
     logf = ((a - 1) * mpmath.log(x) + (b - 1) * mpmath.log1p(-x)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Validates the generator's P(alpha, x) and I_x(a, b) against Boost.Math's high-precision test data.
 
-python3 tools/golden/boost_check.py [DIR]   (DIR defaults to ../shared/peers/boost-math, the CSV
+python3 tools/golden/boost_check.py [DIR [PREFIX]]   (PREFIX: igamma or ibeta to check only those; DIR defaults to ../shared/peers/boost-math, the CSV
 conversion of Boost's igamma_*_data.ipp / ibeta_*_data.ipp; see its README). Run once by hand; the
 result is recorded in docs/golden.md. Nothing in the project reads these files at build or test time.
 
@@ -37,7 +37,8 @@ def main():
     mp.dps = CHECK
     print("| file | rows | max rel. diff cdf | max rel. diff ccdf | rows > 1e-30 | tiny (< 1e-300) skipped | s |")
     print("|---|---|---|---|---|---|---|")
-    for path in sorted(glob.glob(os.path.join(d, "i*.csv"))):
+    prefix = sys.argv[2] if len(sys.argv) > 2 else "i"
+    for path in sorted(glob.glob(os.path.join(d, prefix + "*.csv"))):
         t0 = time.time()
         n, worst_c, worst_q, over, tiny = 0, mpf(0), mpf(0), 0, 0
         worst_row = None

@@ -52,7 +52,7 @@ def pq(a, x):
         return P, 1 - P
     try:
         Q = _upper(a, x)
-    except mpmath.libmp.NoConvergence:
+    except (mpmath.libmp.NoConvergence, ValueError):
         Q = _upper_quad(a, x)[0]
     return 1 - Q, Q
 

@@ -81,8 +81,17 @@ def quad_values(k, x):
     return F, Q, dF, c * mpmath.exp(k * (mpmath.cos(x) - 1)), A
 
 
+def series_digits(k, x):
+    """Working digits for the series at (kappa, x): SERIES_DPS plus the digits that the small side
+    (F near -pi, 1 - F near +pi, as small as p(x) ~ exp(-kappa (1 - cos x)) times the distance to pi)
+    loses to cancellation against the O(1) terms."""
+    d = math.pi - abs(x)
+    lost = 0.4343 * k * (1 - math.cos(x)) + math.log10(k + 1) + max(0.0, -math.log10(max(d, 1e-300)))
+    return SERIES_DPS + int(lost)
+
+
 def series_values(k, x):
-    with mp.workdps(SERIES_DPS):
+    with mp.workdps(series_digits(k, x)):
         k, x = mpf(k), mpf(x)
         if k == 0:
             F = (x + mpmath.pi) / (2 * mpmath.pi)
