@@ -9,7 +9,6 @@ import dev.irg.spi.Kernels;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,10 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors, the kernel of the operation runs over the scratch arrays, and the block's results are
  * copied out. Every output element of the batch is written exactly once.
  *
- * <p>Kernels take the species as a parameter. In a JVM that uses one width (production: the
- * provider creates one instance) C2 sees one species type at every call site and compiles the
- * vector operations to machine vectors; tests that run several widths in one JVM are correct but
- * slower.
+ * <p>The width is one per JVM, a constant ({@link Lanes}), so that the JIT compiles every vector
+ * operation to machine vectors.
  */
 public final class SimdKernels implements Kernels {
     /**
@@ -43,25 +40,29 @@ public final class SimdKernels implements Kernels {
 
     private SimdKernels(int bits) {
         this.bits = bits;
-        this.sd = switch (bits) {
-            case 128 -> DoubleVector.SPECIES_128;
-            case 256 -> DoubleVector.SPECIES_256;
-            default -> DoubleVector.SPECIES_512;
-        };
+        this.sd = Lanes.SD;
         this.families = new Family[Distribution.values().length];
-        families[Distribution.GAMMA.ordinal()] = new GammaKernels(sd);
-        families[Distribution.VONMISES.ordinal()] = new VonMisesKernels(sd);
+        families[Distribution.GAMMA.ordinal()] = new GammaKernels();
+        families[Distribution.VONMISES.ordinal()] = new VonMisesKernels();
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
     }
 
-    /** Kernels for {@code bits}-bit vectors (128, 256 or 512), or the preferred shape for 0. */
+    /**
+     * Kernels for {@code bits}-bit vectors, or for this JVM's width with 0. The width is fixed per JVM
+     * ({@link Lanes}: {@value SimdProvider#BITS_PROPERTY} at start-up, else the preferred shape); any
+     * other width, and anything but 128, 256 or 512, is an {@link IllegalArgumentException}.
+     */
     public static SimdKernels create(int bits) {
-        int b = bits == 0 ? DoubleVector.SPECIES_PREFERRED.vectorBitSize() : bits;
-        if (b != 128 && b != 256 && b != 512) {
+        if (bits != 0 && bits != 128 && bits != 256 && bits != 512) {
             throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
         }
-        return new SimdKernels(b);
+        int jvm = Lanes.SD.vectorBitSize();
+        if (bits != 0 && bits != jvm) {
+            throw new IllegalArgumentException("this JVM's vector width is " + jvm + " bits (set -D"
+                    + SimdProvider.BITS_PROPERTY + "=" + bits + " at JVM start for " + bits + "-bit kernels)");
+        }
+        return new SimdKernels(jvm);
     }
 
     /** These kernels with {@code f} serving distribution {@code d} (tests of the region grouping). */

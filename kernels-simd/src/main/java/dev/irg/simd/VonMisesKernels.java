@@ -65,11 +65,8 @@ final class VonMisesKernels implements Family {
         }
     }
 
-    private final VectorSpecies<Double> sd;
-
-    VonMisesKernels(VectorSpecies<Double> sd) {
-        this.sd = sd;
-    }
+    /** This JVM's species (a constant, see {@link Lanes}). */
+    private static final VectorSpecies<Double> SP = Lanes.SD;
 
     @Override
     public int regions() {
@@ -90,11 +87,11 @@ final class VonMisesKernels implements Family {
     public void evaluate(Op op, int region, double[] kappa, double[] loc, double[] z, double[] out, int from, int to) {
         Stages st = STAGES.get().ensure(to);
         int m = op == Op.VONMISES_CDF ? 0 : 1;
-        reduceStage(sd, kappa, loc, z, st, from, to);
-        besselStage(sd, st, op != Op.VONMISES_GRAD_KAPPA, from, to);
-        centralStage(sd, st, m, from, to);
-        tailStage(sd, st, m, from, to);
-        combineStage(sd, op, st, out, from, to);
+        reduceStage(kappa, loc, z, st, from, to);
+        besselStage(st, op != Op.VONMISES_GRAD_KAPPA, from, to);
+        centralStage(st, m, from, to);
+        tailStage(st, m, from, to);
+        combineStage(op, st, out, from, to);
         // NaN: invalid input (the scalar code gives NaN again), |z - loc| beyond REDUCTION_EXACT_MAX
         // (VonMisesCdf's IEEE-remainder reduction) or r next to an odd multiple of pi; rare
         for (int j = from; j < to; j++) {
@@ -153,22 +150,22 @@ final class VonMisesKernels implements Family {
      * recomputed by the scalar code. Written without mask logic (and/or/not): those ran as the
      * non-intrinsic fallback in this kernel (JFR allocation profile).
      */
-    private static void reduceStage(VectorSpecies<Double> sp, double[] kappa, double[] loc, double[] z, Stages st,
+    private static void reduceStage(double[] kappa, double[] loc, double[] z, Stages st,
             int from, int to) {
-        for (int i = from; i < to; i += sp.length()) {
-            DoubleVector k = DoubleVector.fromArray(sp, kappa, i);
-            DoubleVector u = DoubleVector.fromArray(sp, z, i).sub(DoubleVector.fromArray(sp, loc, i));
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector k = DoubleVector.fromArray(SP, kappa, i);
+            DoubleVector u = DoubleVector.fromArray(SP, z, i).sub(DoubleVector.fromArray(SP, loc, i));
             // <= 0 exactly when |u| <= REDUCTION_EXACT_MAX and 0 <= kappa < infinity (NaN fails the compare)
             DoubleVector test = u.lanewise(ABS).sub(REDUCTION_EXACT_MAX).max(k.neg()).max(k.sub(Double.MAX_VALUE));
             VectorMask<Double> near = test.compare(LE, 0.0);
             DoubleVector zero = k.broadcast(0.0);
             DoubleVector x = zero.blend(u, near);
             k.broadcast(1.0).blend(k, near).intoArray(st.k, i);
-            DoubleVector kk = rint(x.mul(INV_TWO_PI));
-            DoubleVector r = minusMultipleOfPi(x, kk.mul(2.0));
+            DoubleVector kk = Lanes.exact(rint(x.mul(INV_TWO_PI)));
+            DoubleVector r = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0)));
             VectorMask<Double> up = r.compare(GT, 0.0);
-            DoubleVector yUp = minusMultipleOfPi(x, kk.mul(2.0).add(1.0)).neg();
-            DoubleVector yLo = minusMultipleOfPi(x, kk.mul(2.0).sub(1.0));
+            DoubleVector yUp = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0).add(1.0))).neg();
+            DoubleVector yLo = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0).sub(1.0)));
             DoubleVector y = yLo.blend(yUp, up);
             k.broadcast(Double.NaN).blend(zero, near).blend(Double.NaN, y.compare(LT, 0.0)).intoArray(st.nan, i);
             kk.intoArray(st.kk, i);
@@ -179,15 +176,15 @@ final class VonMisesKernels implements Family {
     }
 
     /** 1 - A(kappa) and, with {@code norm}, 2 pi I0(kappa) e^-kappa (BesselI01: one power series pass for both). */
-    private static void besselStage(VectorSpecies<Double> sp, Stages st, boolean norm, int from, int to) {
-        for (int i = from; i < to; i += sp.length()) {
-            DoubleVector k = DoubleVector.fromArray(sp, st.k, i);
+    private static void besselStage(Stages st, boolean norm, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector k = DoubleVector.fromArray(SP, st.k, i);
             VectorMask<Double> asym = k.compare(GE, BESSEL_ASYMPTOTIC_MIN_KAPPA);
             DoubleVector omA = k.broadcast(0.0);
             DoubleVector i0e = k.broadcast(0.0);
             if (asym.anyTrue()) {
-                DoubleVector a0 = asymptotic(k, BESSEL_I0E_ASYM);
-                omA = asymptotic(k, BESSEL_DIFF_ASYM).div(a0);
+                DoubleVector a0 = Lanes.exact(asymptotic(k, BESSEL_I0E_ASYM));
+                omA = Lanes.exact(asymptotic(k, BESSEL_DIFF_ASYM)).div(a0);
                 i0e = a0;
             }
             VectorMask<Double> ser = k.compare(LT, BESSEL_ASYMPTOTIC_MIN_KAPPA);
@@ -229,17 +226,17 @@ final class VonMisesKernels implements Family {
     }
 
     /** 2 sin^2(ax/2), and the central sum (VonMisesCdf.centralIntegral) for vectors with a central lane. */
-    private static void centralStage(VectorSpecies<Double> sp, Stages st, int m, int from, int to) {
-        for (int i = from; i < to; i += sp.length()) {
-            DoubleVector ax = DoubleVector.fromArray(sp, st.ax, i);
-            DoubleVector omA = DoubleVector.fromArray(sp, st.omA, i);
+    private static void centralStage(Stages st, int m, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector ax = DoubleVector.fromArray(SP, st.ax, i);
+            DoubleVector omA = DoubleVector.fromArray(SP, st.omA, i);
             DoubleVector sh = ax.mul(0.5).lanewise(SIN);
             DoubleVector twoS2 = sh.mul(sh).mul(2.0);
             twoS2.intoArray(st.twoS2, i);
             if (!twoS2.compare(LT, omA).anyTrue()) {
                 continue;
             }
-            DoubleVector kneg = DoubleVector.fromArray(sp, st.k, i).neg();
+            DoubleVector kneg = DoubleVector.fromArray(SP, st.k, i).neg();
             DoubleVector half = ax.mul(0.5);
             DoubleVector sum = ax.broadcast(0.0);
             for (int j = 0; j < CENTRAL_NODES.length; j++) {
@@ -256,18 +253,18 @@ final class VonMisesKernels implements Family {
      * The tail sum (VonMisesCdf.tailIntegral, g0 = 2 sin^2(ax/2) - (1 - A)) for vectors with a tail
      * lane. The length dmax multiplies the sum.
      */
-    private static void tailStage(VectorSpecies<Double> sp, Stages st, int m, int from, int to) {
-        for (int i = from; i < to; i += sp.length()) {
-            DoubleVector omA = DoubleVector.fromArray(sp, st.omA, i);
-            DoubleVector twoS2 = DoubleVector.fromArray(sp, st.twoS2, i);
+    private static void tailStage(Stages st, int m, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector omA = DoubleVector.fromArray(SP, st.omA, i);
+            DoubleVector twoS2 = DoubleVector.fromArray(SP, st.twoS2, i);
             if (twoS2.compare(LT, omA).allTrue()) {
                 continue;
             }
-            DoubleVector kappa = DoubleVector.fromArray(sp, st.k, i);
-            DoubleVector ax = DoubleVector.fromArray(sp, st.ax, i);
-            DoubleVector y = DoubleVector.fromArray(sp, st.y, i);
+            DoubleVector kappa = DoubleVector.fromArray(SP, st.k, i);
+            DoubleVector ax = DoubleVector.fromArray(SP, st.ax, i);
+            DoubleVector y = DoubleVector.fromArray(SP, st.y, i);
             DoubleVector g0 = twoS2.sub(omA);
-            DoubleVector dmax = tailLength(kappa, y);
+            DoubleVector dmax = Lanes.exact(tailLength(kappa, y));
             VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
             // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
             DoubleVector v = ax.blend(y, nearPi);
@@ -289,38 +286,39 @@ final class VonMisesKernels implements Family {
     }
 
     /** The operation from the stages' results: region blend, normalization, symmetry, NaN at invalid lanes. */
-    private static void combineStage(VectorSpecies<Double> sp, Op op, Stages st, double[] out, int from, int to) {
-        for (int i = from; i < to; i += sp.length()) {
-            DoubleVector kappa = DoubleVector.fromArray(sp, st.k, i);
-            DoubleVector omA = DoubleVector.fromArray(sp, st.omA, i);
-            DoubleVector twoS2 = DoubleVector.fromArray(sp, st.twoS2, i);
-            DoubleVector c = DoubleVector.fromArray(sp, st.c, i);
-            DoubleVector t = DoubleVector.fromArray(sp, st.t, i);
+    private static void combineStage(Op op, Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector kappa = DoubleVector.fromArray(SP, st.k, i);
+            DoubleVector omA = DoubleVector.fromArray(SP, st.omA, i);
+            DoubleVector twoS2 = DoubleVector.fromArray(SP, st.twoS2, i);
+            DoubleVector c = DoubleVector.fromArray(SP, st.c, i);
+            DoubleVector t = DoubleVector.fromArray(SP, st.t, i);
             VectorMask<Double> central = twoS2.compare(LT, omA);
-            VectorMask<Double> upper = DoubleVector.fromArray(sp, st.up, i).compare(NE, 0.0);
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
             DoubleVector v = kappa.mul(twoS2); // 2 kappa sin^2(ax/2)
             DoubleVector r;
             if (op == Op.VONMISES_GRAD_KAPPA) {
                 DoubleVector lower = t.blend(c.mul(v.lanewise(EXP)), central);
                 r = lower.blend(lower.neg(), upper);
             } else {
-                DoubleVector norm = DoubleVector.fromArray(sp, st.norm, i);
+                DoubleVector norm = DoubleVector.fromArray(SP, st.norm, i);
                 DoubleVector ev = v.neg().lanewise(EXP);
                 if (op == Op.VONMISES_CDF) {
                     DoubleVector lower = t.div(norm).mul(ev).blend(c.div(norm).neg().add(0.5), central);
-                    DoubleVector kk = DoubleVector.fromArray(sp, st.kk, i);
+                    DoubleVector kk = DoubleVector.fromArray(SP, st.kk, i);
                     r = kk.add(lower).blend(kk.add(1.0).sub(lower), upper);
                 } else {
                     DoubleVector lower = t.div(norm).mul(ev).neg().blend(c.div(norm).neg(), central);
                     r = lower.blend(lower.neg(), upper);
                 }
             }
-            r.add(DoubleVector.fromArray(sp, st.nan, i)).intoArray(out, i);
+            r.add(DoubleVector.fromArray(SP, st.nan, i)).intoArray(out, i);
         }
     }
 
     /** Math.rint for every double: exact rounding trick below 2^51, identity above (already integral). */
     static DoubleVector rint(DoubleVector t) {
+        t = Lanes.exact(t);
         DoubleVector r = t.add(RINT_MAGIC).sub(RINT_MAGIC);
         DoubleVector rn = t.sub(RINT_MAGIC).add(RINT_MAGIC);
         r = r.blend(rn, t.compare(LT, 0.0));
@@ -329,11 +327,15 @@ final class VonMisesKernels implements Family {
 
     /** x - m pi with the three-part pi (VonMisesCdf.minusMultipleOfPi). */
     private static DoubleVector minusMultipleOfPi(DoubleVector x, DoubleVector m) {
+        x = Lanes.exact(x);
+        m = Lanes.exact(m);
         return x.sub(m.mul(PI_A)).sub(m.mul(PI_B)).sub(m.mul(PI_C));
     }
 
     /** VonMisesCdf.tailLength. */
     private static DoubleVector tailLength(DoubleVector kappa, DoubleVector y) {
+        kappa = Lanes.exact(kappa);
+        y = Lanes.exact(y);
         DoubleVector sy = y.mul(0.5).lanewise(SIN);
         DoubleVector s2 = sy.mul(sy);
         DoubleVector c = kappa.broadcast(TAIL_EXPONENT_CUTOFF).div(kappa.mul(2.0));
@@ -344,6 +346,7 @@ final class VonMisesKernels implements Family {
 
     /** sum_j c_j kappa^-j * (2 pi kappa)^-1/2 (BesselI01.asymptoticI0e / asymptoticDiff). */
     private static DoubleVector asymptotic(DoubleVector kappa, double[] c) {
+        kappa = Lanes.exact(kappa);
         DoubleVector r = kappa.broadcast(1.0).div(kappa);
         DoubleVector s = kappa.broadcast(0.0);
         for (int j = c.length - 1; j >= 0; j--) {
