@@ -113,7 +113,7 @@ public final class SimdKernels implements Kernels {
             load(b.x(), from, cnt, s.x, s.f);
             int padded = (cnt + lanes - 1) / lanes * lanes;
             pad(op.distribution(), s, cnt, padded);
-            run64(families[op.distribution().ordinal()], op, s, padded);
+            run64(families[op.distribution().ordinal()], op, b.precision(), s, padded);
             store(b.out(), from, cnt, s.out, s.f);
         }
     }
@@ -124,10 +124,10 @@ public final class SimdKernels implements Kernels {
      * index lists, each region's run starting on a vector boundary and padded by repeating its last
      * element), evaluated region by region over whole vectors, and scattered back.
      */
-    private void run64(Family f, Op op, Scratch s, int m) {
+    private void run64(Family f, Op op, Precision pr, Scratch s, int m) {
         int nr = f.regions();
         if (nr == 1) {
-            f.evaluate(op, 0, s.p0, s.p1, s.x, s.out, 0, m);
+            f.evaluate(op, 0, pr, s.p0, s.p1, s.x, s.out, 0, m);
             return;
         }
         f.classify(op, s.p0, s.p1, s.x, s.region, m);
@@ -138,7 +138,7 @@ public final class SimdKernels implements Kernels {
         }
         for (int r = 0; r < nr; r++) {
             if (count[r] == m) {
-                f.evaluate(op, r, s.p0, s.p1, s.x, s.out, 0, m);
+                f.evaluate(op, r, pr, s.p0, s.p1, s.x, s.out, 0, m);
                 return;
             }
         }
@@ -169,7 +169,7 @@ public final class SimdKernels implements Kernels {
         }
         for (int r = 0; r < nr; r++) {
             if (count[r] > 0) {
-                f.evaluate(op, r, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
+                f.evaluate(op, r, pr, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
             }
         }
         for (int j = 0; j < pos; j++) {
