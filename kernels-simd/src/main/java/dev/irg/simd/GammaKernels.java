@@ -50,18 +50,16 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Gamma(alpha, rate) kernels: the vector port of {@link IncompleteGamma} as applied by
  * {@link dev.irg.math.Reference} (u = rate z; P(alpha, u), dP/dalpha, dz/dalpha = (du/dalpha)/rate,
- * dz/drate = -z/rate). The scalar {@link IncompleteGamma#classify} assigns each element its region
- * (the same regions and thresholds, {@link dev.irg.math.GammaConstants}); the driver groups elements
- * by region and each region runs its vector evaluation: the power series and the continued fraction
- * iterate until every lane has met the scalar code's convergence test, for at most
- * VECTOR_ITERATION_BUDGET iterations (a lane that has converged keeps adding terms below the
- * tolerance rather than being frozen with blends, which measured about twice as slow; and one
- * division per term in the series, multiplying by the reciprocal, where the scalar code divides twice: results
- * differ from the scalar code by rounding only); lanes still
- * running then are finished by the scalar region code (which has the cap and gives NaN at it), so
- * one slow lane does not hold up a whole vector. Temme's expansion
- * has a fixed number of terms. The edge region (invalid input, u = 0, u = +infinity) is rare and
- * closed-form: it runs the scalar {@link IncompleteGamma#edge} per element.
+ * dz/drate = -z/rate). {@link #classify} is the vector form of {@link IncompleteGamma#classify} (the
+ * same regions and thresholds, {@link dev.irg.math.GammaConstants}) with three bands of alpha; the
+ * driver groups elements by region and each region runs as stages, loops over its run that pass
+ * their results through per-thread arrays: the power series or the continued fraction (iterating
+ * until every lane of a vector meets the scalar code's convergence test, at most
+ * VECTOR_ITERATION_BUDGET iterations; lanes still open are finished by the scalar region code), or
+ * Temme's sums (fixed counts); then one loop per special function the quantity needs; then the
+ * final arithmetic. For float32 results the sums stop at {@link #F32_SUM_TOLERANCE}. The edge
+ * region (invalid input, u = 0, u = +infinity) is rare and closed-form: the scalar
+ * {@link IncompleteGamma#edge} per element. Why stages and no mask logic: docs/simd.md, "Profile".
  */
 final class GammaKernels implements Family {
     /**

@@ -38,13 +38,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * von Mises(kappa, loc) kernels: the vector port of {@link dev.irg.math.VonMisesCdf} and
- * {@link dev.irg.math.BesselI01} as applied by {@link dev.irg.math.Reference} (u = z - loc). Both
- * regions of the scalar code are fixed-length Gauss-Legendre sums (no iteration), so they vectorize
- * without grouping: per vector the lanes are classified by masks (invalid, central where
- * 2 sin^2(ax/2) &lt; 1 - A, tail otherwise), the 12-point central sum runs if any lane is central,
- * the 32-point tail sum if any lane is in the tail, and the results are blended. The Bessel series
- * (kappa &lt; BESSEL_ASYMPTOTIC_MIN_KAPPA) runs until every lane's terms fall below the scalar code's
- * tolerance (terms past it no longer change the sum), capped at BESSEL_SERIES_MAX_TERMS.
+ * {@link dev.irg.math.BesselI01} as applied by {@link dev.irg.math.Reference} (u = z - loc), as
+ * stages over the block: validity and reduction, I0e and 1 - A (one series pass below
+ * BESSEL_ASYMPTOTIC_MIN_KAPPA, until every lane's terms fall below the scalar code's tolerance,
+ * capped at BESSEL_SERIES_MAX_TERMS), the region test (central where 2 sin^2(ax/2) &lt; 1 - A),
+ * the 12-point central sum over the central lanes and the 32-point tail sum over the tail lanes
+ * (each region's lanes gathered into whole vectors and scattered back), and the quantity. Lanes the
+ * vector code leaves NaN (invalid input, |z - loc| beyond REDUCTION_EXACT_MAX, r next to an odd
+ * multiple of pi) are recomputed by the scalar code. Why stages: docs/simd.md, "Profile".
  */
 final class VonMisesKernels implements Family {
     /** |k| at and above which x / (2 pi) is already an integer in float64, so rint needs no rounding trick. */
