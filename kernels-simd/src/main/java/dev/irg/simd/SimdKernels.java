@@ -58,6 +58,10 @@ public final class SimdKernels implements Kernels {
             throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
         }
         int jvm = Lanes.SD.vectorBitSize();
+        if (jvm != 128 && jvm != 256 && jvm != 512) {
+            throw new IllegalArgumentException("the preferred vector width of this machine is " + jvm
+                    + " bits; the kernels need 128, 256 or 512");
+        }
         if (bits != 0 && bits != jvm) {
             throw new IllegalArgumentException("this JVM's vector width is " + jvm + " bits (set -D"
                     + SimdProvider.BITS_PROPERTY + "=" + bits + " at JVM start for " + bits + "-bit kernels)");
