@@ -233,7 +233,7 @@ final class GammaKernels implements Family {
             }
             case REGION_TEMME -> {
                 temmeSetup(alpha, rate, z, st, from, to);
-                temmeSums(alpha, st, from, to);
+                temmeSums(f32, alpha, st, from, to);
                 if (what == IncompleteGamma.WHAT_GRAD) {
                     stirlingCorrectionStage(alpha, rate, z, st.f0, from, to);
                 }
@@ -538,14 +538,15 @@ final class GammaKernels implements Family {
      * TEMME_N_ETA_MAX/TEMME_N_COUNT); a vector uses the largest counts of its lanes (the extra terms
      * are below the truncation error of the lane's own count).
      */
-    private static void temmeSums(double[] alpha, Stages st, int from, int to) {
+    private static void temmeSums(boolean f32, double[] alpha, Stages st, int from, int to) {
         int lanes = SP.length();
         for (int i = from; i < to; i += lanes) {
             int kCount = 0;
             int nCount = 0;
             for (int l = i; l < i + lanes; l++) {
-                kCount = Math.max(kCount, temmeKCount(alpha[l]));
-                nCount = Math.max(nCount, temmeNCount(Math.abs(st.u[l])));
+                kCount = Math.max(kCount, temmeKCount(alpha[l], f32 ? F32_TEMME_K_COUNT : TEMME_K_COUNT, TEMME_K));
+                nCount = Math.max(nCount, temmeNCount(Math.abs(st.u[l]), f32 ? F32_TEMME_N_COUNT : TEMME_N_COUNT,
+                        f32 ? F32_TEMME_N : TEMME_N));
             }
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector eta = DoubleVector.fromArray(SP, st.u, i);
@@ -573,24 +574,38 @@ final class GammaKernels implements Family {
         }
     }
 
-    /** Terms in 1/a of Temme's sum at a (IncompleteGamma.temme's truncation). */
-    private static int temmeKCount(double a) {
+    /**
+     * Temme term counts for float32 results, per class of a (TEMME_K_A_MIN) and of |eta|
+     * (TEMME_N_ETA_MAX; beyond the last bound F32_TEMME_N): the smallest counts with which P, dP/da
+     * and dz/da stay within 1e-11 relative of the full sums (TEMME_K, TEMME_N terms) over a grid of
+     * 41 values of a per class (up to 1e7) and 201-401 values of lambda across the Temme window,
+     * found by {@code kernels-simd/tools/TemmeF32Counts.java}. 1e-11 is 5000 times below float32's
+     * relative spacing; the float64 counts (TEMME_K_COUNT, TEMME_N_COUNT) aim at 1e-18.
+     */
+    static final int[] F32_TEMME_K_COUNT = {7, 6, 5, 5, 4, 3, 3, 3, 2, 2};
+    /** See F32_TEMME_K_COUNT. */
+    static final int[] F32_TEMME_N_COUNT = {5, 6, 7, 7, 9, 11, 15, 18};
+    /** See F32_TEMME_K_COUNT: |eta| beyond the last TEMME_N_ETA_MAX. */
+    static final int F32_TEMME_N = 18;
+
+    /** Terms in 1/a of Temme's sum at a (IncompleteGamma.temme's truncation, with the given counts). */
+    private static int temmeKCount(double a, int[] counts, int dflt) {
         for (int i = TEMME_K_A_MIN.length - 1; i >= 0; i--) {
             if (a >= TEMME_K_A_MIN[i]) {
-                return TEMME_K_COUNT[i];
+                return counts[i];
             }
         }
-        return TEMME_K;
+        return dflt;
     }
 
-    /** Taylor terms in eta of each c_k at |eta| (IncompleteGamma.temme's truncation; NaN: all). */
-    private static int temmeNCount(double absEta) {
+    /** Taylor terms in eta of each c_k at |eta| (IncompleteGamma.temme's truncation, with the given counts; NaN: all). */
+    private static int temmeNCount(double absEta, int[] counts, int dflt) {
         for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
             if (absEta <= TEMME_N_ETA_MAX[i]) {
-                return TEMME_N_COUNT[i];
+                return counts[i];
             }
         }
-        return TEMME_N;
+        return dflt;
     }
 
     /** REGION_TEMME, last stage (IncompleteGamma.temme after the sums). */
