@@ -1,6 +1,7 @@
 package dev.irg.simd;
 
 import dev.irg.Op;
+import dev.irg.Precision;
 
 /**
  * The vector kernels of one distribution, in the shape that {@link SimdKernels} drives: a
@@ -23,4 +24,15 @@ interface Family {
 
     /** {@code out[i] = op(p0[i], p1[i], x[i])} for {@code from <= i < to}, all elements in {@code region}. */
     void evaluate(Op op, int region, double[] p0, double[] p1, double[] x, double[] out, int from, int to);
+
+    /**
+     * As {@link #evaluate(Op, int, double[], double[], double[], double[], int, int)}, for results that
+     * will be stored in {@code precision}: a family may stop its series earlier for float32 as long as
+     * the float32 results stay within the float32 limits (docs/simd.md). The driver calls this one;
+     * the default ignores the precision.
+     */
+    default void evaluate(Op op, int region, Precision precision, double[] p0, double[] p1, double[] x, double[] out,
+            int from, int to) {
+        evaluate(op, region, p0, p1, x, out, from, to);
+    }
 }

@@ -13,6 +13,10 @@ import static dev.irg.math.GammaConstants.REGION_TEMME;
 import static dev.irg.math.GammaConstants.SERIES_MAX_ITER;
 import static dev.irg.math.GammaConstants.SERIES_TOLERANCE;
 import static dev.irg.math.GammaConstants.TEMME_C;
+import static dev.irg.math.GammaConstants.TEMME_LAMBDA_HI;
+import static dev.irg.math.GammaConstants.TEMME_LAMBDA_LO;
+import static dev.irg.math.GammaConstants.TEMME_A_MIN;
+import static dev.irg.math.GammaConstants.SERIES_X_OFFSET;
 import static dev.irg.math.GammaConstants.TEMME_K;
 import static dev.irg.math.GammaConstants.TEMME_K_A_MIN;
 import static dev.irg.math.GammaConstants.TEMME_K_COUNT;
@@ -35,6 +39,7 @@ import static jdk.incubator.vector.VectorOperators.POW;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Op;
+import dev.irg.Precision;
 import dev.irg.math.IncompleteGamma;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
@@ -45,18 +50,16 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Gamma(alpha, rate) kernels: the vector port of {@link IncompleteGamma} as applied by
  * {@link dev.irg.math.Reference} (u = rate z; P(alpha, u), dP/dalpha, dz/dalpha = (du/dalpha)/rate,
- * dz/drate = -z/rate). The scalar {@link IncompleteGamma#classify} assigns each element its region
- * (the same regions and thresholds, {@link dev.irg.math.GammaConstants}); the driver groups elements
- * by region and each region runs its vector evaluation: the power series and the continued fraction
- * iterate until every lane has met the scalar code's convergence test, for at most
- * VECTOR_ITERATION_BUDGET iterations (a lane that has converged keeps adding terms below the
- * tolerance rather than being frozen with blends, which measured about twice as slow; and one
- * division per term in the series, multiplying by the reciprocal, where the scalar code divides twice: results
- * differ from the scalar code by rounding only); lanes still
- * running then are finished by the scalar region code (which has the cap and gives NaN at it), so
- * one slow lane does not hold up a whole vector. Temme's expansion
- * has a fixed number of terms. The edge region (invalid input, u = 0, u = +infinity) is rare and
- * closed-form: it runs the scalar {@link IncompleteGamma#edge} per element.
+ * dz/drate = -z/rate). {@link #classify} is the vector form of {@link IncompleteGamma#classify} (the
+ * same regions and thresholds, {@link dev.irg.math.GammaConstants}) with three bands of alpha; the
+ * driver groups elements by region and each region runs as stages, loops over its run that pass
+ * their results through per-thread arrays: the power series or the continued fraction (iterating
+ * until every lane of a vector meets the scalar code's convergence test, at most
+ * VECTOR_ITERATION_BUDGET iterations; lanes still open are finished by the scalar region code), or
+ * Temme's sums (fixed counts); then one loop per special function the quantity needs; then the
+ * final arithmetic. For float32 results the sums stop at {@link #F32_SUM_TOLERANCE}. The edge
+ * region (invalid input, u = 0, u = +infinity) is rare and closed-form: the scalar
+ * {@link IncompleteGamma#edge} per element. Why stages and no mask logic: docs/simd.md, "Profile".
  */
 final class GammaKernels implements Family {
     /**
@@ -79,11 +82,8 @@ final class GammaKernels implements Family {
      */
     static final int VECTOR_ITERATION_BUDGET = 64;
 
-    private final VectorSpecies<Double> sd;
-
-    GammaKernels(VectorSpecies<Double> sd) {
-        this.sd = sd;
-    }
+    /** This JVM's species (a constant, see {@link Lanes}). */
+    private static final VectorSpecies<Double> SP = Lanes.SD;
 
     @Override
     public int regions() {
@@ -114,17 +114,40 @@ final class GammaKernels implements Family {
             Arrays.fill(region, 0, m, (byte) REGION_EDGE);
             return;
         }
-        for (int i = 0; i < m; i++) {
-            int r = validRate(rate[i]) ? IncompleteGamma.classify(alpha[i], rate[i] * z[i]) : REGION_EDGE;
-            if (r == REGION_SERIES || r == REGION_CONTINUED_FRACTION) {
-                double a = alpha[i];
-                int band = a < PREFIX_STIRLING_A_MIN ? 0 : a < LOG_MINUS_DIGAMMA_A_MIN ? 1 : 2;
-                if (band > 0) {
-                    r = (r == REGION_SERIES ? 4 : 6) + band - 1;
-                }
-            }
-            region[i] = (byte) r;
+        double[] codes = STAGES.get().ensure(m).f0;
+        for (int i = 0; i < m; i += SP.length()) {
+            classifyVector(alpha, rate, z, codes, i);
         }
+        for (int i = 0; i < m; i++) {
+            region[i] = (byte) codes[i];
+        }
+    }
+
+    /**
+     * The driver region codes of the lanes at {@code i}, as doubles, into {@code codes}: the vector form
+     * of {@link IncompleteGamma#classify} (same thresholds and comparisons) with the rate check and the
+     * alpha bands (REGIONS). Blends only, no mask logic (see VectorGammaFunctions.inRange); measured:
+     * the scalar classification per element was a quarter of the kernel's time.
+     */
+    private static void classifyVector(double[] alpha, double[] rate, double[] z, double[] codes, int i) {
+        DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+        DoubleVector r = DoubleVector.fromArray(SP, rate, i);
+        DoubleVector x = r.mul(DoubleVector.fromArray(SP, z, i));
+        VectorMask<Double> series = x.compare(LT, a.add(SERIES_X_OFFSET));
+        // band 0 (a < PREFIX_STIRLING_A_MIN): REGION_SERIES / REGION_CONTINUED_FRACTION; band 1: 4 / 6; band 2: 5 / 7
+        DoubleVector band1 = a.broadcast(6.0).blend(4.0, series);
+        DoubleVector c = a.broadcast((double) REGION_CONTINUED_FRACTION).blend((double) REGION_SERIES, series)
+                .blend(band1, a.compare(GE, PREFIX_STIRLING_A_MIN))
+                .blend(band1.add(1.0), a.compare(GE, LOG_MINUS_DIGAMMA_A_MIN));
+        // Temme: a >= TEMME_A_MIN and TEMME_LAMBDA_LO <= x/a <= TEMME_LAMBDA_HI (NaN lambda: no)
+        DoubleVector lam = x.div(a).blend(Double.NaN, a.compare(LT, TEMME_A_MIN));
+        VectorMask<Double> temme = lam.blend(Double.POSITIVE_INFINITY, lam.compare(LT, TEMME_LAMBDA_LO))
+                .compare(LE, TEMME_LAMBDA_HI);
+        c = c.blend((double) REGION_TEMME, temme);
+        // edge: a, x or rate not in (0, infinity), NaN included (min and max propagate NaN)
+        DoubleVector lo = a.min(x).min(r);
+        c = a.broadcast((double) REGION_EDGE).blend(c, lo.compare(GT, 0.0));
+        c.blend((double) REGION_EDGE, a.max(x).max(r).compare(EQ, Double.POSITIVE_INFINITY)).intoArray(codes, i);
     }
 
     /** The GammaConstants region of a driver region code. */
@@ -132,11 +155,33 @@ final class GammaKernels implements Family {
         return code < 4 ? code : code < 6 ? REGION_SERIES : REGION_CONTINUED_FRACTION;
     }
 
+    /** The alpha band of a driver region code: 0 below PREFIX_STIRLING_A_MIN, 1 below LOG_MINUS_DIGAMMA_A_MIN, else 2. */
+    private static int band(int code) {
+        return code < 4 ? 0 : (code - 4) % 2 + 1;
+    }
+
+    /**
+     * Relative truncation of the series and the continued fraction for float32 results, in place of
+     * SERIES_TOLERANCE / CF_TOLERANCE (2^-53): 2^-30 is 128 times below float32's rounding unit
+     * (2^-24 relative spacing), so the truncation stays far below the float32 limits (2e-6 max, 2e-7
+     * median vs the golden tables; measured in docs/simd.md) unless the bracket of dP/da cancels by
+     * more than a factor of ~1000. Saves about a third of the iterations (measured: f32 dz/da
+     * 18.4 -> 22 M elements per CPU-second, n = 1e5).
+     */
+    static final double F32_SUM_TOLERANCE = 0x1p-30;
+
     @Override
     public void evaluate(Op op, int code, double[] alpha, double[] rate, double[] z, double[] out, int from, int to) {
+        evaluate(op, code, Precision.F64, alpha, rate, z, out, from, to);
+    }
+
+    @Override
+    public void evaluate(Op op, int code, Precision precision, double[] alpha, double[] rate, double[] z, double[] out,
+            int from, int to) {
         int region = baseRegion(code);
+        boolean f32 = precision == Precision.F32;
         if (op == Op.GAMMA_GRAD_RATE) {
-            gradRate(sd, alpha, rate, z, out, from, to);
+            gradRate(alpha, rate, z, out, from, to);
             return;
         }
         int what = what(op);
@@ -147,26 +192,99 @@ final class GammaKernels implements Family {
             }
             return;
         }
-        long[] stragglers = new long[1];
-        for (int i = from; i < to; i += sd.length()) {
-            DoubleVector a = DoubleVector.fromArray(sd, alpha, i);
-            DoubleVector r = DoubleVector.fromArray(sd, rate, i);
-            DoubleVector x = r.mul(DoubleVector.fromArray(sd, z, i));
-            stragglers[0] = 0;
-            DoubleVector v = switch (region) {
-                case REGION_SERIES -> series(sd, alpha, rate, z, i, what, stragglers);
-                case REGION_CONTINUED_FRACTION -> continuedFraction(a, x, what, stragglers);
-                case REGION_TEMME -> temme(a, x, what);
-                default -> throw new IllegalArgumentException("region " + region);
-            };
-            if (what == IncompleteGamma.WHAT_GRAD) {
-                v = v.div(r);
+        Stages st = STAGES.get().ensure(to);
+        int band = band(code);
+        switch (region) {
+            case REGION_SERIES -> {
+                seriesSums(f32 ? F32_SUM_TOLERANCE : SERIES_TOLERANCE, alpha, rate, z, st, from, to);
+                if (what != IncompleteGamma.WHAT_GRAD) {
+                    if (band == 0) {
+                        prefixSmallStage(alpha, rate, z, st.f0, from, to);
+                    } else {
+                        prefixStirlingStage(alpha, rate, z, st.f0, from, to);
+                    }
+                }
+                if (what != IncompleteGamma.WHAT_P) {
+                    if (band == 2) {
+                        lmdP1BigStage(alpha, rate, z, st.f1, from, to);
+                    } else {
+                        lmdP1SmallStage(alpha, rate, z, st.f1, from, to);
+                    }
+                }
+                seriesFinish(what, alpha, rate, z, st, out, from, to);
             }
-            v.intoArray(out, i);
-            for (long bits = stragglers[0]; bits != 0; bits &= bits - 1) {
-                int j = i + Long.numberOfTrailingZeros(bits);
-                out[j] = scalarTail(region, alpha[j], rate[j], z[j], what);
+            case REGION_CONTINUED_FRACTION -> {
+                cfSums(f32 ? F32_SUM_TOLERANCE : CF_TOLERANCE, alpha, rate, z, st, from, to);
+                if (what != IncompleteGamma.WHAT_GRAD) {
+                    if (band == 0) {
+                        prefixSmallStage(alpha, rate, z, st.f0, from, to);
+                    } else {
+                        prefixStirlingStage(alpha, rate, z, st.f0, from, to);
+                    }
+                }
+                if (what != IncompleteGamma.WHAT_P) {
+                    if (band == 2) {
+                        lmd0BigStage(alpha, rate, z, st.f1, from, to);
+                    } else {
+                        lmd0SmallStage(alpha, rate, z, st.f1, from, to);
+                    }
+                }
+                cfFinish(what, alpha, rate, z, st, out, from, to);
             }
+            case REGION_TEMME -> {
+                temmeSetup(alpha, rate, z, st, from, to);
+                temmeSums(f32, alpha, st, from, to);
+                if (what == IncompleteGamma.WHAT_GRAD) {
+                    stirlingCorrectionStage(alpha, rate, z, st.f0, from, to);
+                }
+                temmeFinish(what, alpha, rate, z, st, out, from, to);
+            }
+            default -> throw new IllegalArgumentException("region " + region);
+        }
+        if (region != REGION_TEMME) {
+            // NaN marks a lane that did not converge within VECTOR_ITERATION_BUDGET or whose sums
+            // overflowed: the scalar region code finishes it (with the cap and the NaN rule)
+            for (int j = from; j < to; j++) {
+                if (Double.isNaN(out[j])) {
+                    out[j] = scalarTail(region, alpha[j], rate[j], z[j], what);
+                }
+            }
+        }
+    }
+
+    /** Per-thread intermediate arrays of the stages (one value per element). */
+    private static final ThreadLocal<Stages> STAGES = ThreadLocal.withInitial(Stages::new);
+
+    /**
+     * Intermediate results between the stages of a region's evaluation. Each region runs as a few
+     * loops over its run of elements, each a method of its own whose vectors stay local (loaded from
+     * and stored to these arrays): one large method, or helpers handing vectors to each other, ran
+     * past the JIT's inlining budget and the vector operations left outside it executed as the
+     * Vector API's non-intrinsic Java fallback (JFR: ~160 bytes allocated per element and most of the
+     * time; docs/simd.md).
+     */
+    private static final class Stages {
+        double[] u = new double[0];  // S (series), F (fraction), eta (Temme)
+        double[] du = new double[0]; // dS/da, dF/da, phi (Temme)
+        double[] w = new double[0];  // lambda - 1 (Temme)
+        double[] t0 = new double[0]; // Temme sums T, dT/deta, dT/da
+        double[] t1 = new double[0];
+        double[] t2 = new double[0];
+        double[] f0 = new double[0]; // functionStage results: prefix, log Gamma*(a)
+        double[] f1 = new double[0]; // log x - psi
+
+        Stages ensure(int n) {
+            if (u.length < n) {
+                f0 = new double[n];
+                f1 = new double[n];
+                u = new double[n];
+                du = new double[n];
+                w = new double[n];
+                t0 = new double[n];
+                t1 = new double[n];
+                t2 = new double[n];
+            }
+            return this;
         }
     }
 
@@ -178,248 +296,365 @@ final class GammaKernels implements Family {
         return what == IncompleteGamma.WHAT_GRAD ? v / rate : v;
     }
 
-    /** Lanes where alpha and rate are positive and finite and the sample is {@code >= 0} (NaN fails every compare). */
-    static VectorMask<Double> domain(DoubleVector alpha, DoubleVector rate, DoubleVector z) {
-        return alpha.compare(GT, 0.0)
-                .and(alpha.compare(LT, Double.POSITIVE_INFINITY))
-                .and(rate.compare(GT, 0.0))
-                .and(rate.compare(LT, Double.POSITIVE_INFINITY))
-                .and(z.compare(GE, 0.0));
-    }
-
     /** dz/drate = -z/rate (the reference's {@code gammaGradRate}). */
-    static void gradRate(VectorSpecies<Double> s, double[] alpha, double[] rate, double[] z, double[] out, int from, int to) {
-        for (int i = from; i < to; i += s.length()) {
-            DoubleVector a = DoubleVector.fromArray(s, alpha, i);
-            DoubleVector r = DoubleVector.fromArray(s, rate, i);
-            DoubleVector x = DoubleVector.fromArray(s, z, i);
-            DoubleVector g = x.neg().div(r);
-            g.blend(Double.NaN, domain(a, r, x).not()).intoArray(out, i);
+    static void gradRate(double[] alpha, double[] rate, double[] z, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector r = DoubleVector.fromArray(SP, rate, i);
+            DoubleVector x = DoubleVector.fromArray(SP, z, i);
+            // NaN unless alpha and rate are in (0, infinity) and z >= 0: a NaN or infinite alpha through
+            // alpha * 0, the rest by blends (no mask and/or/not, see VectorGammaFunctions.inRange)
+            DoubleVector g = x.neg().div(r).add(a.mul(0.0));
+            g = g.blend(Double.NaN, a.min(r).compare(LE, 0.0)).blend(Double.NaN, r.compare(EQ, Double.POSITIVE_INFINITY));
+            g.blend(Double.NaN, x.compare(LT, 0.0)).intoArray(out, i);
         }
-    }
-
-    /** REGION_SERIES (IncompleteGamma.series with logx = log x): P = prefix/a S, S and dS/da carried along. */
-    static DoubleVector series(VectorSpecies<Double> sp, double[] alpha, double[] rate, double[] z, int i, int what,
-            long[] stragglers) {
-        // operands loaded here, not passed in: vectors that arrive as parameters of a method the JIT
-        // does not inline lose their exact type, and the loop below then ran as the non-intrinsic
-        // fallback (JFR allocation profile: ~800 bytes per element)
-        DoubleVector a = DoubleVector.fromArray(sp, alpha, i);
-        DoubleVector x = DoubleVector.fromArray(sp, rate, i).mul(DoubleVector.fromArray(sp, z, i));
-        double[] buf = new double[2 * a.length()];
-        long open = seriesLoop(a, x, buf);
-        DoubleVector s = DoubleVector.fromArray(sp, buf, 0);
-        DoubleVector ds = DoubleVector.fromArray(sp, buf, a.length());
-        DoubleVector v;
-        if (what == IncompleteGamma.WHAT_P) {
-            v = prefix(a, x).div(a).mul(s);
-        } else {
-            DoubleVector bracket = s.mul(logMinusDigammaP1(a, x)).add(ds);
-            v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).div(a).mul(bracket) : x.div(a).neg().mul(bracket);
-        }
-        stragglers[0] = open | bits(notFinite(s).or(notFinite(ds)));
-        return v;
     }
 
     /**
-     * The series sums S and dS/da of {@link #series} into buf[0..L) and buf[L..2L); returns the
-     * lanes that have not converged. A method of its own, kept small: compiled together with the
-     * evaluation after it, the loop's vector operations ran as the JIT's non-intrinsic fallback
-     * (JFR allocation profile: ~800 bytes per element; the JIT's inlining budget is spent on the
-     * larger method).
+     * REGION_SERIES, first stage (IncompleteGamma.series): S and dS/da into st.u and st.du, iterating
+     * until every lane of a vector meets the scalar code's convergence test (a lane that met it keeps
+     * adding terms below the tolerance), at most VECTOR_ITERATION_BUDGET terms; S is NaN in a lane
+     * that has not converged by then. The test is one compare: t &le; S tol and -dt &le; -dS tol hold
+     * exactly when max(t - S tol, dS tol - dt) &le; 0 (the terms only shrink once below the
+     * tolerance, so testing the current term suffices).
      */
-    private static long seriesLoop(DoubleVector a, DoubleVector x, double[] buf) {
-        // every loop-carried vector starts as its own object: two loop variables sharing one initial
-        // vector made the JIT run their updates as the non-intrinsic fallback (JFR allocation profile)
-        DoubleVector s = a.broadcast(1.0);
-        DoubleVector ds = a.broadcast(0.0);
-        DoubleVector t = a.broadcast(1.0);
-        DoubleVector h = a.broadcast(0.0);
-        VectorMask<Double> active = a.compare(EQ, a).or(a.compare(NE, a)); // all lanes
+    private static void seriesSums(double tol, double[] alpha, double[] rate, double[] z, Stages st,
+            int from, int to) {
         int cap = Math.min(SERIES_MAX_ITER, VECTOR_ITERATION_BUDGET);
-        for (int n = 1; n <= cap; n++) {
-            DoubleVector an = a.add(n);
-            DoubleVector rn = an.broadcast(1.0).div(an);
-            t = t.mul(x).mul(rn);
-            h = h.add(rn);
-            DoubleVector dt = t.neg().mul(h);
-            s = s.add(t);
-            ds = ds.add(dt);
-            VectorMask<Double> conv = t.compare(LE, s.mul(SERIES_TOLERANCE))
-                    .and(dt.neg().compare(LE, ds.neg().mul(SERIES_TOLERANCE)));
-            active = active.andNot(conv);
-            if (!active.anyTrue()) {
-                break;
-            }
-        }
-        s.intoArray(buf, 0);
-        ds.intoArray(buf, a.length());
-        return bits(active);
-    }
-
-
-    /**
-     * REGION_CONTINUED_FRACTION (IncompleteGamma.continuedFraction): Legendre's fraction for Q in
-     * Steed's form with the a-derivative of every quantity carried along.
-     */
-    static DoubleVector continuedFraction(DoubleVector a, DoubleVector x, int what, long[] stragglers) {
-        double[] buf = new double[2 * a.length()];
-        long open = cfLoop(a, x, buf);
-        DoubleVector f = DoubleVector.fromArray(a.species(), buf, 0);
-        DoubleVector df = DoubleVector.fromArray(a.species(), buf, a.length());
-        DoubleVector v;
-        if (what == IncompleteGamma.WHAT_P) {
-            v = prefix(a, x).mul(f).neg().add(1.0);
-        } else {
-            DoubleVector bracket = logMinusDigamma0(a, x).mul(f).add(df);
-            v = what == IncompleteGamma.WHAT_DPDA ? prefix(a, x).neg().mul(bracket) : x.mul(bracket);
-        }
-        stragglers[0] = open | bits(notFinite(f).or(notFinite(df)));
-        return v;
-    }
-
-    /** The fraction F and dF/da of {@link #continuedFraction} into buf (as {@link #seriesLoop}); returns the open lanes. */
-    private static long cfLoop(DoubleVector a, DoubleVector x, double[] buf) {
-        DoubleVector xma = x.sub(a);
-        DoubleVector one = a.broadcast(1.0);
-        DoubleVector d = one.div(xma.add(1.0));
-        DoubleVector dd = d.mul(d);
-        DoubleVector dh = one.div(xma.add(1.0)); // separate objects per loop variable (see series)
-        DoubleVector ddh = dh.mul(dh);
-        DoubleVector f = one.div(xma.add(1.0));
-        DoubleVector df = f.mul(f);
-        VectorMask<Double> active = a.compare(EQ, a).or(a.compare(NE, a)); // all lanes
-        int cap = Math.min(CF_MAX_ITER, VECTOR_ITERATION_BUDGET);
-        for (int n = 2; n <= cap; n++) {
-            int m = n - 1;
-            DoubleVector alpha = a.sub(m).mul(m);
-            DoubleVector beta = xma.add(2 * m + 1);
-            DoubleVector den = beta.add(alpha.mul(d));
-            den = den.blend(CF_TINY, den.compare(EQ, 0.0));
-            DoubleVector dn = one.div(den);
-            DoubleVector ddn = dn.neg().mul(dn).mul(d.mul(m).add(-1.0).add(alpha.mul(dd)));
-            DoubleVector rho = alpha.neg().mul(d).mul(dn);
-            DoubleVector drho = d.mul(m).mul(dn).add(alpha.mul(dd.mul(dn).add(d.mul(ddn)))).neg();
-            DoubleVector ddhNext = drho.mul(dh).add(rho.mul(ddh));
-            dh = rho.mul(dh);
-            ddh = ddhNext;
-            d = dn;
-            dd = ddn;
-            f = f.add(dh);
-            df = df.add(ddh);
-            VectorMask<Double> conv = dh.lanewise(ABS).compare(LE, f.lanewise(ABS).mul(CF_TOLERANCE))
-                    .and(ddh.lanewise(ABS).compare(LE, df.lanewise(ABS).mul(CF_TOLERANCE)));
-            active = active.andNot(conv);
-            if (!active.anyTrue()) {
-                break;
-            }
-        }
-        f.intoArray(buf, 0);
-        df.intoArray(buf, a.length());
-        return bits(active);
-    }
-
-
-    /**
-     * The lanes of {@code m} as bits; 0 without calling toLong when no lane is set (toLong was the
-     * hottest frame of the Gamma kernels in a JFR profile; anyTrue is cheap).
-     */
-    private static long bits(VectorMask<Double> m) {
-        return m.anyTrue() ? m.toLong() : 0L;
-    }
-
-    /** Lanes that are infinite or NaN. */
-    private static VectorMask<Double> notFinite(DoubleVector v) {
-        return v.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY).not();
-    }
-
-    /** REGION_TEMME (IncompleteGamma.temme): Temme's uniform expansion with its a-derivative at fixed x. */
-    static DoubleVector temme(DoubleVector a, DoubleVector x, int what) {
-        DoubleVector lm1 = x.sub(a).div(a);
-        DoubleVector phi = phi(a, x);
-        DoubleVector mag = phi.mul(2.0).lanewise(SQRT);
-        VectorMask<Double> negative = lm1.compare(LT, 0.0);
-        DoubleVector eta = mag.blend(mag.neg(), negative);
-        DoubleVector r = a.broadcast(1.0).div(a);
-        DoubleVector tSum = a.broadcast(0.0); // separate objects per loop variable (see series)
-        DoubleVector tEta = a.broadcast(0.0);
-        DoubleVector tA = a.broadcast(0.0);
-        // The scalar code truncates by a and |eta| per element (TEMME_K_A_MIN/TEMME_K_COUNT,
-        // TEMME_N_ETA_MAX/TEMME_N_COUNT); a vector uses the largest counts of its lanes (the extra
-        // terms are below the truncation error of the lane's own count).
-        int kCount = temmeTerms(a, TEMME_K_A_MIN, TEMME_K_COUNT, TEMME_K, true);
-        int nCount = temmeTerms(eta.lanewise(ABS), TEMME_N_ETA_MAX, TEMME_N_COUNT, TEMME_N, false);
-        for (int k = kCount - 1; k >= 0; k--) {
-            int base = k * TEMME_N;
-            DoubleVector c = a.broadcast(0.0);
-            DoubleVector dc = a.broadcast(0.0);
-            for (int j = nCount - 1; j >= 0; j--) {
-                dc = dc.fma(eta, c);
-                c = c.fma(eta, c.broadcast(TEMME_C[base + j]));
-            }
-            tSum = tSum.fma(r, c);
-            tEta = tEta.fma(r, dc);
-            if (k >= 1) {
-                tA = tA.fma(r, c.mul(k));
-            }
-        }
-        tA = tA.mul(r.neg().mul(r));
-        if (what == IncompleteGamma.WHAT_P) {
-            DoubleVector y = eta.mul(a.mul(0.5).lanewise(SQRT));
-            DoubleVector e = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT));
-            DoubleVector et = e.mul(tSum);
-            // eta >= 0: P = 1 - (erfc(y)/2 + E T); eta < 0: P = erfc(-y)/2 - E T
-            DoubleVector erfc = VectorErrorFunction.erfc(y.blend(y.neg(), negative)).mul(0.5);
-            DoubleVector up = erfc.add(et).neg().add(1.0);
-            DoubleVector lo = erfc.sub(et);
-            return up.blend(lo, negative);
-        }
-        DoubleVector mu = lm1.div(eta).blend(1.0, eta.compare(EQ, 0.0));
-        DoubleVector b = mu.sub(eta.mul(0.5)).mul(eta.mul(tSum).add(1.0))
-                .sub(r.mul(0.5).mul(tSum)).sub(mu.mul(r).mul(tEta)).add(tA);
-        if (what == IncompleteGamma.WHAT_DPDA) {
-            return a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT)).neg().mul(b);
-        }
-        return x.div(a).mul(VectorGammaFunctions.logGammaStirlingCorrection(a).lanewise(EXP)).mul(b);
-    }
-
-    /**
-     * The largest term count any lane needs: with {@code atLeast}, count[i] of the last i with
-     * v &ge; bound[i] (else {@code dflt}); otherwise count[i] of the first i with v &le; bound[i]
-     * (else {@code dflt}).
-     */
-    private static int temmeTerms(DoubleVector v, double[] bound, int[] count, int dflt, boolean atLeast) {
-        double[] lanes = v.toArray();
-        int most = 0;
-        for (double u : lanes) {
-            int c = dflt;
-            if (atLeast) {
-                for (int i = bound.length - 1; i >= 0; i--) {
-                    if (u >= bound[i]) {
-                        c = count[i];
-                        break;
-                    }
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            DoubleVector one = a.broadcast(1.0);
+            DoubleVector s = a.broadcast(1.0);
+            DoubleVector ds = a.broadcast(0.0);
+            DoubleVector t = a.broadcast(1.0);
+            DoubleVector h = a.broadcast(0.0);
+            DoubleVector crit = a.broadcast(1.0);
+            for (int n = 1; n <= cap; n++) {
+                DoubleVector an = a.add(n);
+                DoubleVector rn = one.div(an);
+                t = t.mul(x).mul(rn);
+                h = h.add(rn);
+                DoubleVector dt = t.neg().mul(h);
+                s = s.add(t);
+                ds = ds.add(dt);
+                crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
+                if (crit.compare(LE, 0.0).allTrue()) {
+                    break;
                 }
+            }
+            s.blend(Double.NaN, crit.compare(GT, 0.0)).intoArray(st.u, i);
+            ds.intoArray(st.du, i);
+        }
+    }
+
+    /*
+     * Function stages: res[i] = f(alpha[i], rate[i] z[i]), one loop (one method) per special function,
+     * so that each compiled loop holds one function. A loop that combined several (prefix, log x - psi
+     * and the final arithmetic), or one loop switching between them, exceeded the JIT's node budget,
+     * and the operations it then left un-inlined ran as the non-intrinsic fallback (JFR allocation
+     * profile: up to 320 bytes per element).
+     */
+
+    /** res = x^a e^-x / Gamma(a), a &lt; PREFIX_STIRLING_A_MIN. */
+    private static void prefixSmallStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            prefixSmall(a, x).intoArray(res, i);
+        }
+    }
+
+    /** res = x^a e^-x / Gamma(a), a &ge; PREFIX_STIRLING_A_MIN. */
+    private static void prefixStirlingStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            prefixStirling(a, x).intoArray(res, i);
+        }
+    }
+
+    /** res = log x - psi(a + 1), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static void lmdP1SmallStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            logMinusDigammaP1Small(a, x).intoArray(res, i);
+        }
+    }
+
+    /** res = log x - psi(a + 1), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static void lmdP1BigStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            logMinusDigammaP1Big(a, x).intoArray(res, i);
+        }
+    }
+
+    /** res = log x - psi(a), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static void lmd0SmallStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            logMinusDigamma0Small(a, x).intoArray(res, i);
+        }
+    }
+
+    /** res = log x - psi(a), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static void lmd0BigStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            logMinusDigamma0Big(a, x).intoArray(res, i);
+        }
+    }
+
+    /** res = log Gamma*(a) (Stirling's correction). */
+    private static void stirlingCorrectionStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            VectorGammaFunctions.logGammaStirlingCorrection(a).intoArray(res, i);
+        }
+    }
+
+    /**
+     * REGION_SERIES, last stage: P = prefix/a S, dP/da = prefix/a (S (log x - psi(a+1)) + dS/da),
+     * dz/da = -(x/a) (...)/rate (prefix in st.f0, log x - psi(a+1) in st.f1). NaN where S or dS/da is
+     * not finite.
+     */
+    private static void seriesFinish(int what, double[] alpha, double[] rate,
+            double[] z, Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector r = DoubleVector.fromArray(SP, rate, i);
+            DoubleVector x = r.mul(DoubleVector.fromArray(SP, z, i));
+            DoubleVector s = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector ds = DoubleVector.fromArray(SP, st.du, i);
+            DoubleVector v;
+            if (what == IncompleteGamma.WHAT_P) {
+                v = DoubleVector.fromArray(SP, st.f0, i).div(a).mul(s);
             } else {
-                for (int i = 0; i < bound.length; i++) {
-                    if (u <= bound[i]) {
-                        c = count[i];
-                        break;
-                    }
+                DoubleVector bracket = s.mul(DoubleVector.fromArray(SP, st.f1, i)).add(ds);
+                v = what == IncompleteGamma.WHAT_DPDA ? DoubleVector.fromArray(SP, st.f0, i).div(a).mul(bracket)
+                        : x.div(a).neg().mul(bracket).div(r);
+            }
+            // s - s, ds - ds: 0, or NaN where a sum is infinite or NaN (the scalar code finishes those)
+            v.add(s.sub(s)).add(ds.sub(ds)).intoArray(out, i);
+        }
+    }
+
+    /**
+     * REGION_CONTINUED_FRACTION, first stage (IncompleteGamma.continuedFraction): Legendre's fraction
+     * for Q in Steed's form with the a-derivative of every quantity, F and dF/da into st.u and st.du;
+     * iteration and convergence test as in {@link #seriesSums} (|dh| &le; |F| tol and
+     * |ddh| &le; |dF| tol as one compare); F is NaN in a lane that has not converged.
+     */
+    private static void cfSums(double tol, double[] alpha, double[] rate, double[] z, Stages st,
+            int from, int to) {
+        int cap = Math.min(CF_MAX_ITER, VECTOR_ITERATION_BUDGET);
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            DoubleVector xma = x.sub(a);
+            DoubleVector one = a.broadcast(1.0);
+            DoubleVector d = one.div(xma.add(1.0));
+            DoubleVector dd = d.mul(d);
+            DoubleVector dh = one.div(xma.add(1.0));
+            DoubleVector ddh = dh.mul(dh);
+            DoubleVector f = one.div(xma.add(1.0));
+            DoubleVector df = f.mul(f);
+            DoubleVector crit = a.broadcast(1.0);
+            for (int n = 2; n <= cap; n++) {
+                int m = n - 1;
+                DoubleVector al = a.sub(m).mul(m);
+                DoubleVector beta = xma.add(2 * m + 1);
+                DoubleVector den = beta.add(al.mul(d));
+                den = den.blend(CF_TINY, den.compare(EQ, 0.0));
+                DoubleVector dn = one.div(den);
+                DoubleVector ddn = dn.neg().mul(dn).mul(d.mul(m).add(-1.0).add(al.mul(dd)));
+                DoubleVector rho = al.neg().mul(d).mul(dn);
+                DoubleVector drho = d.mul(m).mul(dn).add(al.mul(dd.mul(dn).add(d.mul(ddn)))).neg();
+                DoubleVector ddhNext = drho.mul(dh).add(rho.mul(ddh));
+                dh = rho.mul(dh);
+                ddh = ddhNext;
+                d = dn;
+                dd = ddn;
+                f = f.add(dh);
+                df = df.add(ddh);
+                crit = dh.lanewise(ABS).sub(f.lanewise(ABS).mul(tol))
+                        .max(ddh.lanewise(ABS).sub(df.lanewise(ABS).mul(tol)));
+                if (crit.compare(LE, 0.0).allTrue()) {
+                    break;
                 }
             }
-            most = Math.max(most, c);
+            f.blend(Double.NaN, crit.compare(GT, 0.0)).intoArray(st.u, i);
+            df.intoArray(st.du, i);
         }
-        return most;
+    }
+
+    /**
+     * REGION_CONTINUED_FRACTION, last stage: P = 1 - prefix F, dP/da = -prefix ((log x - psi(a)) F + dF/da),
+     * dz/da = x (...)/rate (prefix in st.f0, log x - psi(a) in st.f1). NaN where F or dF/da is not finite.
+     */
+    private static void cfFinish(int what, double[] alpha, double[] rate,
+            double[] z, Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector r = DoubleVector.fromArray(SP, rate, i);
+            DoubleVector x = r.mul(DoubleVector.fromArray(SP, z, i));
+            DoubleVector f = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector df = DoubleVector.fromArray(SP, st.du, i);
+            DoubleVector v;
+            if (what == IncompleteGamma.WHAT_P) {
+                v = DoubleVector.fromArray(SP, st.f0, i).mul(f).neg().add(1.0);
+            } else {
+                DoubleVector bracket = DoubleVector.fromArray(SP, st.f1, i).mul(f).add(df);
+                v = what == IncompleteGamma.WHAT_DPDA ? DoubleVector.fromArray(SP, st.f0, i).neg().mul(bracket)
+                        : x.mul(bracket).div(r);
+            }
+            v.add(f.sub(f)).add(df.sub(df)).intoArray(out, i);
+        }
+    }
+
+    /** REGION_TEMME, first stage: eta into st.u, phi into st.du, lambda - 1 into st.w. */
+    private static void temmeSetup(double[] alpha, double[] rate, double[] z, Stages st,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
+            DoubleVector lm1 = x.sub(a).div(a);
+            DoubleVector phi = Lanes.exact(phi(a, x));
+            DoubleVector mag = phi.mul(2.0).lanewise(SQRT);
+            mag.blend(mag.neg(), lm1.compare(LT, 0.0)).intoArray(st.u, i);
+            phi.intoArray(st.du, i);
+            lm1.intoArray(st.w, i);
+        }
+    }
+
+    /**
+     * REGION_TEMME, second stage: T = sum_k c_k(eta) a^-k, dT/deta and dT/da into st.t0..t2. The
+     * scalar code truncates by a and |eta| per element (TEMME_K_A_MIN/TEMME_K_COUNT,
+     * TEMME_N_ETA_MAX/TEMME_N_COUNT); a vector uses the largest counts of its lanes (the extra terms
+     * are below the truncation error of the lane's own count).
+     */
+    private static void temmeSums(boolean f32, double[] alpha, Stages st, int from, int to) {
+        int lanes = SP.length();
+        for (int i = from; i < to; i += lanes) {
+            int kCount = 0;
+            int nCount = 0;
+            for (int l = i; l < i + lanes; l++) {
+                kCount = Math.max(kCount, temmeKCount(alpha[l], f32 ? F32_TEMME_K_COUNT : TEMME_K_COUNT, TEMME_K));
+                nCount = Math.max(nCount, temmeNCount(Math.abs(st.u[l]), f32 ? F32_TEMME_N_COUNT : TEMME_N_COUNT,
+                        f32 ? F32_TEMME_N : TEMME_N));
+            }
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector eta = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector r = a.broadcast(1.0).div(a);
+            DoubleVector tSum = a.broadcast(0.0);
+            DoubleVector tEta = a.broadcast(0.0);
+            DoubleVector tA = a.broadcast(0.0);
+            for (int k = kCount - 1; k >= 0; k--) {
+                int base = k * TEMME_N;
+                DoubleVector c = a.broadcast(0.0);
+                DoubleVector dc = a.broadcast(0.0);
+                for (int j = nCount - 1; j >= 0; j--) {
+                    dc = dc.fma(eta, c);
+                    c = c.fma(eta, a.broadcast(TEMME_C[base + j]));
+                }
+                tSum = tSum.fma(r, c);
+                tEta = tEta.fma(r, dc);
+                if (k >= 1) {
+                    tA = tA.fma(r, c.mul(k));
+                }
+            }
+            tSum.intoArray(st.t0, i);
+            tEta.intoArray(st.t1, i);
+            tA.mul(r.neg().mul(r)).intoArray(st.t2, i);
+        }
+    }
+
+    /**
+     * Temme term counts for float32 results, per class of a (TEMME_K_A_MIN) and of |eta|
+     * (TEMME_N_ETA_MAX; beyond the last bound F32_TEMME_N): the smallest counts with which P, dP/da
+     * and dz/da stay within 1e-11 relative of the full sums (TEMME_K, TEMME_N terms) over a grid of
+     * 41 values of a per class (up to 1e7) and 201-401 values of lambda across the Temme window,
+     * found by {@code kernels-simd/tools/TemmeF32Counts.java}. 1e-11 is 5000 times below float32's
+     * relative spacing; the float64 counts (TEMME_K_COUNT, TEMME_N_COUNT) aim at 1e-18.
+     */
+    static final int[] F32_TEMME_K_COUNT = {7, 6, 5, 5, 4, 3, 3, 3, 2, 2};
+    /** See F32_TEMME_K_COUNT. */
+    static final int[] F32_TEMME_N_COUNT = {5, 6, 7, 7, 9, 11, 15, 18};
+    /** See F32_TEMME_K_COUNT: |eta| beyond the last TEMME_N_ETA_MAX. */
+    static final int F32_TEMME_N = 18;
+
+    /** Terms in 1/a of Temme's sum at a (IncompleteGamma.temme's truncation, with the given counts). */
+    private static int temmeKCount(double a, int[] counts, int dflt) {
+        for (int i = TEMME_K_A_MIN.length - 1; i >= 0; i--) {
+            if (a >= TEMME_K_A_MIN[i]) {
+                return counts[i];
+            }
+        }
+        return dflt;
+    }
+
+    /** Taylor terms in eta of each c_k at |eta| (IncompleteGamma.temme's truncation, with the given counts; NaN: all). */
+    private static int temmeNCount(double absEta, int[] counts, int dflt) {
+        for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
+            if (absEta <= TEMME_N_ETA_MAX[i]) {
+                return counts[i];
+            }
+        }
+        return dflt;
+    }
+
+    /** REGION_TEMME, last stage (IncompleteGamma.temme after the sums). */
+    private static void temmeFinish(int what, double[] alpha, double[] rate, double[] z,
+            Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector rt = DoubleVector.fromArray(SP, rate, i);
+            DoubleVector x = rt.mul(DoubleVector.fromArray(SP, z, i));
+            DoubleVector eta = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector phi = DoubleVector.fromArray(SP, st.du, i);
+            DoubleVector lm1 = DoubleVector.fromArray(SP, st.w, i);
+            DoubleVector tSum = DoubleVector.fromArray(SP, st.t0, i);
+            DoubleVector v;
+            if (what == IncompleteGamma.WHAT_P) {
+                VectorMask<Double> negative = lm1.compare(LT, 0.0);
+                DoubleVector y = eta.mul(a.mul(0.5).lanewise(SQRT));
+                DoubleVector e = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT));
+                DoubleVector et = e.mul(tSum);
+                // eta >= 0: P = 1 - (erfc(y)/2 + E T); eta < 0: P = erfc(-y)/2 - E T
+                DoubleVector erfc = Lanes.exact(VectorErrorFunction.erfc(y.blend(y.neg(), negative))).mul(0.5);
+                DoubleVector up = erfc.add(et).neg().add(1.0);
+                DoubleVector lo = erfc.sub(et);
+                v = up.blend(lo, negative);
+            } else {
+                DoubleVector r = a.broadcast(1.0).div(a);
+                DoubleVector tEta = DoubleVector.fromArray(SP, st.t1, i);
+                DoubleVector tA = DoubleVector.fromArray(SP, st.t2, i);
+                DoubleVector mu = lm1.div(eta).blend(1.0, eta.compare(EQ, 0.0));
+                DoubleVector b = mu.sub(eta.mul(0.5)).mul(eta.mul(tSum).add(1.0))
+                        .sub(r.mul(0.5).mul(tSum)).sub(mu.mul(r).mul(tEta)).add(tA);
+                if (what == IncompleteGamma.WHAT_DPDA) {
+                    v = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT)).neg().mul(b);
+                } else {
+                    v = x.div(a).mul(DoubleVector.fromArray(SP, st.f0, i).lanewise(EXP)).mul(b).div(rt);
+                }
+            }
+            v.intoArray(out, i);
+        }
     }
 
     /** IncompleteGamma.phi: lambda - 1 - log lambda, lambda = x/a. */
     static DoubleVector phi(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
         DoubleVector lm1 = x.sub(a).div(a);
         DoubleVector lam = x.div(a);
-        VectorMask<Double> near = lam.compare(GE, PHI_LOG1PMX_LAMBDA_MIN);
-        DoubleVector v = VectorGammaFunctions.log1pmx(lm1).neg();
-        VectorMask<Double> far = near.not();
+        DoubleVector v = Lanes.exact(VectorGammaFunctions.log1pmx(lm1)).neg();
+        VectorMask<Double> far = lam.compare(LT, PHI_LOG1PMX_LAMBDA_MIN);
         if (far.anyTrue()) {
             DoubleVector logLam = lam.lanewise(LOG).blend(x.lanewise(LOG).sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
             v = v.blend(lm1.sub(logLam), far);
@@ -427,59 +662,64 @@ final class GammaKernels implements Family {
         return v;
     }
 
-    /** x^a e^-x / Gamma(a) for x &gt; 0 (IncompleteGamma.prefix). */
-    static DoubleVector prefix(DoubleVector a, DoubleVector x) {
-        VectorMask<Double> stirling = a.compare(GE, PREFIX_STIRLING_A_MIN);
-        DoubleVector v = a.broadcast(Double.NaN);
-        if (stirling.anyTrue()) {
-            DoubleVector phi = phi(a, x);
-            DoubleVector w = a.mul(phi).neg().sub(VectorGammaFunctions.logGammaStirlingCorrection(a)).lanewise(EXP)
-                    .mul(a.mul(INV_2PI).lanewise(SQRT));
-            v = v.blend(w, stirling);
-        }
-        VectorMask<Double> small = stirling.not();
-        if (small.anyTrue()) {
-            DoubleVector lg1p = VectorGammaFunctions.logGamma1p(a);
-            DoubleVector xa = x.lanewise(POW, a);
-            DoubleVector ex = x.neg().lanewise(EXP);
-            VectorMask<Double> direct = xa.compare(GE, Double.MIN_NORMAL).and(ex.compare(GE, Double.MIN_NORMAL))
-                    .and(xa.compare(LT, Double.POSITIVE_INFINITY));
-            DoubleVector d = a.mul(xa.mul(ex)).div(lg1p.lanewise(EXP));
-            DoubleVector l = a.mul(a.mul(x.lanewise(LOG)).sub(x).sub(lg1p).lanewise(EXP));
-            v = v.blend(l.blend(d, direct), small);
-        }
-        return v;
+    /** x^a e^-x / Gamma(a) for x &gt; 0 (IncompleteGamma.prefix), a &ge; PREFIX_STIRLING_A_MIN: Stirling's form. */
+    static DoubleVector prefixStirling(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
+        DoubleVector phi = Lanes.exact(phi(a, x));
+        DoubleVector lgs = Lanes.exact(VectorGammaFunctions.logGammaStirlingCorrection(a));
+        return a.mul(phi).neg().sub(lgs).lanewise(EXP).mul(a.mul(INV_2PI).lanewise(SQRT));
     }
 
-    /** log x - psi(a) (IncompleteGamma.logMinusDigamma0). */
-    private static DoubleVector logMinusDigamma0(DoubleVector a, DoubleVector x) {
-        VectorMask<Double> big = a.compare(GE, LOG_MINUS_DIGAMMA_A_MIN);
-        DoubleVector v = a.broadcast(Double.NaN);
-        if (big.anyTrue()) {
-            v = v.blend(x.div(a).lanewise(LOG).add(VectorGammaFunctions.logMinusDigamma(a)), big);
-        }
-        VectorMask<Double> small = big.not();
-        if (small.anyTrue()) {
-            v = v.blend(x.lanewise(LOG).sub(VectorGammaFunctions.digamma(a)), small);
-        }
-        return v;
+    /**
+     * x^a e^-x / Gamma(a) for x &gt; 0 (IncompleteGamma.prefix), a &lt; PREFIX_STIRLING_A_MIN: from pow
+     * and exp, from logs where those under/overflow.
+     */
+    static DoubleVector prefixSmall(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
+        DoubleVector lg1p = Lanes.exact(VectorGammaFunctions.logGamma1p(a));
+        DoubleVector xa = x.lanewise(POW, a);
+        DoubleVector ex = x.neg().lanewise(EXP);
+        // direct where x^a and e^-x are normal and x^a finite: min(x^a, e^-x) - MIN_NORMAL >= 0 and
+        // MAX_VALUE - x^a >= 0 (exact signs; NaN fails), one compare instead of three and two mask ands
+        VectorMask<Double> direct = xa.min(ex).sub(Double.MIN_NORMAL).min(xa.neg().add(Double.MAX_VALUE)).compare(GE, 0.0);
+        DoubleVector d = a.mul(xa.mul(ex)).div(lg1p.lanewise(EXP));
+        DoubleVector l = a.mul(a.mul(x.lanewise(LOG)).sub(x).sub(lg1p).lanewise(EXP));
+        return l.blend(d, direct);
     }
 
-    /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x). */
-    private static DoubleVector logMinusDigammaP1(DoubleVector a, DoubleVector x) {
-        VectorMask<Double> big = a.compare(GE, LOG_MINUS_DIGAMMA_A_MIN);
-        DoubleVector logx = x.lanewise(LOG);
-        DoubleVector v = a.broadcast(Double.NaN);
-        if (big.anyTrue()) {
-            DoubleVector lam = x.div(a);
-            DoubleVector logLam = lam.lanewise(LOG).blend(logx.sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
-            DoubleVector w = logLam.add(VectorGammaFunctions.logMinusDigamma(a).sub(a.broadcast(1.0).div(a)));
-            v = v.blend(w, big);
-        }
-        VectorMask<Double> small = big.not();
-        if (small.anyTrue()) {
-            v = v.blend(logx.sub(VectorGammaFunctions.digamma(a.add(1.0))), small);
-        }
-        return v;
+    /** log x - psi(a) (IncompleteGamma.logMinusDigamma0), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static DoubleVector logMinusDigamma0Big(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
+        DoubleVector lmd = Lanes.exact(VectorGammaFunctions.logMinusDigamma(a));
+        return x.div(a).lanewise(LOG).add(lmd);
+    }
+
+    /** log x - psi(a) (IncompleteGamma.logMinusDigamma0), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static DoubleVector logMinusDigamma0Small(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
+        DoubleVector psi = Lanes.exact(VectorGammaFunctions.digamma(a));
+        return x.lanewise(LOG).sub(psi);
+    }
+
+    /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static DoubleVector logMinusDigammaP1Big(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
+        DoubleVector lmd = Lanes.exact(VectorGammaFunctions.logMinusDigamma(a));
+        DoubleVector lam = x.div(a);
+        DoubleVector logLam = lam.lanewise(LOG).blend(x.lanewise(LOG).sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
+        return logLam.add(lmd.sub(a.broadcast(1.0).div(a)));
+    }
+
+    /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
+    private static DoubleVector logMinusDigammaP1Small(DoubleVector a, DoubleVector x) {
+        a = Lanes.exact(a);
+        x = Lanes.exact(x);
+        DoubleVector psi = Lanes.exact(VectorGammaFunctions.digamma(a.add(1.0)));
+        return x.lanewise(LOG).sub(psi);
     }
 }

@@ -9,7 +9,6 @@ import dev.irg.spi.Kernels;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,10 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vectors, the kernel of the operation runs over the scratch arrays, and the block's results are
  * copied out. Every output element of the batch is written exactly once.
  *
- * <p>Kernels take the species as a parameter. In a JVM that uses one width (production: the
- * provider creates one instance) C2 sees one species type at every call site and compiles the
- * vector operations to machine vectors; tests that run several widths in one JVM are correct but
- * slower.
+ * <p>The width is one per JVM, a constant ({@link Lanes}), so that the JIT compiles every vector
+ * operation to machine vectors.
  */
 public final class SimdKernels implements Kernels {
     /**
@@ -43,25 +40,33 @@ public final class SimdKernels implements Kernels {
 
     private SimdKernels(int bits) {
         this.bits = bits;
-        this.sd = switch (bits) {
-            case 128 -> DoubleVector.SPECIES_128;
-            case 256 -> DoubleVector.SPECIES_256;
-            default -> DoubleVector.SPECIES_512;
-        };
+        this.sd = Lanes.SD;
         this.families = new Family[Distribution.values().length];
-        families[Distribution.GAMMA.ordinal()] = new GammaKernels(sd);
-        families[Distribution.VONMISES.ordinal()] = new VonMisesKernels(sd);
+        families[Distribution.GAMMA.ordinal()] = new GammaKernels();
+        families[Distribution.VONMISES.ordinal()] = new VonMisesKernels();
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
     }
 
-    /** Kernels for {@code bits}-bit vectors (128, 256 or 512), or the preferred shape for 0. */
+    /**
+     * Kernels for {@code bits}-bit vectors, or for this JVM's width with 0. The width is fixed per JVM
+     * ({@link Lanes}: {@value SimdProvider#BITS_PROPERTY} at start-up, else the preferred shape); any
+     * other width, and anything but 128, 256 or 512, is an {@link IllegalArgumentException}.
+     */
     public static SimdKernels create(int bits) {
-        int b = bits == 0 ? DoubleVector.SPECIES_PREFERRED.vectorBitSize() : bits;
-        if (b != 128 && b != 256 && b != 512) {
+        if (bits != 0 && bits != 128 && bits != 256 && bits != 512) {
             throw new IllegalArgumentException("vector width must be 128, 256 or 512 bits, got " + bits);
         }
-        return new SimdKernels(b);
+        int jvm = Lanes.SD.vectorBitSize();
+        if (jvm != 128 && jvm != 256 && jvm != 512) {
+            throw new IllegalArgumentException("the preferred vector width of this machine is " + jvm
+                    + " bits; the kernels need 128, 256 or 512");
+        }
+        if (bits != 0 && bits != jvm) {
+            throw new IllegalArgumentException("this JVM's vector width is " + jvm + " bits (set -D"
+                    + SimdProvider.BITS_PROPERTY + "=" + bits + " at JVM start for " + bits + "-bit kernels)");
+        }
+        return new SimdKernels(jvm);
     }
 
     /** These kernels with {@code f} serving distribution {@code d} (tests of the region grouping). */
@@ -112,7 +117,7 @@ public final class SimdKernels implements Kernels {
             load(b.x(), from, cnt, s.x, s.f);
             int padded = (cnt + lanes - 1) / lanes * lanes;
             pad(op.distribution(), s, cnt, padded);
-            run64(families[op.distribution().ordinal()], op, s, padded);
+            run64(families[op.distribution().ordinal()], op, b.precision(), s, padded);
             store(b.out(), from, cnt, s.out, s.f);
         }
     }
@@ -123,10 +128,10 @@ public final class SimdKernels implements Kernels {
      * index lists, each region's run starting on a vector boundary and padded by repeating its last
      * element), evaluated region by region over whole vectors, and scattered back.
      */
-    private void run64(Family f, Op op, Scratch s, int m) {
+    private void run64(Family f, Op op, Precision pr, Scratch s, int m) {
         int nr = f.regions();
         if (nr == 1) {
-            f.evaluate(op, 0, s.p0, s.p1, s.x, s.out, 0, m);
+            f.evaluate(op, 0, pr, s.p0, s.p1, s.x, s.out, 0, m);
             return;
         }
         f.classify(op, s.p0, s.p1, s.x, s.region, m);
@@ -137,7 +142,7 @@ public final class SimdKernels implements Kernels {
         }
         for (int r = 0; r < nr; r++) {
             if (count[r] == m) {
-                f.evaluate(op, r, s.p0, s.p1, s.x, s.out, 0, m);
+                f.evaluate(op, r, pr, s.p0, s.p1, s.x, s.out, 0, m);
                 return;
             }
         }
@@ -168,7 +173,7 @@ public final class SimdKernels implements Kernels {
         }
         for (int r = 0; r < nr; r++) {
             if (count[r] > 0) {
-                f.evaluate(op, r, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
+                f.evaluate(op, r, pr, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
             }
         }
         for (int j = 0; j < pos; j++) {

@@ -15,13 +15,13 @@ import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -36,13 +36,24 @@ final class VectorErrorFunction {
     private VectorErrorFunction() {
     }
 
+    /** The int species with {@code lanes} lanes (half the bit size of the double species). */
+    private static VectorSpecies<Integer> intSpecies(int lanes) {
+        return switch (lanes) {
+            case 2 -> IntVector.SPECIES_64;
+            case 4 -> IntVector.SPECIES_128;
+            default -> IntVector.SPECIES_256;
+        };
+    }
+
     /** erf(x) = x sum_n c_n x^(2n), |x| &lt; ERF_SERIES_MAX. */
     private static DoubleVector erfSeries(DoubleVector x) {
-        return VectorGammaFunctions.horner(x.mul(x), ERF_SERIES).mul(x);
+        x = Lanes.exact(x);
+        return Lanes.exact(VectorGammaFunctions.horner(x.mul(x), ERF_SERIES)).mul(x);
     }
 
     /** exp(-x^2) with x^2 split exactly (fma). */
     static DoubleVector expMinusSquare(DoubleVector x) {
+        x = Lanes.exact(x);
         DoubleVector s = x.mul(x);
         DoubleVector e = x.fma(x, s.neg());
         return s.neg().lanewise(EXP).mul(e.neg().add(1.0));
@@ -50,19 +61,21 @@ final class VectorErrorFunction {
 
     /** exp(x^2), split as in expMinusSquare. */
     private static DoubleVector expSquare(DoubleVector x) {
+        x = Lanes.exact(x);
         DoubleVector s = x.mul(x);
         DoubleVector e = x.fma(x, s.neg());
         return s.lanewise(EXP).mul(e.add(1.0));
     }
 
-    /** erfcx(x) for lanes with x &ge; ERF_SERIES_MAX (others: unspecified). */
+    /** Lanes.exact(erfcx(x)) for lanes with x &ge; ERF_SERIES_MAX (others: unspecified). */
     private static DoubleVector erfcxPositive(DoubleVector x) {
+        x = Lanes.exact(x);
         VectorMask<Double> taylor = x.compare(LT, ERFCX_TAYLOR_HI);
         DoubleVector r = x.broadcast(0.0);
         if (taylor.anyTrue()) {
             // interval index, truncated toward zero (= floor: the clamped quotient is >= 0)
             VectorSpecies<Double> sd = x.species();
-            VectorSpecies<Integer> si = VectorSpecies.of(int.class, VectorShape.forBitSize(x.bitSize() / 2));
+            VectorSpecies<Integer> si = intSpecies(x.length());
             IntVector i = (IntVector) x.sub(ERFCX_TAYLOR_LO).div(ERFCX_TAYLOR_WIDTH).max(0.0).min(ERFCX_INTERVALS - 1)
                     .convertShape(VectorOperators.D2I, si, 0);
             DoubleVector q = (DoubleVector) i.convertShape(VectorOperators.I2D, sd, 0);
@@ -75,7 +88,7 @@ final class VectorErrorFunction {
             }
             r = r.blend(s, taylor);
         }
-        VectorMask<Double> cf = taylor.not().and(x.compare(LT, Double.POSITIVE_INFINITY));
+        VectorMask<Double> cf = VectorGammaFunctions.inRange(x, ERFCX_TAYLOR_HI, Double.POSITIVE_INFINITY);
         if (cf.anyTrue()) {
             DoubleVector k = x;
             for (int n = ERFC_CF_TERMS; n >= 1; n--) {
@@ -86,17 +99,18 @@ final class VectorErrorFunction {
         return r;
     }
 
-    /** erfc(x). */
+    /** Lanes.exact(erfc(x)). */
     static DoubleVector erfc(DoubleVector x) {
+        x = Lanes.exact(x);
         DoubleVector ax = x.lanewise(ABS);
         VectorMask<Double> series = ax.compare(LT, ERF_SERIES_MAX);
-        VectorMask<Double> tail = series.not().and(ax.compare(GE, ERF_SERIES_MAX)); // excludes NaN
+        VectorMask<Double> tail = ax.compare(GE, ERF_SERIES_MAX); // excludes NaN
         DoubleVector r = x.broadcast(Double.NaN);
         if (series.anyTrue()) {
-            r = r.blend(erfSeries(x).neg().add(1.0), series);
+            r = r.blend(Lanes.exact(erfSeries(x)).neg().add(1.0), series);
         }
         if (tail.anyTrue()) {
-            DoubleVector p = expMinusSquare(ax).mul(erfcxPositive(ax));
+            DoubleVector p = Lanes.exact(expMinusSquare(ax)).mul(Lanes.exact(erfcxPositive(ax)));
             p = p.blend(0.0, ax.compare(GT, ERFC_UNDERFLOW_X));
             DoubleVector v = p.blend(p.neg().add(2.0), x.compare(LT, 0.0));
             r = r.blend(v, tail);
@@ -104,21 +118,22 @@ final class VectorErrorFunction {
         return r;
     }
 
-    /** erfcx(x) = exp(x^2) erfc(x). */
+    /** Lanes.exact(erfcx(x)) = exp(x^2) Lanes.exact(erfc(x)). */
     static DoubleVector erfcx(DoubleVector x) {
+        x = Lanes.exact(x);
         VectorMask<Double> pos = x.compare(GE, ERF_SERIES_MAX);
-        VectorMask<Double> mid = x.compare(LT, ERF_SERIES_MAX).and(x.compare(GT, -ERF_SERIES_MAX));
-        VectorMask<Double> neg = x.compare(LT, -ERF_SERIES_MAX).or(x.compare(EQ, -ERF_SERIES_MAX));
+        VectorMask<Double> mid = x.lanewise(ABS).compare(LT, ERF_SERIES_MAX);
+        VectorMask<Double> neg = x.compare(LE, -ERF_SERIES_MAX);
         DoubleVector r = x.broadcast(Double.NaN);
         if (pos.anyTrue()) {
-            r = r.blend(erfcxPositive(x), pos);
+            r = r.blend(Lanes.exact(erfcxPositive(x)), pos);
         }
         if (mid.anyTrue()) {
-            r = r.blend(x.mul(x).lanewise(EXP).mul(erfSeries(x).neg().add(1.0)), mid);
+            r = r.blend(x.mul(x).lanewise(EXP).mul(Lanes.exact(erfSeries(x)).neg().add(1.0)), mid);
         }
         if (neg.anyTrue()) {
             DoubleVector y = x.neg();
-            r = r.blend(expSquare(y).mul(2.0).sub(erfcxPositive(y)), neg);
+            r = r.blend(Lanes.exact(expSquare(y)).mul(2.0).sub(Lanes.exact(erfcxPositive(y))), neg);
         }
         return r;
     }

@@ -25,6 +25,7 @@ import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.SIN;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
@@ -37,13 +38,14 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * von Mises(kappa, loc) kernels: the vector port of {@link dev.irg.math.VonMisesCdf} and
- * {@link dev.irg.math.BesselI01} as applied by {@link dev.irg.math.Reference} (u = z - loc). Both
- * regions of the scalar code are fixed-length Gauss-Legendre sums (no iteration), so they vectorize
- * without grouping: per vector the lanes are classified by masks (invalid, central where
- * 2 sin^2(ax/2) &lt; 1 - A, tail otherwise), the 12-point central sum runs if any lane is central,
- * the 32-point tail sum if any lane is in the tail, and the results are blended. The Bessel series
- * (kappa &lt; BESSEL_ASYMPTOTIC_MIN_KAPPA) runs until every lane's terms fall below the scalar code's
- * tolerance (terms past it no longer change the sum), capped at BESSEL_SERIES_MAX_TERMS.
+ * {@link dev.irg.math.BesselI01} as applied by {@link dev.irg.math.Reference} (u = z - loc), as
+ * stages over the block: validity and reduction, I0e and 1 - A (one series pass below
+ * BESSEL_ASYMPTOTIC_MIN_KAPPA, until every lane's terms fall below the scalar code's tolerance,
+ * capped at BESSEL_SERIES_MAX_TERMS), the region test (central where 2 sin^2(ax/2) &lt; 1 - A),
+ * the 12-point central sum over the central lanes and the 32-point tail sum over the tail lanes
+ * (each region's lanes gathered into whole vectors and scattered back), and the quantity. Lanes the
+ * vector code leaves NaN (invalid input, |z - loc| beyond REDUCTION_EXACT_MAX, r next to an odd
+ * multiple of pi) are recomputed by the scalar code. Why stages: docs/simd.md, "Profile".
  */
 final class VonMisesKernels implements Family {
     /** |k| at and above which x / (2 pi) is already an integer in float64, so rint needs no rounding trick. */
@@ -52,6 +54,11 @@ final class VonMisesKernels implements Family {
     private static final double RINT_MAGIC = 0x1.8p52;
     /** Relative size of the last Bessel series term at which BesselI01's series stop: 2^-60. */
     private static final double BESSEL_SERIES_TOLERANCE = 0x1p-60;
+    /**
+     * The Bessel series test convergence every 4 terms: the test (two multiplies, two subtractions,
+     * a max, a compare and a horizontal allTrue) cost more than a term.
+     */
+    private static final int BESSEL_TEST_EVERY = 4;
 
     /** 1/(j j) and 1/(j (j+1)), j = 1..BESSEL_SERIES_MAX_TERMS: the Bessel series multiply where BesselI01 divides (one rounding more). */
     private static final double[] INV_JJ = new double[BESSEL_SERIES_MAX_TERMS + 1];
@@ -64,11 +71,8 @@ final class VonMisesKernels implements Family {
         }
     }
 
-    private final VectorSpecies<Double> sd;
-
-    VonMisesKernels(VectorSpecies<Double> sd) {
-        this.sd = sd;
-    }
+    /** This JVM's species (a constant, see {@link Lanes}). */
+    private static final VectorSpecies<Double> SP = Lanes.SD;
 
     @Override
     public int regions() {
@@ -87,83 +91,308 @@ final class VonMisesKernels implements Family {
 
     @Override
     public void evaluate(Op op, int region, double[] kappa, double[] loc, double[] z, double[] out, int from, int to) {
-        for (int i = from; i < to; i += sd.length()) {
-            DoubleVector k = DoubleVector.fromArray(sd, kappa, i);
-            DoubleVector l = DoubleVector.fromArray(sd, loc, i);
-            DoubleVector u = DoubleVector.fromArray(sd, z, i).sub(l);
-            VectorMask<Double> valid = l.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY)
-                    .and(k.compare(GE, 0.0)).and(k.compare(LT, Double.POSITIVE_INFINITY))
-                    .and(u.lanewise(ABS).compare(LT, Double.POSITIVE_INFINITY));
-            VectorMask<Double> far = valid.and(u.lanewise(ABS).compare(GT, REDUCTION_EXACT_MAX));
-            VectorMask<Double> near = valid.andNot(far);
-            DoubleVector v = near.anyTrue() ? value(op, k.blend(1.0, near.not()), u.blend(0.0, near.not())) : k;
-            v.blend(Double.NaN, valid.not()).intoArray(out, i);
-            // |z - loc| beyond REDUCTION_EXACT_MAX: VonMisesCdf's IEEE-remainder reduction, rare, by the scalar code
-            for (long bits = far.anyTrue() ? far.toLong() : 0L; bits != 0; bits &= bits - 1) {
-                int j = i + Long.numberOfTrailingZeros(bits);
+        Stages st = STAGES.get().ensure(to);
+        int m = op == Op.VONMISES_CDF ? 0 : 1;
+        reduceStage(kappa, loc, z, st, from, to);
+        besselStage(st, op != Op.VONMISES_GRAD_KAPPA, from, to);
+        twoS2Stage(st, from, to);
+        // group the lanes by region (central where 2 sin^2(ax/2) < 1 - A, as combineStage decides), so
+        // that each quadrature runs only over its own lanes: in a mixed vector both sums cost 12 + 32
+        // points per lane, grouped 12 or 32
+        int nc = 0;
+        int nt = 0;
+        int[] ic = st.ic;
+        int[] it = st.it;
+        for (int j = from; j < to; j++) {
+            if (st.twoS2[j] < st.omA[j]) {
+                ic[nc++] = j;
+            } else {
+                it[nt++] = j;
+            }
+        }
+        if (nc > 0) {
+            int len = pad(ic, nc);
+            gather(ic, len, st.k, st.gk);
+            gather(ic, len, st.ax, st.gax);
+            gather(ic, len, st.omA, st.gomA);
+            centralSums(st.gk, st.gax, st.gomA, st.gres, m, len);
+            scatter(ic, nc, st.gres, st.c);
+        }
+        if (nt > 0) {
+            int len = pad(it, nt);
+            gather(it, len, st.k, st.gk);
+            gather(it, len, st.ax, st.gax);
+            gather(it, len, st.omA, st.gomA);
+            gather(it, len, st.y, st.gy);
+            gather(it, len, st.twoS2, st.gs2);
+            tailSums(st.gk, st.gax, st.gy, st.gomA, st.gs2, st.gres, m, len);
+            scatter(it, nt, st.gres, st.t);
+        }
+        combineStage(op, st, out, from, to);
+        // NaN: invalid input (the scalar code gives NaN again), |z - loc| beyond REDUCTION_EXACT_MAX
+        // (VonMisesCdf's IEEE-remainder reduction) or r next to an odd multiple of pi; rare
+        for (int j = from; j < to; j++) {
+            if (Double.isNaN(out[j])) {
                 out[j] = Reference.eval(op, kappa[j], loc[j], z[j]);
             }
         }
     }
 
-    /** The operation at valid lanes (kappa finite &ge; 0, u finite). */
-    private static DoubleVector value(Op op, DoubleVector kappa, DoubleVector x) {
-        // reduction x = 2 pi k + r (VonMisesCdf.reduce): two attempts, as the scalar loop
-        DoubleVector t = x.mul(INV_TWO_PI);
-        DoubleVector kk = rint(t);
-        DoubleVector ax = kappa.broadcast(Double.NaN);
-        DoubleVector y = ax;
-        VectorMask<Double> upper = kappa.compare(LT, 0.0); // none yet
-        VectorMask<Double> todo = kappa.compare(GE, 0.0);  // all valid lanes
-        for (int attempt = 0; attempt < 2 && todo.anyTrue(); attempt++) {
-            DoubleVector r = minusMultipleOfPi(x, kk.mul(2.0));
+    /** Per-thread intermediate arrays of the stages (one value per element). */
+    private static final ThreadLocal<Stages> STAGES = ThreadLocal.withInitial(Stages::new);
+
+    /**
+     * Intermediate results between the stages of {@link #evaluate}. The kernel runs as five loops
+     * over the block, each a method of its own that keeps its vectors local: one large method (or
+     * helpers passing vectors to each other) exceeded the JIT's inlining budget, and the vector
+     * operations left outside it ran as the Vector API's non-intrinsic Java fallback (JFR:
+     * ~900 bytes allocated per element, 4.7 M elements/s; docs/simd.md).
+     */
+    private static final class Stages {
+        double[] k = new double[0];     // kappa, 1 at invalid and far lanes
+        double[] nan = new double[0];   // 0 at valid lanes, NaN at invalid ones (added to the result)
+        double[] kk = new double[0];    // period index k of x = 2 pi k + r
+        double[] ax = new double[0];    // |r|
+        double[] y = new double[0];     // pi - |r|
+        double[] up = new double[0];    // 1 where r > 0 (upper half), else 0
+        double[] omA = new double[0];   // 1 - A(kappa)
+        double[] norm = new double[0];  // 2 pi I0(kappa) e^-kappa
+        double[] twoS2 = new double[0]; // 2 sin^2(ax/2)
+        double[] c = new double[0];     // central sum (lanes in the tail: unspecified)
+        double[] t = new double[0];     // tail sum (central lanes: unspecified)
+        int[] ic = new int[0];          // indices of the central lanes, then of the tail lanes
+        int[] it = new int[0];
+        double[] gk = new double[0];    // one region's lanes, gathered
+        double[] gax = new double[0];
+        double[] gy = new double[0];
+        double[] gomA = new double[0];
+        double[] gs2 = new double[0];
+        double[] gres = new double[0];
+
+        Stages ensure(int n) {
+            if (k.length < n) {
+                int g = n + SP.length();
+                ic = new int[g];
+                it = new int[g];
+                gk = new double[g];
+                gax = new double[g];
+                gy = new double[g];
+                gomA = new double[g];
+                gs2 = new double[g];
+                gres = new double[g];
+                k = new double[n];
+                nan = new double[n];
+                kk = new double[n];
+                ax = new double[n];
+                y = new double[n];
+                up = new double[n];
+                omA = new double[n];
+                norm = new double[n];
+                twoS2 = new double[n];
+                c = new double[n];
+                t = new double[n];
+            }
+            return this;
+        }
+    }
+
+    /**
+     * Validity, and the reduction x = 2 pi k + r (VonMisesCdf.reduce). A lane is evaluated here when
+     * kappa is in [0, infinity) and |z - loc| &le; REDUCTION_EXACT_MAX (which also makes z and loc
+     * finite); every other lane, and a lane whose r lands just outside [-pi, pi] (the scalar code's
+     * second reduction attempt, next to odd multiples of pi), gets NaN in {@code st.nan} and is
+     * recomputed by the scalar code. Written without mask logic (and/or/not): those ran as the
+     * non-intrinsic fallback in this kernel (JFR allocation profile).
+     */
+    private static void reduceStage(double[] kappa, double[] loc, double[] z, Stages st,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector k = DoubleVector.fromArray(SP, kappa, i);
+            DoubleVector u = DoubleVector.fromArray(SP, z, i).sub(DoubleVector.fromArray(SP, loc, i));
+            // <= 0 exactly when |u| <= REDUCTION_EXACT_MAX and 0 <= kappa < infinity (NaN fails the compare)
+            DoubleVector test = u.lanewise(ABS).sub(REDUCTION_EXACT_MAX).max(k.neg()).max(k.sub(Double.MAX_VALUE));
+            VectorMask<Double> near = test.compare(LE, 0.0);
+            DoubleVector zero = k.broadcast(0.0);
+            DoubleVector x = zero.blend(u, near);
+            k.broadcast(1.0).blend(k, near).intoArray(st.k, i);
+            DoubleVector kk = Lanes.exact(rint(x.mul(INV_TWO_PI)));
+            DoubleVector r = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0)));
             VectorMask<Double> up = r.compare(GT, 0.0);
-            DoubleVector yUp = minusMultipleOfPi(x, kk.mul(2.0).add(1.0)).neg();
-            DoubleVector yLo = minusMultipleOfPi(x, kk.mul(2.0).sub(1.0));
-            DoubleVector yy = yLo.blend(yUp, up);
-            VectorMask<Double> ok = todo.and(yy.compare(GE, 0.0));
-            ax = ax.blend(r.lanewise(ABS), ok);
-            y = y.blend(yy, ok);
-            upper = upper.or(ok.and(up));
-            VectorMask<Double> retry = todo.andNot(ok);
-            kk = kk.blend(kk.add(1.0), retry.and(up)).blend(kk.sub(1.0), retry.andNot(up));
-            todo = retry;
+            DoubleVector yUp = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0).add(1.0))).neg();
+            DoubleVector yLo = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0).sub(1.0)));
+            DoubleVector y = yLo.blend(yUp, up);
+            k.broadcast(Double.NaN).blend(zero, near).blend(Double.NaN, y.compare(LT, 0.0)).intoArray(st.nan, i);
+            kk.intoArray(st.kk, i);
+            r.lanewise(ABS).intoArray(st.ax, i);
+            y.intoArray(st.y, i);
+            zero.blend(1.0, up).intoArray(st.up, i);
         }
-        DoubleVector omA = oneMinusRatio(kappa);
-        DoubleVector sh = ax.mul(0.5).lanewise(SIN);
-        DoubleVector twoS2 = sh.mul(sh).mul(2.0);
-        VectorMask<Double> central = twoS2.compare(LT, omA);
-        VectorMask<Double> tail = central.not();
-        int m = op == Op.VONMISES_CDF ? 0 : 1;
-        DoubleVector lower = kappa.broadcast(0.0);
-        DoubleVector v = kappa.mul(2.0).mul(sh.mul(sh)); // 2 kappa sin^2(ax/2)
-        // Both sums for every vector, without branches: a branch around the library calls (SIN, EXP)
-        // made the JIT fall back to non-intrinsic vector code; the central sum costs 12 of the 44 points.
-        if (op == Op.VONMISES_GRAD_KAPPA) {
-            DoubleVector c = centralIntegral1(kappa, ax, omA).mul(v.lanewise(EXP));
-            DoubleVector t1 = tailIntegral1(kappa, ax, y, twoS2.sub(omA));
-            lower = t1.blend(c, central);
-            return lower.blend(lower.neg(), upper);
+    }
+
+    /** 1 - A(kappa) and, with {@code norm}, 2 pi I0(kappa) e^-kappa (BesselI01: one power series pass for both). */
+    private static void besselStage(Stages st, boolean norm, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector k = DoubleVector.fromArray(SP, st.k, i);
+            VectorMask<Double> asym = k.compare(GE, BESSEL_ASYMPTOTIC_MIN_KAPPA);
+            DoubleVector omA = k.broadcast(0.0);
+            DoubleVector i0e = k.broadcast(0.0);
+            if (asym.anyTrue()) {
+                DoubleVector a0 = Lanes.exact(asymptotic(k, BESSEL_I0E_ASYM));
+                omA = Lanes.exact(asymptotic(k, BESSEL_DIFF_ASYM)).div(a0);
+                i0e = a0;
+            }
+            VectorMask<Double> ser = k.compare(LT, BESSEL_ASYMPTOTIC_MIN_KAPPA);
+            if (ser.anyTrue()) {
+                // lanes in the asymptotic range run the series at kappa = 0 (converges at once)
+                DoubleVector ks = k.blend(0.0, asym);
+                DoubleVector q = ks.mul(ks).mul(0.25);
+                DoubleVector t0 = k.broadcast(1.0);
+                DoubleVector t1 = k.broadcast(1.0);
+                DoubleVector s0 = k.broadcast(1.0);
+                DoubleVector s1 = k.broadcast(1.0);
+                boolean done = false;
+                for (int j = 1; j <= BESSEL_SERIES_MAX_TERMS && !done; j++) {
+                    t0 = t0.mul(q.mul(INV_JJ[j]));
+                    t1 = t1.mul(q.mul(INV_JJ1[j]));
+                    s0 = s0.add(t0);
+                    s1 = s1.add(t1);
+                    // the terms decrease once below the tolerance, so this test is final per lane
+                    // (t - s tol <= 0 exactly when t <= s tol; one compare instead of two and a mask and);
+                    // tested every BESSEL_TEST_EVERY terms (the extra terms are below 2^-60 of the sum)
+                    if (j % BESSEL_TEST_EVERY == 0 || j == BESSEL_SERIES_MAX_TERMS) {
+                        done = t0.sub(s0.mul(BESSEL_SERIES_TOLERANCE)).max(t1.sub(s1.mul(BESSEL_SERIES_TOLERANCE)))
+                                .compare(LE, 0.0).allTrue();
+                    }
+                }
+                DoubleVector so = s1.mul(ks.mul(0.5)).div(s0).neg().add(1.0);
+                DoubleVector se = s0.mul(ks.neg().lanewise(EXP));
+                if (!done) { // BesselI01's cap: NaN in a lane that has not converged
+                    VectorMask<Double> open = t0.compare(LE, s0.mul(BESSEL_SERIES_TOLERANCE))
+                            .and(t1.compare(LE, s1.mul(BESSEL_SERIES_TOLERANCE))).not();
+                    so = so.blend(Double.NaN, open);
+                    se = se.blend(Double.NaN, open);
+                }
+                omA = omA.blend(so, ser);
+                i0e = i0e.blend(se, ser);
+            }
+            omA.intoArray(st.omA, i);
+            if (norm) {
+                i0e.mul(TWO_PI).intoArray(st.norm, i);
+            }
         }
-        DoubleVector norm = i0e(kappa).mul(TWO_PI);
-        DoubleVector ev = v.neg().lanewise(EXP);
-        if (m == 0) {
-            DoubleVector c = centralIntegral0(kappa, ax).div(norm).neg().add(0.5);
-            DoubleVector w = tailIntegral0(kappa, ax, y).div(norm).mul(ev);
-            lower = w.blend(c, central);
-        } else {
-            DoubleVector c = centralIntegral1(kappa, ax, omA).div(norm).neg();
-            DoubleVector w = tailIntegral1(kappa, ax, y, twoS2.sub(omA)).div(norm).mul(ev).neg();
-            lower = w.blend(c, central);
+    }
+
+    /** 2 sin^2(ax/2) (the region test and the tail's g0). */
+    private static void twoS2Stage(Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector sh = DoubleVector.fromArray(SP, st.ax, i).mul(0.5).lanewise(SIN);
+            sh.mul(sh).mul(2.0).intoArray(st.twoS2, i);
         }
-        if (m == 0) {
-            return kk.add(lower).blend(kk.add(1.0).sub(lower), upper);
+    }
+
+    /** Pads the index list {@code idx[0..n)} to whole vectors by repeating its last index; returns the padded length. */
+    private static int pad(int[] idx, int n) {
+        int len = (n + SP.length() - 1) / SP.length() * SP.length();
+        java.util.Arrays.fill(idx, n, len, idx[n - 1]);
+        return len;
+    }
+
+    private static void gather(int[] idx, int len, double[] src, double[] dst) {
+        for (int q = 0; q < len; q++) {
+            dst[q] = src[idx[q]];
         }
-        return lower.blend(lower.neg(), upper);
+    }
+
+    private static void scatter(int[] idx, int n, double[] src, double[] dst) {
+        for (int q = 0; q < n; q++) {
+            dst[idx[q]] = src[q];
+        }
+    }
+
+    /** The central sum (VonMisesCdf.centralIntegral) of the gathered lanes [0, len). */
+    private static void centralSums(double[] k, double[] axs, double[] omAs, double[] res, int m, int len) {
+        for (int i = 0; i < len; i += SP.length()) {
+            DoubleVector ax = DoubleVector.fromArray(SP, axs, i);
+            DoubleVector omA = DoubleVector.fromArray(SP, omAs, i);
+            DoubleVector kneg = DoubleVector.fromArray(SP, k, i).neg();
+            DoubleVector half = ax.mul(0.5);
+            DoubleVector sum = ax.broadcast(0.0);
+            for (int j = 0; j < CENTRAL_NODES.length; j++) {
+                DoubleVector s = half.mul(CENTRAL_NODES[j]).lanewise(SIN);
+                DoubleVector q = s.mul(2.0).mul(s);
+                DoubleVector w = kneg.mul(q).lanewise(EXP).mul(CENTRAL_WEIGHTS[j]);
+                sum = m == 0 ? sum.add(w) : sum.add(omA.sub(q).mul(w));
+            }
+            sum.mul(ax).intoArray(res, i);
+        }
+    }
+
+    /**
+     * The tail sum (VonMisesCdf.tailIntegral, g0 = 2 sin^2(ax/2) - (1 - A)) of the gathered lanes
+     * [0, len). The length dmax multiplies the sum.
+     */
+    private static void tailSums(double[] k, double[] axs, double[] ys, double[] omAs, double[] twoS2s, double[] res,
+            int m, int len) {
+        for (int i = 0; i < len; i += SP.length()) {
+            DoubleVector kappa = DoubleVector.fromArray(SP, k, i);
+            DoubleVector ax = DoubleVector.fromArray(SP, axs, i);
+            DoubleVector y = DoubleVector.fromArray(SP, ys, i);
+            DoubleVector g0 = DoubleVector.fromArray(SP, twoS2s, i).sub(DoubleVector.fromArray(SP, omAs, i));
+            DoubleVector dmax = Lanes.exact(tailLength(kappa, y));
+            VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
+            // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
+            DoubleVector v = ax.blend(y, nearPi);
+            DoubleVector sa = v.lanewise(SIN);
+            DoubleVector cv = v.lanewise(COS);
+            DoubleVector ca = cv.blend(cv.neg(), nearPi);
+            DoubleVector halfD = dmax.mul(0.5);
+            DoubleVector kneg = kappa.neg();
+            DoubleVector sum = ax.broadcast(0.0);
+            for (int j = 0; j < TAIL_NODES.length; j++) {
+                DoubleVector sd = halfD.mul(TAIL_NODES[j]).lanewise(SIN);
+                DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
+                DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
+                DoubleVector w = kneg.mul(q).lanewise(EXP).mul(TAIL_WEIGHTS[j]);
+                sum = m == 0 ? sum.add(w) : sum.add(g0.add(q).mul(w));
+            }
+            sum.mul(dmax).intoArray(res, i);
+        }
+    }
+
+    /** The operation from the stages' results: region blend, normalization, symmetry, NaN at invalid lanes. */
+    private static void combineStage(Op op, Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector kappa = DoubleVector.fromArray(SP, st.k, i);
+            DoubleVector omA = DoubleVector.fromArray(SP, st.omA, i);
+            DoubleVector twoS2 = DoubleVector.fromArray(SP, st.twoS2, i);
+            DoubleVector c = DoubleVector.fromArray(SP, st.c, i);
+            DoubleVector t = DoubleVector.fromArray(SP, st.t, i);
+            VectorMask<Double> central = twoS2.compare(LT, omA);
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
+            DoubleVector v = kappa.mul(twoS2); // 2 kappa sin^2(ax/2)
+            DoubleVector r;
+            if (op == Op.VONMISES_GRAD_KAPPA) {
+                DoubleVector lower = t.blend(c.mul(v.lanewise(EXP)), central);
+                r = lower.blend(lower.neg(), upper);
+            } else {
+                DoubleVector norm = DoubleVector.fromArray(SP, st.norm, i);
+                DoubleVector ev = v.neg().lanewise(EXP);
+                if (op == Op.VONMISES_CDF) {
+                    DoubleVector lower = t.div(norm).mul(ev).blend(c.div(norm).neg().add(0.5), central);
+                    DoubleVector kk = DoubleVector.fromArray(SP, st.kk, i);
+                    r = kk.add(lower).blend(kk.add(1.0).sub(lower), upper);
+                } else {
+                    DoubleVector lower = t.div(norm).mul(ev).neg().blend(c.div(norm).neg(), central);
+                    r = lower.blend(lower.neg(), upper);
+                }
+            }
+            r.add(DoubleVector.fromArray(SP, st.nan, i)).intoArray(out, i);
+        }
     }
 
     /** Math.rint for every double: exact rounding trick below 2^51, identity above (already integral). */
     static DoubleVector rint(DoubleVector t) {
+        t = Lanes.exact(t);
         DoubleVector r = t.add(RINT_MAGIC).sub(RINT_MAGIC);
         DoubleVector rn = t.sub(RINT_MAGIC).add(RINT_MAGIC);
         r = r.blend(rn, t.compare(LT, 0.0));
@@ -172,78 +401,15 @@ final class VonMisesKernels implements Family {
 
     /** x - m pi with the three-part pi (VonMisesCdf.minusMultipleOfPi). */
     private static DoubleVector minusMultipleOfPi(DoubleVector x, DoubleVector m) {
+        x = Lanes.exact(x);
+        m = Lanes.exact(m);
         return x.sub(m.mul(PI_A)).sub(m.mul(PI_B)).sub(m.mul(PI_C));
-    }
-
-    /** VonMisesCdf.centralIntegral with m = 0. */
-    private static DoubleVector centralIntegral0(DoubleVector kappa, DoubleVector ax) {
-        DoubleVector half = ax.mul(0.5);
-        DoubleVector sum = ax.broadcast(0.0);
-        for (int i = 0; i < CENTRAL_NODES.length; i++) {
-            DoubleVector s = half.mul(CENTRAL_NODES[i]).lanewise(SIN);
-            DoubleVector q = s.mul(2.0).mul(s);
-            sum = sum.add(ax.mul(CENTRAL_WEIGHTS[i]).mul(kappa.neg().mul(q).lanewise(EXP)));
-        }
-        return sum;
-    }
-
-    /** VonMisesCdf.centralIntegral with m = 1 (the m = 0 and m = 1 sums are separate methods: a branch or a
-     * conditional expression on the EXP result made the JIT fall back to non-intrinsic vector code). */
-    private static DoubleVector centralIntegral1(DoubleVector kappa, DoubleVector ax, DoubleVector omA) {
-        DoubleVector half = ax.mul(0.5);
-        DoubleVector sum = ax.broadcast(0.0);
-        for (int i = 0; i < CENTRAL_NODES.length; i++) {
-            DoubleVector s = half.mul(CENTRAL_NODES[i]).lanewise(SIN);
-            DoubleVector q = s.mul(2.0).mul(s);
-            sum = sum.add(omA.sub(q).mul(ax.mul(CENTRAL_WEIGHTS[i])).mul(kappa.neg().mul(q).lanewise(EXP)));
-        }
-        return sum;
-    }
-
-    /**
-     * VonMisesCdf.tailIntegral with m = 0. The length dmax multiplies every weight instead of the sum
-     * (one rounding more). JIT note (measured with JFR): a vector that comes out of a library call
-     * (SIN, EXP, ...) must be used as the argument of the next operation, not as its receiver and
-     * not through a branch or loop variable; otherwise the operation runs as the non-intrinsic
-     * fallback (that cost up to half of the kernel's time here).
-     */
-    private static DoubleVector tailIntegral0(DoubleVector kappa, DoubleVector ax, DoubleVector y) {
-        DoubleVector dmax = tailLength(kappa, y);
-        VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
-        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
-        DoubleVector sa = ax.lanewise(SIN).blend(y.lanewise(SIN), nearPi);
-        DoubleVector ca = ax.lanewise(COS).blend(y.lanewise(COS).neg(), nearPi);
-        DoubleVector halfD = dmax.mul(0.5);
-        DoubleVector sum = ax.broadcast(0.0);
-        for (int i = 0; i < TAIL_NODES.length; i++) {
-            DoubleVector sd = halfD.mul(TAIL_NODES[i]).lanewise(SIN);
-            DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
-            DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
-            sum = sum.add(dmax.mul(TAIL_WEIGHTS[i]).mul(kappa.neg().mul(q).lanewise(EXP)));
-        }
-        return sum;
-    }
-
-    /** VonMisesCdf.tailIntegral with m = 1, g0 = 2 sin^2(ax/2) - (1 - A). */
-    private static DoubleVector tailIntegral1(DoubleVector kappa, DoubleVector ax, DoubleVector y, DoubleVector g0) {
-        DoubleVector dmax = tailLength(kappa, y);
-        VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
-        // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
-        DoubleVector sa = ax.lanewise(SIN).blend(y.lanewise(SIN), nearPi);
-        DoubleVector ca = ax.lanewise(COS).blend(y.lanewise(COS).neg(), nearPi);
-        DoubleVector halfD = dmax.mul(0.5);
-        DoubleVector sum = ax.broadcast(0.0);
-        for (int i = 0; i < TAIL_NODES.length; i++) {
-            DoubleVector sd = halfD.mul(TAIL_NODES[i]).lanewise(SIN);
-            DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
-            DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
-            sum = sum.add(g0.add(q).mul(dmax.mul(TAIL_WEIGHTS[i])).mul(kappa.neg().mul(q).lanewise(EXP)));
-        }
-        return sum;
     }
 
     /** VonMisesCdf.tailLength. */
     private static DoubleVector tailLength(DoubleVector kappa, DoubleVector y) {
+        kappa = Lanes.exact(kappa);
+        y = Lanes.exact(y);
         DoubleVector sy = y.mul(0.5).lanewise(SIN);
         DoubleVector s2 = sy.mul(sy);
         DoubleVector c = kappa.broadcast(TAIL_EXPONENT_CUTOFF).div(kappa.mul(2.0));
@@ -252,74 +418,14 @@ final class VonMisesKernels implements Family {
         return y.blend(len, cut);
     }
 
-    /** BesselI01.i0e for kappa &ge; 0 finite. */
-    static DoubleVector i0e(DoubleVector kappa) {
-        VectorMask<Double> asym = kappa.compare(GE, BESSEL_ASYMPTOTIC_MIN_KAPPA);
-        DoubleVector r = kappa.broadcast(Double.NaN);
-        if (asym.anyTrue()) {
-            r = r.blend(asymptotic(kappa, BESSEL_I0E_ASYM), asym);
-        }
-        VectorMask<Double> ser = asym.not();
-        DoubleVector e = kappa.neg().lanewise(EXP);
-        if (ser.anyTrue()) {
-            DoubleVector[] s = series(kappa, ser);
-            r = r.blend(s[0].mul(e), ser);
-        }
-        return r;
-    }
-
-    /** BesselI01.oneMinusRatio: 1 - I1/I0 for kappa &ge; 0 finite. */
-    static DoubleVector oneMinusRatio(DoubleVector kappa) {
-        VectorMask<Double> asym = kappa.compare(GE, BESSEL_ASYMPTOTIC_MIN_KAPPA);
-        DoubleVector r = kappa.broadcast(Double.NaN);
-        if (asym.anyTrue()) {
-            r = r.blend(asymptotic(kappa, BESSEL_DIFF_ASYM).div(asymptotic(kappa, BESSEL_I0E_ASYM)), asym);
-        }
-        VectorMask<Double> ser = asym.not();
-        if (ser.anyTrue()) {
-            DoubleVector[] s = series(kappa, ser);
-            r = r.blend(s[1].div(s[0]).neg().add(1.0), ser);
-        }
-        return r;
-    }
-
     /** sum_j c_j kappa^-j * (2 pi kappa)^-1/2 (BesselI01.asymptoticI0e / asymptoticDiff). */
     private static DoubleVector asymptotic(DoubleVector kappa, double[] c) {
+        kappa = Lanes.exact(kappa);
         DoubleVector r = kappa.broadcast(1.0).div(kappa);
         DoubleVector s = kappa.broadcast(0.0);
         for (int j = c.length - 1; j >= 0; j--) {
             s = s.mul(r).add(c[j]);
         }
         return s.mul(INV_SQRT_TWO_PI).div(kappa.lanewise(SQRT));
-    }
-
-    /**
-     * {I0(kappa), I1(kappa)} by BesselI01's power series on the lanes of {@code use}; NaN in a lane
-     * whose series has not met the tolerance within BESSEL_SERIES_MAX_TERMS terms.
-     */
-    private static DoubleVector[] series(DoubleVector kappa, VectorMask<Double> use) {
-        DoubleVector q = kappa.mul(kappa).mul(0.25);
-        // separate objects per loop variable: shared initial vectors made the JIT run the updates as
-        // the non-intrinsic fallback (JFR allocation profile)
-        DoubleVector t0 = kappa.broadcast(1.0);
-        DoubleVector t1 = kappa.broadcast(1.0);
-        DoubleVector s0 = kappa.broadcast(1.0);
-        DoubleVector s1 = kappa.broadcast(1.0);
-        VectorMask<Double> open0 = use;
-        VectorMask<Double> open1 = use;
-        for (int j = 1; j <= BESSEL_SERIES_MAX_TERMS; j++) {
-            t0 = t0.mul(q.mul(INV_JJ[j]));
-            t1 = t1.mul(q.mul(INV_JJ1[j]));
-            s0 = s0.add(t0);
-            s1 = s1.add(t1);
-            open0 = open0.andNot(t0.compare(LE, s0.mul(BESSEL_SERIES_TOLERANCE)));
-            open1 = open1.andNot(t1.compare(LE, s1.mul(BESSEL_SERIES_TOLERANCE)));
-            if (!open0.or(open1).anyTrue()) {
-                break;
-            }
-        }
-        s0 = s0.blend(Double.NaN, open0);
-        s1 = s1.mul(kappa.mul(0.5)).blend(Double.NaN, open1);
-        return new DoubleVector[] {s0, s1};
     }
 }

@@ -26,13 +26,6 @@ final class EquivalenceHarness {
     static final int[] SIZES = {0, 1, 7, 15, 17, 1023, 100003};
     /** Largest batch also run with broadcast parameters and native segments (keeps CI time small). */
     static final int VARIANT_MAX = 1023;
-    static final int[] WIDTHS = {128, 256, 512};
-    /**
-     * Widths the equivalence runs use in this JVM: system property {@value #WIDTH_PROPERTY} (set per
-     * surefire execution in the pom: one JVM per width, because a JVM that mixes widths runs the
-     * kernels about 10x slower, see docs/simd.md), default the preferred width.
-     */
-    static final String WIDTH_PROPERTY = "irg.simd.test.bits";
     static final double SENTINEL64 = -7.0e301;
     static final float SENTINEL32 = -7.0e31f;
 
@@ -82,12 +75,12 @@ final class EquivalenceHarness {
         return r;
     }
 
+    /**
+     * The width the equivalence runs use: this JVM's (one per JVM, {@code Lanes}; the pom runs the
+     * tests once more per narrower width in JVMs started with {@code -Dirg.simd.bits}).
+     */
     static int[] testWidths() {
-        String s = System.getProperty(WIDTH_PROPERTY, "");
-        if (s.isBlank()) {
-            return new int[] {SimdKernels.create(0).bits()};
-        }
-        return java.util.Arrays.stream(s.split(",")).mapToInt(t -> Integer.parseInt(t.trim())).toArray();
+        return new int[] {SimdKernels.create(0).bits()};
     }
 
     /** Runs every size, width, layout and broadcast variant; fails on the first bad element. */

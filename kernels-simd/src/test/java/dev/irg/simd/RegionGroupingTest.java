@@ -63,7 +63,7 @@ class RegionGroupingTest {
     @Test
     void everyElementEvaluatedInItsRegionAndReturnedToItsSlot() {
         SplittableRandom rnd = new SplittableRandom(7);
-        for (int w : EquivalenceHarness.WIDTHS) {
+        for (int w : EquivalenceHarness.testWidths()) {
             SimdKernels base = SimdKernels.create(w);
             ThreeRegions f = new ThreeRegions(base.species().length());
             SimdKernels k = base.with(Distribution.GAMMA, f);

@@ -40,10 +40,20 @@ class SimdProviderTest {
 
     @Test
     void widthsAndInvalidWidth() {
+        // one width per JVM (Lanes): this JVM's width, and only it, can be asked for by number
+        int jvm = SimdKernels.create(0).bits();
+        assertEquals(jvm, SimdKernels.create(jvm).bits());
+        assertEquals(jvm, SimdKernels.create(0).species().vectorBitSize());
         for (int w : new int[] {128, 256, 512}) {
-            assertEquals(w, SimdKernels.create(w).bits());
+            if (w != jvm) {
+                assertThrows(IllegalArgumentException.class, () -> SimdKernels.create(w));
+            }
         }
         assertThrows(IllegalArgumentException.class, () -> SimdKernels.create(100));
+        String forced = System.getProperty(SimdProvider.BITS_PROPERTY);
+        if (forced != null) {
+            assertEquals(Integer.parseInt(forced), jvm);
+        }
     }
 
     /** Without the incubator module the provider declines with one line and nothing throws. */

@@ -1,0 +1,48 @@
+package dev.irg.simd;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The one vector species of this JVM, a {@code static final} constant: the width forced by
+ * {@value SimdProvider#BITS_PROPERTY} when the class is initialized, else the machine's preferred
+ * shape. Every kernel takes its species from here. The JIT compiles Vector API operations to
+ * machine vectors only where it knows a vector's exact class; a constant species gives every vector
+ * loaded, broadcast or computed from it that class. Species held in fields or passed as parameters
+ * (the first version) left the JIT to guess the class from call-site profiles inside the Vector API,
+ * and where those were missing the operations ran as the non-intrinsic Java fallback (JFR profiles:
+ * 150-900 bytes allocated per element; docs/simd.md). Consequence: one width per JVM; the tests of the
+ * narrower widths run in JVMs of their own (kernels-simd/pom.xml).
+ */
+final class Lanes {
+    /** The species of the float64 kernels. */
+    static final VectorSpecies<Double> SD = species(SimdProvider.requestedBits());
+
+    /** Lanes per vector. */
+    static final int LANES = SD.length();
+
+    /** -0.0 in every lane: the identity of addition for every double, -0.0 included. */
+    private static final DoubleVector NEG_ZERO = DoubleVector.broadcast(SD, -0.0);
+
+    private Lanes() {
+    }
+
+    private static VectorSpecies<Double> species(int bits) {
+        return switch (bits) {
+            case 128 -> DoubleVector.SPECIES_128;
+            case 256 -> DoubleVector.SPECIES_256;
+            case 512 -> DoubleVector.SPECIES_512;
+            default -> DoubleVector.SPECIES_PREFERRED;
+        };
+    }
+
+    /**
+     * {@code v} unchanged, as a vector of the JIT-known exact class (-0.0 + v). For vectors that
+     * arrive as parameters of, or are returned by, a method the JIT did not inline: operations on
+     * such a receiver dispatch through profiles inside the Vector API and were seen to run as the
+     * non-intrinsic fallback; one addition on a constant receiver avoids that.
+     */
+    static DoubleVector exact(DoubleVector v) {
+        return NEG_ZERO.add(v);
+    }
+}
