@@ -50,6 +50,7 @@ public final class SimdKernels implements Kernels {
         };
         this.families = new Family[Distribution.values().length];
         families[Distribution.GAMMA.ordinal()] = new GammaKernels(sd);
+        families[Distribution.BETA.ordinal()] = new BetaKernels(sd);
         families[Distribution.VONMISES.ordinal()] = new VonMisesKernels(sd);
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));

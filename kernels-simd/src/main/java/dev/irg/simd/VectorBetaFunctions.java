@@ -1,0 +1,343 @@
+package dev.irg.simd;
+
+import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
+import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
+import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC_MIN;
+import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
+import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
+import static jdk.incubator.vector.VectorOperators.ABS;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector versions of {@link dev.irg.math.BetaFunctions} and of the prefactor helpers of
+ * {@link dev.irg.math.IncompleteBeta} (logPrefactor, deltaFromU, deltaFromV): the same branches,
+ * thresholds ({@link dev.irg.math.BetaConstants}) and coefficient tables
+ * ({@link dev.irg.math.SpecialConstants}), evaluated lane-wise on the oriented problem I_u(p, q).
+ * Branches are masks; a branch is evaluated only when one of the vector's lanes takes it, and the
+ * results are blended. The recurrences of the scalar helpers (at most 8 and 10 unit steps) run as
+ * masked steps until no lane needs another.
+ *
+ * <p>One deliberate difference from the scalar helpers: the term-by-term differences of the
+ * Stirling and digamma asymptotic series need (1 + t)^-m - 1 for m = 1, 2, 3, ...; the scalar code
+ * calls expm1(-m log1p t) per term (16 and 10 calls), here the powers come from the recurrence
+ * e_(k+1) = e_k + g + e_k g with g = (1 + t)^-s - 1 (one or two expm1 per vector). All of e_k, g
+ * lie in (-1, 0], so each step adds two numbers of one sign: no cancellation, a relative error of
+ * at most ~k ulp in term k, whose weight falls like z^-2k (z &ge; 8).
+ */
+final class VectorBetaFunctions {
+    private VectorBetaFunctions() {
+    }
+
+    /** Error of the rounded sum s = a + b (two-sum, exact). */
+    private static DoubleVector twoSumError(DoubleVector a, DoubleVector b, DoubleVector s) {
+        DoubleVector bb = s.sub(a);
+        return a.sub(s.sub(bb)).add(b.sub(bb));
+    }
+
+    /** d = u (p + q) - p with u exact, error-free products (IncompleteBeta.deltaFromU). */
+    static DoubleVector deltaFromU(DoubleVector p, DoubleVector q, DoubleVector u) {
+        DoubleVector s = p.add(q);
+        DoubleVector es = twoSumError(p, q, s);
+        DoubleVector m = u.mul(s);
+        DoubleVector em = u.fma(s, m.neg());
+        return m.sub(p).add(em).add(u.mul(es));
+    }
+
+    /** The same d = q - v (p + q) from v = 1 - u when v is the exact one (IncompleteBeta.deltaFromV). */
+    static DoubleVector deltaFromV(DoubleVector p, DoubleVector q, DoubleVector v) {
+        DoubleVector s = p.add(q);
+        DoubleVector es = twoSumError(p, q, s);
+        DoubleVector m = v.mul(s);
+        DoubleVector em = v.fma(s, m.neg());
+        return q.sub(m).sub(em).sub(v.mul(es));
+    }
+
+    /**
+     * log Gamma(q + p) - log Gamma(q) for p, q &gt; 0 (BetaFunctions.logGammaIncrement): q raised to
+     * z &ge; STIRLING_MIN by the recurrence, then Stirling with the correction differenced term by term.
+     */
+    static DoubleVector logGammaIncrement(DoubleVector q, DoubleVector p) {
+        DoubleVector acc = p.broadcast(0.0);
+        DoubleVector z = q.add(0.0);
+        // at most ceil(STIRLING_MIN) = 8 steps; a lane at or above STIRLING_MIN stays there
+        for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
+            VectorMask<Double> m = z.compare(LT, STIRLING_MIN);
+            if (!m.anyTrue()) {
+                break;
+            }
+            acc = acc.blend(acc.sub(p.div(z).lanewise(LOG1P)), m);
+            z = z.blend(z.add(1.0), m);
+        }
+        DoubleVector t = p.div(z);
+        return acc.add(z.mul(VectorGammaFunctions.log1pmx(t))).sub(t.lanewise(LOG1P).mul(0.5))
+                .add(p.mul(z.add(p).lanewise(LOG))).add(stirlingCorrectionIncrement(z, t));
+    }
+
+    /**
+     * log Gamma*(z (1 + t)) - log Gamma*(z) for z &ge; STIRLING_MIN, t &gt; 0
+     * (BetaFunctions.stirlingCorrectionIncrement): sum_k c_k z^-(2k+1) ((1 + t)^-(2k+1) - 1), the
+     * powers by the recurrence of the class comment.
+     */
+    static DoubleVector stirlingCorrectionIncrement(DoubleVector z, DoubleVector t) {
+        DoubleVector r = z.broadcast(1.0).div(z);
+        DoubleVector r2 = r.mul(r);
+        DoubleVector l1p = t.lanewise(LOG1P);
+        DoubleVector e = l1p.neg().lanewise(EXPM1);          // (1+t)^-1 - 1
+        DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
+        DoubleVector pow = r.add(0.0);
+        DoubleVector sum = z.broadcast(0.0);
+        for (int k = 0; k < LGAMMA_STIRLING.length; k++) {
+            sum = pow.mul(LGAMMA_STIRLING[k]).fma(e, sum);
+            pow = pow.mul(r2);
+            e = e.add(g).add(e.mul(g));                      // (1+t)^-(2k+3) - 1
+        }
+        return sum;
+    }
+
+    /**
+     * (log q - psi(q)) - (log(q + p) - psi(q + p)) for p, q &gt; 0 (BetaFunctions.logMinusDigammaDrop):
+     * recurrence up to z &ge; DIGAMMA_ASYMPTOTIC_MIN, then the asymptotic series differenced term by
+     * term, the powers by the recurrence of the class comment.
+     */
+    static DoubleVector logMinusDigammaDrop(DoubleVector q, DoubleVector p) {
+        DoubleVector acc = p.broadcast(0.0);
+        DoubleVector z = q.add(0.0);
+        // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) = 10 steps; a lane at or above the minimum stays there
+        for (int k = 0; k < (int) Math.ceil(DIGAMMA_ASYMPTOTIC_MIN); k++) {
+            VectorMask<Double> m = z.compare(LT, DIGAMMA_ASYMPTOTIC_MIN);
+            if (!m.anyTrue()) {
+                break;
+            }
+            DoubleVector zp = z.add(p);
+            DoubleVector step = p.div(z.mul(zp)).sub(p.div(z.mul(zp.add(1.0))).lanewise(LOG1P));
+            acc = acc.blend(acc.add(step), m);
+            z = z.blend(z.add(1.0), m);
+        }
+        DoubleVector l1p = p.div(z).lanewise(LOG1P);
+        DoubleVector r2 = z.broadcast(1.0).div(z.mul(z));
+        DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
+        DoubleVector e = g.add(0.0);
+        DoubleVector pow = r2.add(0.0);
+        DoubleVector sum = p.mul(0.5).div(z.mul(z.add(p)));
+        for (int k = 0; k < DIGAMMA_ASYMPTOTIC.length; k++) {
+            sum = sum.sub(pow.mul(DIGAMMA_ASYMPTOTIC[k]).mul(e));
+            pow = pow.mul(r2);
+            e = e.add(g).add(e.mul(g));                      // (1+t)^-(2k+4) - 1
+        }
+        return acc.add(sum);
+    }
+
+    // ---- stages over a run (see BetaKernels.Stages) ------------------------------------------------
+
+    /** Branch codes of the log prefactor: bit 0 p &ge; STIRLING_MIN, bit 1 q &ge; STIRLING_MIN, bit 2 far from the mean. */
+    private static final double BOTH_NEAR = 3;
+    private static final double BOTH_FAR = 7;
+    private static final double ONLY_Q = 2;
+    private static final double ONLY_P = 1;
+    private static final double NONE = 0;
+
+    /**
+     * st.l = log(u^p v^q / (p B(p, q))) (IncompleteBeta.logPrefactor, pre[0]), without the v^q
+     * factor when {@code withV} is false: one stage computes every lane's branch, then one stage per
+     * branch evaluates the vectors that have a lane in it.
+     */
+    static void logPrefactorStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean withV, int from, int to) {
+        branchStage(sp, st, from, to);
+        bothStage(sp, st, withV, from, to);
+        onlyQStage(sp, st, withV, from, to);
+        onlyPStage(sp, st, withV, from, to);
+        noneStage(sp, st, withV, from, to);
+    }
+
+    private static void branchStage(VectorSpecies<Double> sp, BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
+            DoubleVector zero = p.broadcast(0.0);
+            DoubleVector far = d.div(p).lanewise(ABS).max(d.div(q).lanewise(ABS));
+            DoubleVector code = zero.blend(1.0, p.compare(GE, STIRLING_MIN)).add(zero.blend(2.0, q.compare(GE, STIRLING_MIN)));
+            // bit 2 (far from the mean) only with both parameters large
+            DoubleVector far4 = zero.blend(4.0, far.compare(GT, LOG1P_FORM_MAX));
+            code.add(zero.blend(far4, code.compare(EQ, BOTH_NEAR))).intoArray(st.code, i);
+            zero.broadcast(Double.NaN).intoArray(st.l, i);
+        }
+    }
+
+    /** Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms near the mean. */
+    private static void bothStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector code = DoubleVector.fromArray(sp, st.code, i);
+            VectorMask<Double> near = code.compare(EQ, BOTH_NEAR);
+            VectorMask<Double> far = code.compare(EQ, BOTH_FAR);
+            boolean anyNear = near.anyTrue();
+            boolean anyFar = far.anyTrue();
+            if (!anyNear && !anyFar) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
+            DoubleVector lu = DoubleVector.fromArray(sp, st.lu, i);
+            DoubleVector lv = DoubleVector.fromArray(sp, st.lv, i);
+            DoubleVector l = DoubleVector.fromArray(sp, st.l, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector corr = VectorGammaFunctions.stirlingSeries(p).add(VectorGammaFunctions.stirlingSeries(q))
+                    .sub(VectorGammaFunctions.stirlingSeries(pq));
+            DoubleVector common = p.div(pq).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).sub(corr);
+            DoubleVector vq = withV ? p.broadcast(0.0) : q.mul(lv);
+            if (anyNear) {
+                // p log(u (p+q)/p) + q log(v (p+q)/q) = p log1pmx(d/p) + q log1pmx(-d/q) (+d - d)
+                DoubleVector w = p.mul(VectorGammaFunctions.log1pmx(d.div(p)))
+                        .add(q.mul(VectorGammaFunctions.log1pmx(d.neg().div(q)))).add(common);
+                l = l.blend(w.sub(vq), near);
+            }
+            if (anyFar) {
+                DoubleVector w = p.mul(lu.add(q.div(p).lanewise(LOG1P))).add(q.mul(lv.add(p.div(q).lanewise(LOG1P))))
+                        .add(common);
+                l = l.blend(w.sub(vq), far);
+            }
+            l.intoArray(st.l, i);
+        }
+    }
+
+    /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p). */
+    private static void onlyQStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(sp, st.code, i).compare(EQ, ONLY_Q);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector lu = DoubleVector.fromArray(sp, st.lu, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector w = p.mul(lu.add(pq.lanewise(LOG))).add(q.mul(VectorGammaFunctions.log1pmx(p.div(q))))
+                    .sub(p.div(q).lanewise(LOG1P).mul(0.5)).sub(VectorGammaFunctions.logGamma1p(p))
+                    .sub(VectorGammaFunctions.stirlingSeries(q)).add(VectorGammaFunctions.stirlingSeries(pq));
+            if (withV) {
+                w = w.add(q.mul(DoubleVector.fromArray(sp, st.lv, i)));
+            }
+            DoubleVector.fromArray(sp, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /** p &ge; STIRLING_MIN &gt; q. */
+    private static void onlyPStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(sp, st.code, i).compare(EQ, ONLY_P);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector lu = DoubleVector.fromArray(sp, st.lu, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector w = p.mul(lu).add(q.mul(pq.lanewise(LOG))).add(p.mul(VectorGammaFunctions.log1pmx(q.div(p))))
+                    .sub(q.div(p).lanewise(LOG1P).mul(0.5)).sub(p.lanewise(LOG)).sub(VectorGammaFunctions.logGamma(q))
+                    .sub(VectorGammaFunctions.stirlingSeries(p)).add(VectorGammaFunctions.stirlingSeries(pq));
+            if (withV) {
+                w = w.add(q.mul(DoubleVector.fromArray(sp, st.lv, i)));
+            }
+            DoubleVector.fromArray(sp, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /** Both &lt; STIRLING_MIN: log(p B(p, q)) = log Gamma(1 + p) - [log Gamma(q + p) - log Gamma(q)]. */
+    private static void noneStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(sp, st.code, i).compare(EQ, NONE);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector lu = DoubleVector.fromArray(sp, st.lu, i);
+            DoubleVector w = p.mul(lu).sub(VectorGammaFunctions.logGamma1p(p)).add(logGammaIncrement(q, p));
+            if (withV) {
+                w = w.add(q.mul(DoubleVector.fromArray(sp, st.lv, i)));
+            }
+            DoubleVector.fromArray(sp, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /**
+     * st.lp = d/dp of the log prefactor, log u - 1/p - psi(p) + psi(p + q), and st.lq = d/dq,
+     * log v - psi(q) + psi(p + q) (IncompleteBeta.logPrefactor pre[1], pre[2]); for the series
+     * (IncompleteBeta.series) st.lq = psi(p + q) - psi(q) instead, without the log v.
+     * lmd = log - psi; p &ge; DIGAMMA_SPLIT: log(u (p+q)/p) + [lmd(p) - lmd(p+q)] - 1/p, below:
+     * log(u (p+q)) - psi(1 + p) - lmd(p + q); d/dq: log(v (p+q)/q) + [lmd(q) - lmd(p+q)].
+     */
+    static void derivativeStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean series, int from, int to) {
+        dropStage(sp, st.p, st.q, st.dp, from, to);
+        dropStage(sp, st.q, st.p, st.dq, from, to);
+        lpStage(sp, st, from, to);
+        lpSmallStage(sp, st, from, to);
+        lqStage(sp, st, series, from, to);
+    }
+
+    /** out = logMinusDigammaDrop(z, t) per element. */
+    private static void dropStage(VectorSpecies<Double> sp, double[] z, double[] t, double[] out, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            logMinusDigammaDrop(DoubleVector.fromArray(sp, z, i), DoubleVector.fromArray(sp, t, i)).intoArray(out, i);
+        }
+    }
+
+    private static void lpStage(VectorSpecies<Double> sp, BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
+            DoubleVector lu = DoubleVector.fromArray(sp, st.lu, i);
+            DoubleVector tp = d.div(p);
+            DoubleVector lup = lu.add(q.div(p).lanewise(LOG1P))
+                    .blend(tp.lanewise(LOG1P), tp.lanewise(ABS).compare(LE, LOG1P_FORM_MAX));
+            lup.add(DoubleVector.fromArray(sp, st.dp, i)).sub(p.broadcast(1.0).div(p)).intoArray(st.lp, i);
+        }
+    }
+
+    /** p &lt; DIGAMMA_SPLIT: lp = log(u (p+q)) - psi(1 + p) - lmd(p + q) (no cancellation of 1/p). */
+    private static void lpSmallStage(VectorSpecies<Double> sp, BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            VectorMask<Double> small = p.compare(LT, DIGAMMA_SPLIT);
+            if (!small.anyTrue()) {
+                continue;
+            }
+            DoubleVector pq = p.add(DoubleVector.fromArray(sp, st.q, i));
+            DoubleVector w = DoubleVector.fromArray(sp, st.lu, i).add(pq.lanewise(LOG))
+                    .sub(VectorGammaFunctions.digamma(p.add(1.0))).sub(VectorGammaFunctions.logMinusDigamma(pq));
+            DoubleVector.fromArray(sp, st.lp, i).blend(w, small).intoArray(st.lp, i);
+        }
+    }
+
+    private static void lqStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean series, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector l1p = p.div(q).lanewise(LOG1P);
+            DoubleVector lvq;
+            if (series) {
+                lvq = l1p;
+            } else {
+                DoubleVector tq = DoubleVector.fromArray(sp, st.d, i).neg().div(q);
+                lvq = DoubleVector.fromArray(sp, st.lv, i).add(l1p)
+                        .blend(tq.lanewise(LOG1P), tq.lanewise(ABS).compare(LE, LOG1P_FORM_MAX));
+            }
+            lvq.add(DoubleVector.fromArray(sp, st.dq, i)).intoArray(st.lq, i);
+        }
+    }
+}
