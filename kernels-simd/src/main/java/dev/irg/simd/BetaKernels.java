@@ -1,6 +1,8 @@
 package dev.irg.simd;
 
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
+import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
+import static dev.irg.math.BetaConstants.STIRLING_MIN;
 import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_UPPER;
@@ -39,8 +41,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  *   <li>series, by u (1 + q): below SERIES_SHORT_KEY at most 7 terms, below SERIES_MID_KEY at
  *       most 18, above up to 56;</li>
- *   <li>continued fraction, by u / switch point: below FRACTION_NEAR_KEY at most 22 steps (mean
- *       4), above mean 14 with a tail to the hundreds (a = b = 1e6 at x = 1/2: 569).</li>
+ *   <li>continued fraction, by u / switch point (FRACTION_KEYS): from at most 10 steps far below
+ *       it to a tail of hundreds next to it (a = b = 1e6 at x = 1/2: 569).</li>
  * </ul>
  * Loops run until every lane has met the scalar convergence test (a converged lane keeps adding
  * terms below the tolerance), for at most SERIES_VECTOR_BUDGET / FRACTION_VECTOR_BUDGET
@@ -57,9 +59,9 @@ final class BetaKernels implements Family {
     static final int EDGE = 0;
     /** Driver regions of the power series (both sides), bands 0..2 of u (1 + q). */
     static final int SERIES_0 = 1;
-    /** Driver regions of the continued fraction (both sides), bands 0..1 of u / switch point. */
+    /** Driver regions of the continued fraction (both sides), bands 0..3 of u / switch point. */
     static final int FRACTION_0 = 4;
-    private static final int REGIONS = 6;
+    private static final int REGIONS = 8;
 
     /**
      * Series band edges on u (1 + q) (u the series variable, q the other parameter): the series
@@ -70,10 +72,12 @@ final class BetaKernels implements Family {
     /** Second series band edge, see SERIES_SHORT_KEY. */
     static final double SERIES_MID_KEY = 0.1;
     /**
-     * Fraction band edge on u / ((p + 1)/(p + q + 2)): below 0.9 of the switch point the fraction
-     * converges within 22 steps (mean 4), close to it the count grows like sqrt(min(p, q)).
+     * Fraction band edges on u / ((p + 1)/(p + q + 2)) (u relative to the switch point): measured
+     * (beta_iteration_spread.py inputs, 3000 fraction elements), below 0.5 the fraction needs at most
+     * 10 steps (slowest of 8 lanes: 5 on average), below 0.9 at most 26 (11), below 0.99 at most 41
+     * (22), above up to a few hundred (58; the count grows like sqrt(min(p, q)) at the switch point).
      */
-    static final double FRACTION_NEAR_KEY = 0.9;
+    static final double[] FRACTION_KEYS = {0.5, 0.9, 0.99};
 
     /**
      * Series terms a vector runs before its open lanes go to the scalar code: the scalar series
@@ -88,6 +92,29 @@ final class BetaKernels implements Family {
      * and the rare long lane does not hold up the other lanes of its vector.
      */
     static final int FRACTION_VECTOR_BUDGET = 128;
+
+    /**
+     * Groups of {@link #parameterGroup}. The prefactor and its derivatives have branches per
+     * parameter size (log Gamma by Stirling for p, q &ge; STIRLING_MIN, psi(1 + p) below
+     * DIGAMMA_SPLIT); with a, b log-uniform, a vector of 8 random lanes nearly always holds lanes
+     * of every branch and so evaluated all of them. Sorting each run by the branch pair first lets
+     * most vectors take one: measured (Scratch harness, 512-bit, BETA_DCDF_DA) the prefactor went
+     * from 90 to ~35 ns per element.
+     */
+    static final int PARAMETER_GROUPS = 6;
+
+    /**
+     * The group of an element of a series or fraction region: which of the oriented parameters
+     * (p, q) are at least STIRLING_MIN (4 cases), the two cases with p &lt; STIRLING_MIN split
+     * again at DIGAMMA_SPLIT.
+     */
+    static int parameterGroup(double a, double b, double x) {
+        boolean upper = x * (a + b + 2) > a + 1;
+        double p = upper ? b : a;
+        double q = upper ? a : b;
+        int g = (p >= STIRLING_MIN ? 1 : 0) + (q >= STIRLING_MIN ? 2 : 0);
+        return g == 0 || g == 2 ? (p < DIGAMMA_SPLIT ? g / 2 + 4 : g) : g;
+    }
 
     private final VectorSpecies<Double> sd;
 
@@ -124,7 +151,10 @@ final class BetaKernels implements Family {
             return SERIES_0 + (key < SERIES_SHORT_KEY ? 0 : key < SERIES_MID_KEY ? 1 : 2);
         }
         if (r == REGION_FRACTION_LOWER || r == REGION_FRACTION_UPPER) {
-            return FRACTION_0 + (u * (p + q + 2) < FRACTION_NEAR_KEY * (p + 1) ? 0 : 1);
+            // u / switch point, compared without dividing
+            double w = u * (p + q + 2);
+            double sw = p + 1;
+            return FRACTION_0 + (w < FRACTION_KEYS[0] * sw ? 0 : w < FRACTION_KEYS[1] * sw ? 1 : w < FRACTION_KEYS[2] * sw ? 2 : 3);
         }
         return EDGE;
     }
@@ -154,49 +184,60 @@ final class BetaKernels implements Family {
         boolean cdf = which == IncompleteBeta.OUT_CDF;
         boolean dcdf = which == IncompleteBeta.OUT_DCDF_DA || which == IncompleteBeta.OUT_DCDF_DB;
         boolean channelA = which == IncompleteBeta.OUT_DCDF_DA || which == IncompleteBeta.OUT_GRAD_A;
-        Stages st = STAGES.get().ensure(to);
-        orientStage(sd, a, b, x, st, from, to);
+        Stages st = STAGES.get();
+        // the run, regrouped by the branches its lanes take (see PARAMETER_GROUPS): from here on every
+        // stage works on st.a, st.b, st.x over [0, m)
+        int m = st.group(sd.length(), a, b, x, from, to);
+        double[] ga = st.a;
+        double[] gb = st.b;
+        double[] gx = st.x;
+        double[] gout = st.out;
+        orientStage(sd, ga, gb, gx, st, 0, m);
         if (cdf || dcdf) {
-            VectorBetaFunctions.logPrefactorStage(sd, st, !series, from, to);
+            VectorBetaFunctions.logPrefactorStage(sd, st, !series, 0, m);
         }
         if (!cdf) {
-            VectorBetaFunctions.derivativeStage(sd, st, series, from, to);
+            VectorBetaFunctions.derivativeStage(sd, st, series, 0, m);
         }
         if (series) {
             if (cdf) {
-                seriesValueStage(sd, st, from, to);
+                seriesValueStage(sd, st, 0, m);
             } else {
-                seriesStage(sd, st, from, to);
+                seriesStage(sd, st, 0, m);
             }
         } else if (cdf) {
-            fractionValueStage(sd, st, from, to);
+            fractionValueStage(sd, st, 0, m);
         } else {
-            fractionStage(sd, st, from, to);
+            fractionStage(sd, st, 0, m);
         }
         if (cdf) {
             if (series) {
-                seriesCdf(sd, st, out, from, to);
+                seriesCdf(sd, st, gout, 0, m);
             } else {
-                fractionCdf(sd, st, out, from, to);
+                fractionCdf(sd, st, gout, 0, m);
             }
         } else if (dcdf) {
             if (series) {
-                seriesChannel(sd, st, channelA, from, to);
+                seriesChannel(sd, st, channelA, 0, m);
             } else {
-                fractionChannel(sd, st, channelA, from, to);
+                fractionChannel(sd, st, channelA, 0, m);
             }
-            dcdfStage(sd, st, out, from, to);
+            dcdfStage(sd, st, gout, 0, m);
         } else if (series) {
-            seriesGradStage(sd, st, channelA, out, from, to);
+            seriesGradStage(sd, st, channelA, gout, 0, m);
         } else {
-            fractionGradStage(sd, x, st, channelA, out, from, to);
+            fractionGradStage(sd, gx, st, channelA, gout, 0, m);
         }
         // lanes that did not converge within the vector budget carry NaN, as do lanes whose sums
         // overflowed: the scalar region code (caps, NaN rule) decides them
-        for (int j = from; j < to; j++) {
-            if (!Double.isFinite(out[j])) {
-                out[j] = scalar(a[j], b[j], x[j], which);
+        int[] perm = st.perm;
+        for (int j = 0; j < to - from; j++) {
+            int i = from + perm[j];
+            double v = gout[j];
+            if (!Double.isFinite(v)) {
+                v = scalar(a[i], b[i], x[i], which);
             }
+            out[i] = v;
         }
     }
 
@@ -229,6 +270,12 @@ final class BetaKernels implements Family {
      * scalar speed; the same was found for von Mises by h-simd-perf).
      */
     static final class Stages {
+        double[] a = new double[0];   // the run's operands and results, grouped (see group)
+        double[] b = new double[0];
+        double[] x = new double[0];
+        double[] out = new double[0];
+        int[] perm = new int[0];      // grouped position -> position in the run
+        final int[] count = new int[PARAMETER_GROUPS + 1];
         double[] p = new double[0];   // oriented parameters: (a, b) on the lower side, (b, a) on the upper
         double[] q = new double[0];
         double[] u = new double[0];   // oriented variable: x or 1 - x
@@ -246,8 +293,54 @@ final class BetaKernels implements Family {
         double[] s1 = new double[0];
         double[] s2 = new double[0];
         double[] code = new double[0]; // branch of the log prefactor (VectorBetaFunctions)
+        byte[] keys = new byte[0];
+        double[] fb = new double[0];  // state of one vector of the fraction with derivatives
+
+        /**
+         * Copies elements {@code from .. to-1} into a, b, x grouped by {@link #parameterGroup} (a
+         * counting sort), pads to a whole number of vectors by repeating the last element, and
+         * returns the padded length.
+         */
+        int group(int lanes, double[] aa, double[] bb, double[] xx, int from, int to) {
+            int n = to - from;
+            int m = (n + lanes - 1) / lanes * lanes;
+            ensure(m);
+            java.util.Arrays.fill(count, 0);
+            byte[] key = keys;
+            for (int i = 0; i < n; i++) {
+                key[i] = (byte) parameterGroup(aa[from + i], bb[from + i], xx[from + i]);
+                count[key[i] + 1]++;
+            }
+            for (int g = 0; g < PARAMETER_GROUPS; g++) {
+                count[g + 1] += count[g];
+            }
+            for (int i = 0; i < n; i++) {
+                int j = count[key[i]]++;
+                perm[j] = i;
+                a[j] = aa[from + i];
+                b[j] = bb[from + i];
+                x[j] = xx[from + i];
+            }
+            for (int j = n; j < m; j++) {
+                a[j] = a[n - 1];
+                b[j] = b[n - 1];
+                x[j] = x[n - 1];
+            }
+            return m;
+        }
 
         Stages ensure(int n) {
+            if (fb.length == 0) {
+                fb = new double[FRACTION_SLOTS * 8];
+            }
+            if (a.length < n) {
+                a = new double[n];
+                b = new double[n];
+                x = new double[n];
+                out = new double[n];
+                perm = new int[n];
+                keys = new byte[n];
+            }
             if (p.length < n) {
                 p = new double[n];
                 q = new double[n];
@@ -364,9 +457,13 @@ final class BetaKernels implements Family {
                 sumQ = sumQ.add(tq);
                 sumP = sumP.add(tp);
                 // converged when every |term| <= TOL |sum|: the largest excess is <= 0
-                DoubleVector excess = t.lanewise(ABS).sub(sum.lanewise(ABS).mul(CONVERGENCE_TOL))
-                        .max(tq.lanewise(ABS).sub(sumQ.lanewise(ABS).mul(CONVERGENCE_TOL)))
-                        .max(tp.lanewise(ABS).sub(sumP.lanewise(ABS).mul(CONVERGENCE_TOL)));
+                // (a NaN in the second or third excess is dropped: that lane's sums are not finite
+                // and it is recomputed by the scalar code)
+                DoubleVector e0 = t.lanewise(ABS).sub(sum.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector e1 = tq.lanewise(ABS).sub(sumQ.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector e2 = tp.lanewise(ABS).sub(sumP.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector excess = e0.blend(e1, e1.compare(GT, e0));
+                excess = excess.blend(e2, e2.compare(GT, excess));
                 done = done.blend(1.0, excess.compare(LE, 0.0));
                 if (!done.compare(EQ, 0.0).anyTrue()) {
                     break;
@@ -486,109 +583,198 @@ final class BetaKernels implements Family {
         }
     }
 
+    // Slots of the per-vector state of the fraction with derivatives (Stages.fb, L lanes each)
+    private static final int AM2 = 0;
+    private static final int BM2 = 1;
+    private static final int BM1 = 2;
+    private static final int APM2 = 3;
+    private static final int APM1 = 4;
+    private static final int AQM2 = 5;
+    private static final int AQM1 = 6;
+    private static final int BPM2 = 7;
+    private static final int BPM1 = 8;
+    private static final int BQM2 = 9;
+    private static final int BQM1 = 10;
+    private static final int DODD = 11;
+    private static final int DODDP = 12;
+    private static final int DODDQ = 13;
+    private static final int F = 14;
+    private static final int TP = 15;
+    private static final int TQ = 16;
+    private static final int DONE = 17;
+    private static final int ALPHA = 18;
+    private static final int ALPHAP = 19;
+    private static final int ALPHAQ = 20;
+    private static final int BETA = 21;
+    private static final int BETAP = 22;
+    private static final int BETAQ = 23;
+    /** Number of state slots. */
+    static final int FRACTION_SLOTS = 24;
+
     /**
      * f, T_p = f L_p + f_p, T_q = f L_q + f_q into st.s0, s1, s2 by the three-term recurrence with the
      * p- and q-derivatives, rescaled every step (IncompleteBeta.fraction); s0 NaN where not converged.
+     * One step is two methods that keep their state in Stages.fb (the coefficients of step k, then the
+     * recurrence): written as one loop, the method was too large for the JIT to compile every vector
+     * operation to its intrinsic (JFR: most of its time in the Vector API's Java fallback).
      */
     private static void fractionStage(VectorSpecies<Double> sp, Stages st, int from, int to) {
         int cap = Math.min(FRACTION_MAX_ITER, FRACTION_VECTOR_BUDGET);
-        for (int i = from; i < to; i += sp.length()) {
-            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
-            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
-            DoubleVector u = DoubleVector.fromArray(sp, st.u, i);
-            DoubleVector v = DoubleVector.fromArray(sp, st.v, i);
-            DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
-            DoubleVector lp = DoubleVector.fromArray(sp, st.lp, i);
-            DoubleVector lq = DoubleVector.fromArray(sp, st.lq, i);
-            DoubleVector pq = p.add(q);
-            DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
-            DoubleVector b0 = d.neg().add(1.0).mul(rp1);
-            DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
-            DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
-            DoubleVector dOddQ = u.neg().mul(rp1);
-            DoubleVector s = b0.broadcast(1.0).div(b0);
-            DoubleVector am2 = s.add(0.0);
-            DoubleVector bm2 = p.broadcast(0.0);
-            DoubleVector bm1 = s.add(0.0);
-            DoubleVector apm2 = p.broadcast(0.0);
-            DoubleVector apm1 = dOddP.mul(s);
-            DoubleVector aqm2 = p.broadcast(0.0);
-            DoubleVector aqm1 = dOddQ.mul(s);
-            DoubleVector bpm2 = p.broadcast(0.0);
-            DoubleVector bpm1 = p.broadcast(0.0);
-            DoubleVector bqm2 = p.broadcast(0.0);
-            DoubleVector bqm1 = p.broadcast(0.0);
-            DoubleVector f = bm1.add(0.0);
-            DoubleVector tp = f.mul(lp).add(bpm1.sub(f.mul(apm1)));
-            DoubleVector tq = f.mul(lq).add(bqm1.sub(f.mul(aqm1)));
-            DoubleVector pd = p.mul(d);
-            DoubleVector done = p.broadcast(0.0);
+        int n = sp.length();
+        double[] fb = st.fb;
+        for (int i = from; i < to; i += n) {
+            fractionStart(sp, st, i, fb);
             for (int k = 1; k <= cap; k++) {
-                DoubleVector e1 = p.add(2 * k - 1);
-                DoubleVector e2 = p.add(2 * k);
-                DoubleVector e3 = p.add(2 * k + 1);
-                DoubleVector r1 = p.broadcast(1.0).div(e1);
-                DoubleVector r2 = p.broadcast(1.0).div(e2);
-                DoubleVector r12 = r1.mul(r2);
-                DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
-                DoubleVector qk = q.sub(k);
-                DoubleVector pk = p.add(k);
-                DoubleVector pqk = pq.add(k);
-                // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)) and its p-, q-derivatives
-                DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
-                DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
-                DoubleVector dEvenQ = u.mul(k).mul(r12);
-                // d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
-                DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
-                DoubleVector dNextP = dNext.mul(r2.mul(k).div(pk).add(q.neg().add(k + 1).div(pqk.mul(e3))));
-                DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
-                DoubleVector alpha = dOdd.mul(dEven);
-                DoubleVector alphaP = dOddP.mul(dEven).add(dOdd.mul(dEvenP));
-                DoubleVector alphaQ = dOddQ.mul(dEven).add(dOdd.mul(dEvenQ));
-                // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
-                DoubleVector beta = pd.neg().add(p.mul(2 * k + 1)).add(2.0 * k * (k + 1))
-                        .add(qk.mul(2.0 * k).mul(u).mul(r1)).add(v.mul(2.0 * k).mul(pk)).mul(r23);
-                DoubleVector betaP = dEvenP.add(dNextP);
-                DoubleVector betaQ = dEvenQ.add(dNextQ);
-                DoubleVector an = beta.sub(alpha.mul(am2));
-                DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
-                DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(apm2)).sub(alphaP.mul(am2));
-                DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(aqm2)).sub(alphaQ.mul(am2));
-                DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(bpm2)).sub(alphaP.mul(bm2));
-                DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(bqm2)).sub(alphaQ.mul(bm2));
-                s = an.broadcast(1.0).div(an);
-                am2 = s;
-                bm2 = bm1.mul(s);
-                bm1 = bn.mul(s);
-                apm2 = apm1.mul(s);
-                apm1 = apn.mul(s);
-                aqm2 = aqm1.mul(s);
-                aqm1 = aqn.mul(s);
-                bpm2 = bpm1.mul(s);
-                bpm1 = bpn.mul(s);
-                bqm2 = bqm1.mul(s);
-                bqm1 = bqn.mul(s);
-                DoubleVector tpn = bm1.mul(lp).add(bpm1.sub(bm1.mul(apm1)));
-                DoubleVector tqn = bm1.mul(lq).add(bqm1.sub(bm1.mul(aqm1)));
-                // converged when every change is <= TOL times its value: the largest excess is <= 0
-                DoubleVector excess = bm1.sub(f).lanewise(ABS).sub(bm1.lanewise(ABS).mul(CONVERGENCE_TOL))
-                        .max(tpn.sub(tp).lanewise(ABS).sub(tpn.lanewise(ABS).mul(CONVERGENCE_TOL)))
-                        .max(tqn.sub(tq).lanewise(ABS).sub(tqn.lanewise(ABS).mul(CONVERGENCE_TOL)));
-                done = done.blend(1.0, excess.compare(LE, 0.0));
-                f = bm1;
-                tp = tpn;
-                tq = tqn;
-                dOdd = dNext;
-                dOddP = dNextP;
-                dOddQ = dNextQ;
-                if (!done.compare(EQ, 0.0).anyTrue()) {
+                fractionCoefficients(sp, st, i, k, fb);
+                if (fractionRecurrence(sp, st, i, fb)) {
                     break;
                 }
             }
-            f.blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
-            tp.intoArray(st.s1, i);
-            tq.intoArray(st.s2, i);
+            DoubleVector done = DoubleVector.fromArray(sp, fb, DONE * n);
+            DoubleVector.fromArray(sp, fb, F * n).blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
+            DoubleVector.fromArray(sp, fb, TP * n).intoArray(st.s1, i);
+            DoubleVector.fromArray(sp, fb, TQ * n).intoArray(st.s2, i);
         }
+    }
+
+    /** Step 0: beta_0 = 1 + d_1, the recurrence's start (rescaled so that A_0 = 1), f, T_p, T_q. */
+    private static void fractionStart(VectorSpecies<Double> sp, Stages st, int i, double[] fb) {
+        int n = sp.length();
+        DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+        DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+        DoubleVector u = DoubleVector.fromArray(sp, st.u, i);
+        DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
+        DoubleVector pq = p.add(q);
+        DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
+        DoubleVector b0 = d.neg().add(1.0).mul(rp1);
+        DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
+        DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
+        DoubleVector dOddQ = u.neg().mul(rp1);
+        DoubleVector s = b0.broadcast(1.0).div(b0);
+        DoubleVector zero = p.broadcast(0.0);
+        DoubleVector apm1 = dOddP.mul(s);
+        DoubleVector aqm1 = dOddQ.mul(s);
+        s.intoArray(fb, AM2 * n);
+        zero.intoArray(fb, BM2 * n);
+        s.intoArray(fb, BM1 * n);
+        zero.intoArray(fb, APM2 * n);
+        apm1.intoArray(fb, APM1 * n);
+        zero.intoArray(fb, AQM2 * n);
+        aqm1.intoArray(fb, AQM1 * n);
+        zero.intoArray(fb, BPM2 * n);
+        zero.intoArray(fb, BPM1 * n);
+        zero.intoArray(fb, BQM2 * n);
+        zero.intoArray(fb, BQM1 * n);
+        dOdd.intoArray(fb, DODD * n);
+        dOddP.intoArray(fb, DODDP * n);
+        dOddQ.intoArray(fb, DODDQ * n);
+        s.intoArray(fb, F * n);
+        s.mul(DoubleVector.fromArray(sp, st.lp, i)).sub(s.mul(apm1)).intoArray(fb, TP * n);
+        s.mul(DoubleVector.fromArray(sp, st.lq, i)).sub(s.mul(aqm1)).intoArray(fb, TQ * n);
+        zero.intoArray(fb, DONE * n);
+    }
+
+    /** alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their p-, q-derivatives; d_{2k+1} carried. */
+    private static void fractionCoefficients(VectorSpecies<Double> sp, Stages st, int i, int k, double[] fb) {
+        int n = sp.length();
+        DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+        DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+        DoubleVector u = DoubleVector.fromArray(sp, st.u, i);
+        DoubleVector e1 = p.add(2 * k - 1);
+        DoubleVector e2 = p.add(2 * k);
+        DoubleVector e3 = p.add(2 * k + 1);
+        DoubleVector r1 = p.broadcast(1.0).div(e1);
+        DoubleVector r2 = p.broadcast(1.0).div(e2);
+        DoubleVector r12 = r1.mul(r2);
+        DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
+        DoubleVector qk = q.sub(k);
+        DoubleVector pk = p.add(k);
+        DoubleVector pqk = p.add(q).add(k);
+        // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)) and its p-, q-derivatives
+        DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
+        DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
+        DoubleVector dEvenQ = u.mul(k).mul(r12);
+        // d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
+        DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
+        DoubleVector dNextP = dNext.mul(r2.mul(k).div(pk).add(q.neg().add(k + 1).div(pqk.mul(e3))));
+        DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
+        DoubleVector dOdd = DoubleVector.fromArray(sp, fb, DODD * n);
+        dOdd.mul(dEven).intoArray(fb, ALPHA * n);
+        DoubleVector.fromArray(sp, fb, DODDP * n).mul(dEven).add(dOdd.mul(dEvenP)).intoArray(fb, ALPHAP * n);
+        DoubleVector.fromArray(sp, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ)).intoArray(fb, ALPHAQ * n);
+        // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
+        DoubleVector pd = p.mul(DoubleVector.fromArray(sp, st.d, i));
+        DoubleVector v = DoubleVector.fromArray(sp, st.v, i);
+        pd.neg().add(p.mul(2 * k + 1)).add(2.0 * k * (k + 1)).add(qk.mul(2.0 * k).mul(u).mul(r1))
+                .add(v.mul(2.0 * k).mul(pk)).mul(r23).intoArray(fb, BETA * n);
+        dEvenP.add(dNextP).intoArray(fb, BETAP * n);
+        dEvenQ.add(dNextQ).intoArray(fb, BETAQ * n);
+        dNext.intoArray(fb, DODD * n);
+        dNextP.intoArray(fb, DODDP * n);
+        dNextQ.intoArray(fb, DODDQ * n);
+    }
+
+    /**
+     * One step of A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and both derivatives), rescaled so
+     * that A_k = 1; the new f, T_p, T_q and the convergence test. True when every lane has converged.
+     */
+    private static boolean fractionRecurrence(VectorSpecies<Double> sp, Stages st, int i, double[] fb) {
+        int n = sp.length();
+        DoubleVector alpha = DoubleVector.fromArray(sp, fb, ALPHA * n);
+        DoubleVector alphaP = DoubleVector.fromArray(sp, fb, ALPHAP * n);
+        DoubleVector alphaQ = DoubleVector.fromArray(sp, fb, ALPHAQ * n);
+        DoubleVector beta = DoubleVector.fromArray(sp, fb, BETA * n);
+        DoubleVector betaP = DoubleVector.fromArray(sp, fb, BETAP * n);
+        DoubleVector betaQ = DoubleVector.fromArray(sp, fb, BETAQ * n);
+        DoubleVector am2 = DoubleVector.fromArray(sp, fb, AM2 * n);
+        DoubleVector bm2 = DoubleVector.fromArray(sp, fb, BM2 * n);
+        DoubleVector bm1 = DoubleVector.fromArray(sp, fb, BM1 * n);
+        DoubleVector apm1 = DoubleVector.fromArray(sp, fb, APM1 * n);
+        DoubleVector aqm1 = DoubleVector.fromArray(sp, fb, AQM1 * n);
+        DoubleVector bpm1 = DoubleVector.fromArray(sp, fb, BPM1 * n);
+        DoubleVector bqm1 = DoubleVector.fromArray(sp, fb, BQM1 * n);
+        DoubleVector an = beta.sub(alpha.mul(am2));
+        DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
+        DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(DoubleVector.fromArray(sp, fb, APM2 * n)))
+                .sub(alphaP.mul(am2));
+        DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(DoubleVector.fromArray(sp, fb, AQM2 * n)))
+                .sub(alphaQ.mul(am2));
+        DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(sp, fb, BPM2 * n)))
+                .sub(alphaP.mul(bm2));
+        DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(sp, fb, BQM2 * n)))
+                .sub(alphaQ.mul(bm2));
+        DoubleVector s = an.broadcast(1.0).div(an);
+        s.intoArray(fb, AM2 * n);
+        bm1.mul(s).intoArray(fb, BM2 * n);
+        DoubleVector f = bn.mul(s);
+        f.intoArray(fb, BM1 * n);
+        apm1.mul(s).intoArray(fb, APM2 * n);
+        DoubleVector ap = apn.mul(s);
+        ap.intoArray(fb, APM1 * n);
+        aqm1.mul(s).intoArray(fb, AQM2 * n);
+        DoubleVector aq = aqn.mul(s);
+        aq.intoArray(fb, AQM1 * n);
+        bpm1.mul(s).intoArray(fb, BPM2 * n);
+        DoubleVector bp = bpn.mul(s);
+        bp.intoArray(fb, BPM1 * n);
+        bqm1.mul(s).intoArray(fb, BQM2 * n);
+        DoubleVector bq = bqn.mul(s);
+        bq.intoArray(fb, BQM1 * n);
+        DoubleVector tp = f.mul(DoubleVector.fromArray(sp, st.lp, i)).add(bp.sub(f.mul(ap)));
+        DoubleVector tq = f.mul(DoubleVector.fromArray(sp, st.lq, i)).add(bq.sub(f.mul(aq)));
+        // converged when every change is <= TOL times its value: the largest excess is <= 0 (a NaN
+        // in the second or third is dropped: such a lane is not finite and recomputed anyway)
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(sp, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e1 = tp.sub(DoubleVector.fromArray(sp, fb, TP * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e2 = tq.sub(DoubleVector.fromArray(sp, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector m = e0.blend(e1, e1.compare(GT, e0));
+        m = m.blend(e2, e2.compare(GT, m));
+        DoubleVector done = DoubleVector.fromArray(sp, fb, DONE * n).blend(1.0, m.compare(LE, 0.0));
+        done.intoArray(fb, DONE * n);
+        f.intoArray(fb, F * n);
+        tp.intoArray(fb, TP * n);
+        tq.intoArray(fb, TQ * n);
+        return !done.compare(EQ, 0.0).anyTrue();
     }
 
     /** Fraction CDF: lower I = e^L f, upper I = 1 - e^L f. */

@@ -35,7 +35,8 @@ import jdk.incubator.vector.VectorSpecies;
  * calls expm1(-m log1p t) per term (16 and 10 calls), here the powers come from the recurrence
  * e_(k+1) = e_k + g + e_k g with g = (1 + t)^-s - 1 (one or two expm1 per vector). All of e_k, g
  * lie in (-1, 0], so each step adds two numbers of one sign: no cancellation, a relative error of
- * at most ~k ulp in term k, whose weight falls like z^-2k (z &ge; 8).
+ * at most ~k ulp in term k, whose weight falls like z^-2k (z &ge; 8). Likewise the sums of
+ * log1p(y_k) over the unit steps of the recurrences are one log1p of prod(1 + y_k) - 1 (see growth).
  */
 final class VectorBetaFunctions {
     private VectorBetaFunctions() {
@@ -70,7 +71,8 @@ final class VectorBetaFunctions {
      * z &ge; STIRLING_MIN by the recurrence, then Stirling with the correction differenced term by term.
      */
     static DoubleVector logGammaIncrement(DoubleVector q, DoubleVector p) {
-        DoubleVector acc = p.broadcast(0.0);
+        // the recurrence contributes -sum log1p(p/z_k) = -log1p(E), E = prod(1 + p/z_k) - 1 (see growth)
+        DoubleVector e = p.broadcast(0.0);
         DoubleVector z = q.add(0.0);
         // at most ceil(STIRLING_MIN) = 8 steps; a lane at or above STIRLING_MIN stays there
         for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
@@ -78,12 +80,22 @@ final class VectorBetaFunctions {
             if (!m.anyTrue()) {
                 break;
             }
-            acc = acc.blend(acc.sub(p.div(z).lanewise(LOG1P)), m);
+            e = e.blend(growth(e, p.div(z)), m);
             z = z.blend(z.add(1.0), m);
         }
         DoubleVector t = p.div(z);
-        return acc.add(z.mul(VectorGammaFunctions.log1pmx(t))).sub(t.lanewise(LOG1P).mul(0.5))
+        return e.lanewise(LOG1P).neg().add(z.mul(VectorGammaFunctions.log1pmx(t))).sub(t.lanewise(LOG1P).mul(0.5))
                 .add(p.mul(z.add(p).lanewise(LOG))).add(stirlingCorrectionIncrement(z, t));
+    }
+
+    /**
+     * (1 + e)(1 + y) - 1 = e + y + e y for e, y &ge; 0: a product of factors 1 + y_k minus one, carried
+     * without forming 1 + y (which would round away a tiny y), so that sum_k log1p(y_k) = log1p(E)
+     * needs one log1p per vector where the scalar helpers call log1p per step. Every term is
+     * non-negative: no cancellation, a relative error of at most ~2 ulp per step.
+     */
+    private static DoubleVector growth(DoubleVector e, DoubleVector y) {
+        return e.add(y).add(e.mul(y));
     }
 
     /**
@@ -105,39 +117,6 @@ final class VectorBetaFunctions {
             e = e.add(g).add(e.mul(g));                      // (1+t)^-(2k+3) - 1
         }
         return sum;
-    }
-
-    /**
-     * (log q - psi(q)) - (log(q + p) - psi(q + p)) for p, q &gt; 0 (BetaFunctions.logMinusDigammaDrop):
-     * recurrence up to z &ge; DIGAMMA_ASYMPTOTIC_MIN, then the asymptotic series differenced term by
-     * term, the powers by the recurrence of the class comment.
-     */
-    static DoubleVector logMinusDigammaDrop(DoubleVector q, DoubleVector p) {
-        DoubleVector acc = p.broadcast(0.0);
-        DoubleVector z = q.add(0.0);
-        // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) = 10 steps; a lane at or above the minimum stays there
-        for (int k = 0; k < (int) Math.ceil(DIGAMMA_ASYMPTOTIC_MIN); k++) {
-            VectorMask<Double> m = z.compare(LT, DIGAMMA_ASYMPTOTIC_MIN);
-            if (!m.anyTrue()) {
-                break;
-            }
-            DoubleVector zp = z.add(p);
-            DoubleVector step = p.div(z.mul(zp)).sub(p.div(z.mul(zp.add(1.0))).lanewise(LOG1P));
-            acc = acc.blend(acc.add(step), m);
-            z = z.blend(z.add(1.0), m);
-        }
-        DoubleVector l1p = p.div(z).lanewise(LOG1P);
-        DoubleVector r2 = z.broadcast(1.0).div(z.mul(z));
-        DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
-        DoubleVector e = g.add(0.0);
-        DoubleVector pow = r2.add(0.0);
-        DoubleVector sum = p.mul(0.5).div(z.mul(z.add(p)));
-        for (int k = 0; k < DIGAMMA_ASYMPTOTIC.length; k++) {
-            sum = sum.sub(pow.mul(DIGAMMA_ASYMPTOTIC[k]).mul(e));
-            pow = pow.mul(r2);
-            e = e.add(g).add(e.mul(g));                      // (1+t)^-(2k+4) - 1
-        }
-        return acc.add(sum);
     }
 
     // ---- stages over a run (see BetaKernels.Stages) ------------------------------------------------
@@ -282,17 +261,79 @@ final class VectorBetaFunctions {
      * log(u (p+q)) - psi(1 + p) - lmd(p + q); d/dq: log(v (p+q)/q) + [lmd(q) - lmd(p+q)].
      */
     static void derivativeStage(VectorSpecies<Double> sp, BetaKernels.Stages st, boolean series, int from, int to) {
-        dropStage(sp, st.p, st.q, st.dp, from, to);
-        dropStage(sp, st.q, st.p, st.dq, from, to);
+        dropStage(sp, st, st.p, st.q, st.dp, DIGAMMA_SPLIT, from, to);
+        dropStage(sp, st, st.q, st.p, st.dq, 0.0, from, to);
         lpStage(sp, st, from, to);
         lpSmallStage(sp, st, from, to);
         lqStage(sp, st, series, from, to);
     }
 
-    /** out = logMinusDigammaDrop(z, t) per element. */
-    private static void dropStage(VectorSpecies<Double> sp, double[] z, double[] t, double[] out, int from, int to) {
+    /**
+     * out = (log z - psi(z)) - (log(z + t) - psi(z + t)) per element, z, t &gt; 0
+     * (BetaFunctions.logMinusDigammaDrop), in two loops (the recurrence up to z &ge;
+     * DIGAMMA_ASYMPTOTIC_MIN, then the asymptotic series differenced term by term); vectors whose z
+     * are all below {@code zMin} (where the result is not used) are skipped.
+     */
+    private static void dropStage(VectorSpecies<Double> sp, BetaKernels.Stages st, double[] z, double[] t,
+            double[] out, double zMin, int from, int to) {
+        dropRecurrence(sp, st, z, t, out, zMin, from, to);
+        dropAsymptotic(sp, st, z, t, out, zMin, from, to);
+    }
+
+    /**
+     * The recurrence part: st.code = z raised to at least DIGAMMA_ASYMPTOTIC_MIN, out = its sum
+     * p/(z_k (z_k + p)) - log1p(E), E = prod(1 + p/(z_k (z_k + p + 1))) - 1 (p = t; see growth).
+     */
+    private static void dropRecurrence(VectorSpecies<Double> sp, BetaKernels.Stages st, double[] zz, double[] tt,
+            double[] out, double zMin, int from, int to) {
         for (int i = from; i < to; i += sp.length()) {
-            logMinusDigammaDrop(DoubleVector.fromArray(sp, z, i), DoubleVector.fromArray(sp, t, i)).intoArray(out, i);
+            DoubleVector z = DoubleVector.fromArray(sp, zz, i);
+            if (!z.compare(GE, zMin).anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(sp, tt, i);
+            DoubleVector acc = p.broadcast(0.0);
+            DoubleVector e = p.broadcast(0.0);
+            // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) = 10 steps; a lane at or above the minimum stays there
+            for (int k = 0; k < (int) Math.ceil(DIGAMMA_ASYMPTOTIC_MIN); k++) {
+                VectorMask<Double> m = z.compare(LT, DIGAMMA_ASYMPTOTIC_MIN);
+                if (!m.anyTrue()) {
+                    break;
+                }
+                DoubleVector zp = z.add(p);
+                acc = acc.blend(acc.add(p.div(z.mul(zp))), m);
+                e = e.blend(e.add(p.div(z.mul(zp.add(1.0)))).add(e.mul(p.div(z.mul(zp.add(1.0))))), m);
+                z = z.blend(z.add(1.0), m);
+            }
+            acc.sub(e.lanewise(LOG1P)).intoArray(out, i);
+            z.intoArray(st.code, i);
+        }
+    }
+
+    /**
+     * The asymptotic part at z = st.code: 1/(2z) + sum_k c_k z^-2k differenced term by term,
+     * c_k z^-2k ((1 + p/z)^-2k - 1), the powers by the recurrence of the class comment; added to out.
+     */
+    private static void dropAsymptotic(VectorSpecies<Double> sp, BetaKernels.Stages st, double[] zz, double[] tt,
+            double[] out, double zMin, int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            if (!DoubleVector.fromArray(sp, zz, i).compare(GE, zMin).anyTrue()) {
+                continue;
+            }
+            DoubleVector z = DoubleVector.fromArray(sp, st.code, i);
+            DoubleVector p = DoubleVector.fromArray(sp, tt, i);
+            DoubleVector l1p = p.div(z).lanewise(LOG1P);
+            DoubleVector r2 = z.broadcast(1.0).div(z.mul(z));
+            DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
+            DoubleVector w = g.add(0.0);
+            DoubleVector pow = r2.add(0.0);
+            DoubleVector sum = p.mul(0.5).div(z.mul(z.add(p)));
+            for (int k = 0; k < DIGAMMA_ASYMPTOTIC.length; k++) {
+                sum = sum.sub(pow.mul(DIGAMMA_ASYMPTOTIC[k]).mul(w));
+                pow = pow.mul(r2);
+                w = w.add(g).add(w.mul(g));                      // (1+t)^-(2k+4) - 1
+            }
+            DoubleVector.fromArray(sp, out, i).add(sum).intoArray(out, i);
         }
     }
 
