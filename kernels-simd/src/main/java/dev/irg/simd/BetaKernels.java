@@ -11,10 +11,13 @@ import static dev.irg.math.BetaConstants.REGION_SERIES_LOWER;
 import static dev.irg.math.BetaConstants.REGION_SERIES_UPPER;
 import static dev.irg.math.BetaConstants.REGION_ZERO;
 import static dev.irg.math.BetaConstants.SERIES_MAX_ITER;
+import static dev.irg.math.BetaConstants.SERIES_QU_MAX;
+import static dev.irg.math.BetaConstants.SERIES_U_MAX;
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG;
@@ -116,6 +119,22 @@ final class BetaKernels implements Family {
         return g == 0 || g == 2 ? (p < DIGAMMA_SPLIT ? g / 2 + 4 : g) : g;
     }
 
+    /** {@link #parameterGroup} of elements from .. to-1 (whole vectors) into key[0 ..), by compares and blends. */
+    private static void groupStage(VectorSpecies<Double> sp, double[] aa, double[] bb, double[] xx, double[] key,
+            int from, int to) {
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector a = DoubleVector.fromArray(sp, aa, i);
+            DoubleVector b = DoubleVector.fromArray(sp, bb, i);
+            DoubleVector x = DoubleVector.fromArray(sp, xx, i);
+            VectorMask<Double> upper = x.mul(a.add(b).add(2.0)).compare(GT, a.add(1.0));
+            DoubleVector p = a.blend(b, upper);
+            DoubleVector q = b.blend(a, upper);
+            DoubleVector zero = a.broadcast(0.0);
+            DoubleVector g = zero.blend(1.0, p.compare(GE, STIRLING_MIN)).add(zero.blend(2.0, q.compare(GE, STIRLING_MIN)));
+            g.blend(g.mul(0.5).add(4.0), p.compare(LT, DIGAMMA_SPLIT)).intoArray(key, i - from);
+        }
+    }
+
     private final VectorSpecies<Double> sd;
 
     BetaKernels(VectorSpecies<Double> sd) {
@@ -134,12 +153,57 @@ final class BetaKernels implements Family {
 
     @Override
     public void classify(Op op, double[] a, double[] b, double[] x, byte[] region, int m) {
+        double[] code = STAGES.get().ensure(m).code;
+        classifyStage(sd, a, b, x, code, m);
         for (int i = 0; i < m; i++) {
-            region[i] = (byte) driverRegion(a[i], b[i], x[i]);
+            region[i] = (byte) code[i];
         }
     }
 
-    /** The driver region of one element (IncompleteBeta.classify, then the band). */
+    /**
+     * {@link #driverRegion} of elements 0 .. m-1 into {@code code} with vector compares and blends:
+     * the same expressions (IEEE arithmetic gives the same roundings) and thresholds, so the same
+     * regions (BetaKernelsTest checks it). The per-element scalar version spent ~15 % of the kernel's
+     * time in mispredicted branches (JFR, random operands).
+     */
+    private static void classifyStage(VectorSpecies<Double> sp, double[] aa, double[] bb, double[] xx, double[] code,
+            int m) {
+        for (int i = 0; i < m; i += sp.length()) {
+            DoubleVector a = DoubleVector.fromArray(sp, aa, i);
+            DoubleVector b = DoubleVector.fromArray(sp, bb, i);
+            DoubleVector x = DoubleVector.fromArray(sp, xx, i);
+            DoubleVector y = x.neg().add(1.0);
+            VectorMask<Double> upper = x.mul(a.add(b).add(2.0)).compare(GT, a.add(1.0));
+            DoubleVector p = a.blend(b, upper);
+            DoubleVector q = b.blend(a, upper);
+            DoubleVector u = x.blend(y, upper);
+            DoubleVector zero = a.broadcast(0.0);
+            // series iff u <= SERIES_U_MAX and q u <= SERIES_QU_MAX, i.e. the larger excess is <= 0
+            DoubleVector e1 = u.sub(SERIES_U_MAX);
+            DoubleVector e2 = q.mul(u).sub(SERIES_QU_MAX);
+            VectorMask<Double> series = e1.blend(e2, e2.compare(GT, e1)).compare(LE, 0.0);
+            DoubleVector key = u.mul(q.add(1.0));
+            DoubleVector seriesCode = zero.add(SERIES_0).add(zero.blend(1.0, key.compare(GE, SERIES_SHORT_KEY)))
+                    .add(zero.blend(1.0, key.compare(GE, SERIES_MID_KEY)));
+            DoubleVector w = u.mul(p.add(q).add(2.0));
+            DoubleVector sw = p.add(1.0);
+            DoubleVector fractionCode = zero.add(FRACTION_0);
+            for (double k : FRACTION_KEYS) {
+                fractionCode = fractionCode.add(zero.blend(1.0, w.compare(GE, sw.mul(k))));
+            }
+            DoubleVector c = fractionCode.blend(seriesCode, series);
+            // EDGE unless 0 < a, b < infinity and 0 < x < 1 (NaN fails every compare)
+            c = zero.blend(c, a.compare(GT, 0.0));
+            c = zero.blend(c, b.compare(GT, 0.0));
+            c = zero.blend(c, a.compare(LT, Double.POSITIVE_INFINITY));
+            c = zero.blend(c, b.compare(LT, Double.POSITIVE_INFINITY));
+            c = zero.blend(c, x.compare(GT, 0.0));
+            c = zero.blend(c, x.compare(LT, 1.0));
+            c.intoArray(code, i);
+        }
+    }
+
+    /** The driver region of one element (IncompleteBeta.classify, then the band): the specification of classify. */
     static int driverRegion(double a, double b, double x) {
         int r = IncompleteBeta.classify(a, b, x);
         boolean lower = r == REGION_SERIES_LOWER || r == REGION_FRACTION_LOWER;
@@ -187,7 +251,7 @@ final class BetaKernels implements Family {
         Stages st = STAGES.get();
         // the run, regrouped by the branches its lanes take (see PARAMETER_GROUPS): from here on every
         // stage works on st.a, st.b, st.x over [0, m)
-        int m = st.group(sd.length(), a, b, x, from, to);
+        int m = st.group(sd, a, b, x, from, to);
         double[] ga = st.a;
         double[] gb = st.b;
         double[] gx = st.x;
@@ -293,7 +357,6 @@ final class BetaKernels implements Family {
         double[] s1 = new double[0];
         double[] s2 = new double[0];
         double[] code = new double[0]; // branch of the log prefactor (VectorBetaFunctions)
-        byte[] keys = new byte[0];
         double[] fb = new double[0];  // state of one vector of the fraction with derivatives
 
         /**
@@ -301,21 +364,22 @@ final class BetaKernels implements Family {
          * counting sort), pads to a whole number of vectors by repeating the last element, and
          * returns the padded length.
          */
-        int group(int lanes, double[] aa, double[] bb, double[] xx, int from, int to) {
+        int group(VectorSpecies<Double> species, double[] aa, double[] bb, double[] xx, int from, int to) {
+            int lanes = species.length();
             int n = to - from;
             int m = (n + lanes - 1) / lanes * lanes;
             ensure(m);
             java.util.Arrays.fill(count, 0);
-            byte[] key = keys;
+            double[] key = code;
+            groupStage(species, aa, bb, xx, key, from, to);
             for (int i = 0; i < n; i++) {
-                key[i] = (byte) parameterGroup(aa[from + i], bb[from + i], xx[from + i]);
-                count[key[i] + 1]++;
+                count[(int) key[i] + 1]++;
             }
             for (int g = 0; g < PARAMETER_GROUPS; g++) {
                 count[g + 1] += count[g];
             }
             for (int i = 0; i < n; i++) {
-                int j = count[key[i]]++;
+                int j = count[(int) key[i]]++;
                 perm[j] = i;
                 a[j] = aa[from + i];
                 b[j] = bb[from + i];
@@ -339,7 +403,6 @@ final class BetaKernels implements Family {
                 x = new double[n];
                 out = new double[n];
                 perm = new int[n];
-                keys = new byte[n];
             }
             if (p.length < n) {
                 p = new double[n];
