@@ -58,6 +58,14 @@ import jdk.incubator.vector.VectorSpecies;
  * not the prefactor itself in the continued fraction (the ratio prefactor/density is x (1 - x)/p).
  */
 final class BetaKernels implements Family {
+    /**
+     * Largest parameter the vector stages evaluate: they form a few products of three parameter-sized
+     * factors (one reciprocal for several divisions), which must neither overflow nor lose precision
+     * as subnormals (below about 1e102). Beyond it the scalar code decides (it gives NaN: its
+     * continued fraction stops converging above ~6e7, docs/beta.md).
+     */
+    static final double PARAMETER_VECTOR_MAX = 1e100;
+
     /** Driver region: invalid operands, x = 0 or x = 1 (closed form, per element). */
     static final int EDGE = 0;
     /** Driver regions of the power series (both sides), bands 0..2 of u (1 + q). */
@@ -452,7 +460,8 @@ final class BetaKernels implements Family {
             if (fromV.anyTrue()) {
                 d = d.blend(VectorBetaFunctions.deltaFromV(p, q, v), fromV);
             }
-            p.intoArray(st.p, i);
+            // parameters beyond PARAMETER_VECTOR_MAX: p = NaN makes every output NaN, so the scalar code decides
+            p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX)).intoArray(st.p, i);
             q.intoArray(st.q, i);
             u.intoArray(st.u, i);
             v.intoArray(st.v, i);
@@ -479,7 +488,7 @@ final class BetaKernels implements Family {
             DoubleVector sum = p.broadcast(0.0);
             DoubleVector done = p.broadcast(0.0);
             for (int j = 1; j <= cap; j++) {
-                c = c.mul(q.neg().add(j)).mul(u.div(j));
+                c = c.mul(q.neg().add(j)).mul(u.mul(1.0 / j));
                 DoubleVector t = c.div(p.add(j));
                 sum = sum.add(t);
                 done = done.blend(1.0, t.lanewise(ABS).compare(LE, sum.lanewise(ABS).mul(CONVERGENCE_TOL)));
@@ -508,7 +517,7 @@ final class BetaKernels implements Family {
             DoubleVector sumP = p.broadcast(0.0);
             DoubleVector done = p.broadcast(0.0);
             for (int j = 1; j <= cap; j++) {
-                DoubleVector step = u.div(j);
+                DoubleVector step = u.mul(1.0 / j);
                 DoubleVector jq = q.neg().add(j);
                 cq = cq.mul(jq).mul(step).sub(c.mul(step));
                 c = c.mul(jq).mul(step);
@@ -746,20 +755,24 @@ final class BetaKernels implements Family {
         DoubleVector e1 = p.add(2 * k - 1);
         DoubleVector e2 = p.add(2 * k);
         DoubleVector e3 = p.add(2 * k + 1);
-        DoubleVector r1 = p.broadcast(1.0).div(e1);
-        DoubleVector r2 = p.broadcast(1.0).div(e2);
-        DoubleVector r12 = r1.mul(r2);
+        // one division for 1/e1 and 1/e2, one for 1/(e2 e3), one for the two of d(d_{2k+1})/dp
+        // (products of up to three parameter-sized factors: PARAMETER_VECTOR_MAX)
+        DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
+        DoubleVector r1 = r12.mul(e2);
+        DoubleVector r2 = r12.mul(e1);
         DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
         DoubleVector qk = q.sub(k);
         DoubleVector pk = p.add(k);
         DoubleVector pqk = p.add(q).add(k);
+        DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));  // 1/((p+k)(p+q+k)(p+2k+1))
         // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)) and its p-, q-derivatives
         DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
         DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
         DoubleVector dEvenQ = u.mul(k).mul(r12);
         // d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
         DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
-        DoubleVector dNextP = dNext.mul(r2.mul(k).div(pk).add(q.neg().add(k + 1).div(pqk.mul(e3))));
+        // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
+        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k + 1).mul(pk.mul(rk))));
         DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
         DoubleVector dOdd = DoubleVector.fromArray(sp, fb, DODD * n);
         dOdd.mul(dEven).intoArray(fb, ALPHA * n);

@@ -301,8 +301,11 @@ final class VectorBetaFunctions {
                     break;
                 }
                 DoubleVector zp = z.add(p);
-                acc = acc.blend(acc.add(p.div(z.mul(zp))), m);
-                e = e.blend(e.add(p.div(z.mul(zp.add(1.0)))).add(e.mul(p.div(z.mul(zp.add(1.0))))), m);
+                // p/(z (z+p)) and y = p/(z (z+p+1)) from one reciprocal (BetaKernels.PARAMETER_VECTOR_MAX)
+                DoubleVector r = p.div(z.mul(zp).mul(zp.add(1.0)));
+                DoubleVector y = r.mul(zp);
+                acc = acc.blend(acc.add(r.mul(zp.add(1.0))), m);
+                e = e.blend(e.add(y).add(e.mul(y)), m);
                 z = z.blend(z.add(1.0), m);
             }
             acc.sub(e.lanewise(LOG1P)).intoArray(out, i);

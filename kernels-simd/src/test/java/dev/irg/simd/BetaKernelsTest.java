@@ -51,4 +51,48 @@ class BetaKernelsTest {
             assertEquals(true, seen[c] > 0, "region " + c + " never reached");
         }
     }
+
+    /**
+     * Parameters above BetaKernels.PARAMETER_VECTOR_MAX go to the scalar code (the vector stages form
+     * products of three parameters): every operation gives the scalar reference's value or NaN.
+     */
+    @Test
+    void hugeParametersGiveTheScalarResult() {
+        double[] big = {1e99, 1e101, 1e150, 1e200, 1e300, Double.MAX_VALUE};
+        double[] other = {1e-4, 0.5, 3, 1e6};
+        double[] xs = {1e-300, 1e-9, 0.25, 0.5, 0.999, 1 - 1e-12};
+        int n = 2 * big.length * other.length * xs.length;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] x = new double[n];
+        int i = 0;
+        for (double g : big) {
+            for (double o : other) {
+                for (double xx : xs) {
+                    a[i] = g;
+                    b[i] = o;
+                    x[i++] = xx;
+                    a[i] = o;
+                    b[i] = g;
+                    x[i++] = xx;
+                }
+            }
+        }
+        SimdKernels k = SimdKernels.create(0);
+        for (Op op : Distribution.BETA.ops()) {
+            double[] out = new double[n];
+            k.evaluate(new dev.irg.spi.Batch(op, dev.irg.Precision.F64, dev.irg.Vec.of(a), dev.irg.Vec.of(b),
+                    dev.irg.Vec.of(x), dev.irg.Vec.of(out), n));
+            dev.irg.math.Reference.Fn f = dev.irg.math.Reference.of(op);
+            for (int j = 0; j < n; j++) {
+                double want = f.apply(a[j], b[j], x[j]);
+                String at = op + " at (" + a[j] + ", " + b[j] + ", " + x[j] + ")";
+                if (Double.isNaN(want) || Double.isNaN(out[j])) {
+                    assertEquals(Double.isNaN(want), Double.isNaN(out[j]), at + ": NaN positions");
+                } else {
+                    assertEquals(want, out[j], 1e-12 * Math.max(Math.abs(want), Double.MIN_NORMAL), at);
+                }
+            }
+        }
+    }
 }
