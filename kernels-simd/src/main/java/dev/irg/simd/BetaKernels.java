@@ -97,12 +97,13 @@ final class BetaKernels implements Family {
      */
     static final int SERIES_VECTOR_BUDGET = 64;
     /**
-     * Fraction steps a vector runs before its open lanes go to the scalar code. On the benchmark's
-     * inputs the slowest of 8 lanes near the switch point needs 56 steps on average, the slowest
-     * lane overall a few hundred (beta_iteration_spread.py): 128 lets almost every vector finish,
-     * and the rare long lane does not hold up the other lanes of its vector.
+     * Fraction steps a vector runs before its open lanes go to the scalar code: the scalar cap
+     * itself. A budget of 128 (the slowest of 8 lanes on the JMH inputs needs at most ~60 steps)
+     * measured slower on samples drawn from Beta(a, b) (irg bench inputs: x next to the switch
+     * point, hundreds of steps for large a, b): there the lanes past the budget were recomputed
+     * from the start by the scalar code (1.26 against 1.44 M elements/s, dz/da and dz/db, f64).
      */
-    static final int FRACTION_VECTOR_BUDGET = 128;
+    static final int FRACTION_VECTOR_BUDGET = FRACTION_MAX_ITER;
 
     /**
      * Groups of {@link #parameterGroup}. The prefactor and its derivatives have branches per
@@ -112,18 +113,34 @@ final class BetaKernels implements Family {
      * most vectors take one: measured (Scratch harness, 512-bit, BETA_DCDF_DA) the prefactor went
      * from 90 to ~35 ns per element.
      */
-    static final int PARAMETER_GROUPS = 6;
+    static final int PARAMETER_GROUPS = 11;
+
+    /**
+     * Group 3 (both parameters large) is split further by the decade of min(p, q) (groups 6..10): near
+     * the switch point the continued fraction needs ~sqrt(min(p, q)) steps (docs/beta.md: 569 at
+     * a = b = 1e6), and samples drawn from Beta(a, b) (the inputs of irg bench) sit there; a vector
+     * runs as long as its slowest lane.
+     */
+    static final double[] MIN_PARAMETER_EDGES = {1e2, 1e3, 1e4, 1e5};
 
     /**
      * The group of an element of a series or fraction region: which of the oriented parameters
      * (p, q) are at least STIRLING_MIN (4 cases), the two cases with p &lt; STIRLING_MIN split
-     * again at DIGAMMA_SPLIT.
+     * again at DIGAMMA_SPLIT, the case of both large by the decade of min(p, q)
+     * (MIN_PARAMETER_EDGES). Only an ordering: any grouping gives the same results.
      */
     static int parameterGroup(double a, double b, double x) {
         boolean upper = x * (a + b + 2) > a + 1;
         double p = upper ? b : a;
         double q = upper ? a : b;
         int g = (p >= STIRLING_MIN ? 1 : 0) + (q >= STIRLING_MIN ? 2 : 0);
+        if (g == 3) {
+            int decade = 6;
+            for (double edge : MIN_PARAMETER_EDGES) {
+                decade += Math.min(p, q) >= edge ? 1 : 0;
+            }
+            return decade;
+        }
         return g == 0 || g == 2 ? (p < DIGAMMA_SPLIT ? g / 2 + 4 : g) : g;
     }
 
@@ -139,7 +156,15 @@ final class BetaKernels implements Family {
             DoubleVector q = b.blend(a, upper);
             DoubleVector zero = a.broadcast(0.0);
             DoubleVector g = zero.blend(1.0, p.compare(GE, STIRLING_MIN)).add(zero.blend(2.0, q.compare(GE, STIRLING_MIN)));
-            g.blend(g.mul(0.5).add(4.0), p.compare(LT, DIGAMMA_SPLIT)).intoArray(key, i - from);
+            g = g.blend(g.mul(0.5).add(4.0), p.compare(LT, DIGAMMA_SPLIT));
+            // both large: by decade of min(p, q), on which the fraction's step count near the switch
+            // point depends (~ sqrt(min(p, q)))
+            DoubleVector mn = p.blend(q, q.compare(LT, p));
+            DoubleVector decade = zero.add(6.0);
+            for (double edge : MIN_PARAMETER_EDGES) {
+                decade = decade.add(zero.blend(1.0, mn.compare(GE, edge)));
+            }
+            g.blend(decade, g.compare(EQ, 3.0)).intoArray(key, i - from);
         }
     }
 
