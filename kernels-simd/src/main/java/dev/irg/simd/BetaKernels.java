@@ -390,7 +390,11 @@ final class BetaKernels implements Family {
         double[] s1 = new double[0];
         double[] s2 = new double[0];
         double[] code = new double[0]; // branch of the log prefactor (VectorBetaFunctions)
-        double[] fb = new double[0];  // state of one vector of the fraction with derivatives
+        double[] fb = new double[0];  // state of the lanes of the fraction with derivatives
+        double[] fs = new double[0];  // start state of every element (START_SLOTS x fsStride)
+        int fsStride;
+        final int[] laneElement = new int[8];  // element each lane works on (-1: idle)
+        final int[] laneSteps = new int[8];    // steps the lane's element has taken
 
         /**
          * Copies elements {@code from .. to-1} into a, b, x grouped by {@link #parameterGroup} (a
@@ -429,6 +433,10 @@ final class BetaKernels implements Family {
         Stages ensure(int n) {
             if (fb.length == 0) {
                 fb = new double[FRACTION_SLOTS * 8];
+            }
+            if (fsStride < n) {
+                fs = new double[START_SLOTS * n];
+                fsStride = n;
             }
             if (a.length < n) {
                 a = new double[n];
@@ -680,7 +688,8 @@ final class BetaKernels implements Family {
         }
     }
 
-    // Slots of the per-vector state of the fraction with derivatives (Stages.fb, L lanes each)
+    // Slots of the per-lane state of the fraction with derivatives (Stages.fb, L lanes each); the
+    // first START_SLOTS are also the per-element start state (Stages.fs)
     private static final int AM2 = 0;
     private static final int BM2 = 1;
     private static final int BM1 = 2;
@@ -698,88 +707,156 @@ final class BetaKernels implements Family {
     private static final int F = 14;
     private static final int TP = 15;
     private static final int TQ = 16;
-    private static final int DONE = 17;
-    private static final int ALPHA = 18;
-    private static final int ALPHAP = 19;
-    private static final int ALPHAQ = 20;
-    private static final int BETA = 21;
-    private static final int BETAP = 22;
-    private static final int BETAQ = 23;
-    /** Number of state slots. */
-    static final int FRACTION_SLOTS = 24;
+    /** Slots of the start state of one element. */
+    static final int START_SLOTS = 17;
+    private static final int P = 17;
+    private static final int Q = 18;
+    private static final int U = 19;
+    private static final int V = 20;
+    private static final int D = 21;
+    private static final int LP = 22;
+    private static final int LQ = 23;
+    private static final int K = 24;
+    private static final int ALPHA = 25;
+    private static final int ALPHAP = 26;
+    private static final int ALPHAQ = 27;
+    private static final int BETA = 28;
+    private static final int BETAP = 29;
+    private static final int BETAQ = 30;
+    /** Number of state slots per lane. */
+    static final int FRACTION_SLOTS = 31;
 
     /**
      * f, T_p = f L_p + f_p, T_q = f L_q + f_q into st.s0, s1, s2 by the three-term recurrence with the
      * p- and q-derivatives, rescaled every step (IncompleteBeta.fraction); s0 NaN where not converged.
-     * One step is two methods that keep their state in Stages.fb (the coefficients of step k, then the
-     * recurrence): written as one loop, the method was too large for the JIT to compile every vector
-     * operation to its intrinsic (JFR: most of its time in the Vector API's Java fallback).
+     *
+     * <p>Persistent lanes: the lanes of one vector take the run's elements one after another, and a
+     * lane whose element has converged (or reached the budget) writes its results and takes the next
+     * element at once, each lane at its own step k. So a vector does not wait for its slowest lane:
+     * next to the switch point the step counts of neighbouring elements differ by orders of magnitude
+     * (~sqrt(min(p, q))), and running each vector to its slowest lane left most lanes idle. One step is
+     * two methods that keep their state in Stages.fb (the coefficients, then the recurrence): written
+     * as one loop, the method was too large for the JIT to compile every vector operation to its
+     * intrinsic (JFR: most of its time in the Vector API's Java fallback).
      */
     private static void fractionStage(VectorSpecies<Double> sp, Stages st, int from, int to) {
         int cap = Math.min(FRACTION_MAX_ITER, FRACTION_VECTOR_BUDGET);
         int n = sp.length();
         double[] fb = st.fb;
-        for (int i = from; i < to; i += n) {
-            fractionStart(sp, st, i, fb);
-            for (int k = 1; k <= cap; k++) {
-                fractionCoefficients(sp, st, i, k, fb);
-                if (fractionRecurrence(sp, st, i, fb)) {
-                    break;
+        fractionStartStage(sp, st, from, to);
+        int[] element = st.laneElement;
+        int[] steps = st.laneSteps;
+        int next = from;
+        int busy = 0;
+        for (int j = 0; j < n; j++) {
+            element[j] = next < to ? next++ : -1;
+            if (element[j] >= 0) {
+                refill(st, fb, n, j, element[j]);
+                busy++;
+            }
+        }
+        while (busy > 0) {
+            fractionCoefficients(sp, fb);
+            long converged = fractionRecurrence(sp, fb);
+            for (int j = 0; j < n; j++) {
+                int e = element[j];
+                if (e < 0) {
+                    continue;
+                }
+                steps[j]++;
+                boolean done = (converged >>> j & 1L) != 0;
+                if (!done && steps[j] < cap) {
+                    continue;
+                }
+                // converged, or open at the budget (NaN: the scalar code decides)
+                st.s0[e] = done ? fb[F * n + j] : Double.NaN;
+                st.s1[e] = fb[TP * n + j];
+                st.s2[e] = fb[TQ * n + j];
+                if (next < to) {
+                    element[j] = next;
+                    refill(st, fb, n, j, next++);
+                } else {
+                    element[j] = -1;
+                    busy--;
                 }
             }
-            DoubleVector done = DoubleVector.fromArray(sp, fb, DONE * n);
-            DoubleVector.fromArray(sp, fb, F * n).blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
-            DoubleVector.fromArray(sp, fb, TP * n).intoArray(st.s1, i);
-            DoubleVector.fromArray(sp, fb, TQ * n).intoArray(st.s2, i);
         }
     }
 
-    /** Step 0: beta_0 = 1 + d_1, the recurrence's start (rescaled so that A_0 = 1), f, T_p, T_q. */
-    private static void fractionStart(VectorSpecies<Double> sp, Stages st, int i, double[] fb) {
-        int n = sp.length();
-        DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
-        DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
-        DoubleVector u = DoubleVector.fromArray(sp, st.u, i);
-        DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
-        DoubleVector pq = p.add(q);
-        DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
-        DoubleVector b0 = d.neg().add(1.0).mul(rp1);
-        DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
-        DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
-        DoubleVector dOddQ = u.neg().mul(rp1);
-        DoubleVector s = b0.broadcast(1.0).div(b0);
-        DoubleVector zero = p.broadcast(0.0);
-        DoubleVector apm1 = dOddP.mul(s);
-        DoubleVector aqm1 = dOddQ.mul(s);
-        s.intoArray(fb, AM2 * n);
-        zero.intoArray(fb, BM2 * n);
-        s.intoArray(fb, BM1 * n);
-        zero.intoArray(fb, APM2 * n);
-        apm1.intoArray(fb, APM1 * n);
-        zero.intoArray(fb, AQM2 * n);
-        aqm1.intoArray(fb, AQM1 * n);
-        zero.intoArray(fb, BPM2 * n);
-        zero.intoArray(fb, BPM1 * n);
-        zero.intoArray(fb, BQM2 * n);
-        zero.intoArray(fb, BQM1 * n);
-        dOdd.intoArray(fb, DODD * n);
-        dOddP.intoArray(fb, DODDP * n);
-        dOddQ.intoArray(fb, DODDQ * n);
-        s.intoArray(fb, F * n);
-        s.mul(DoubleVector.fromArray(sp, st.lp, i)).sub(s.mul(apm1)).intoArray(fb, TP * n);
-        s.mul(DoubleVector.fromArray(sp, st.lq, i)).sub(s.mul(aqm1)).intoArray(fb, TQ * n);
-        zero.intoArray(fb, DONE * n);
+    /** Lane j of the state takes element e: its start state (Stages.fs), operands and k = 1. */
+    private static void refill(Stages st, double[] fb, int n, int j, int e) {
+        double[] fs = st.fs;
+        int m = st.fsStride;
+        for (int slot = 0; slot < START_SLOTS; slot++) {
+            fb[slot * n + j] = fs[slot * m + e];
+        }
+        fb[P * n + j] = st.p[e];
+        fb[Q * n + j] = st.q[e];
+        fb[U * n + j] = st.u[e];
+        fb[V * n + j] = st.v[e];
+        fb[D * n + j] = st.d[e];
+        fb[LP * n + j] = st.lp[e];
+        fb[LQ * n + j] = st.lq[e];
+        fb[K * n + j] = 1;
+        st.laneSteps[j] = 0;
     }
 
-    /** alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their p-, q-derivatives; d_{2k+1} carried. */
-    private static void fractionCoefficients(VectorSpecies<Double> sp, Stages st, int i, int k, double[] fb) {
+    /**
+     * Step 0 of every element: beta_0 = 1 + d_1, the recurrence's start (rescaled so that A_0 = 1),
+     * f, T_p, T_q, into the per-element start state Stages.fs (slot s of element e at s * fsStride + e).
+     */
+    private static void fractionStartStage(VectorSpecies<Double> sp, Stages st, int from, int to) {
+        double[] fs = st.fs;
+        int m = st.fsStride;
+        for (int i = from; i < to; i += sp.length()) {
+            DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(sp, st.u, i);
+            DoubleVector d = DoubleVector.fromArray(sp, st.d, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
+            DoubleVector b0 = d.neg().add(1.0).mul(rp1);
+            DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
+            DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
+            DoubleVector dOddQ = u.neg().mul(rp1);
+            DoubleVector s = b0.broadcast(1.0).div(b0);
+            DoubleVector zero = p.broadcast(0.0);
+            DoubleVector apm1 = dOddP.mul(s);
+            DoubleVector aqm1 = dOddQ.mul(s);
+            s.intoArray(fs, AM2 * m + i);
+            zero.intoArray(fs, BM2 * m + i);
+            s.intoArray(fs, BM1 * m + i);
+            zero.intoArray(fs, APM2 * m + i);
+            apm1.intoArray(fs, APM1 * m + i);
+            zero.intoArray(fs, AQM2 * m + i);
+            aqm1.intoArray(fs, AQM1 * m + i);
+            zero.intoArray(fs, BPM2 * m + i);
+            zero.intoArray(fs, BPM1 * m + i);
+            zero.intoArray(fs, BQM2 * m + i);
+            zero.intoArray(fs, BQM1 * m + i);
+            dOdd.intoArray(fs, DODD * m + i);
+            dOddP.intoArray(fs, DODDP * m + i);
+            dOddQ.intoArray(fs, DODDQ * m + i);
+            s.intoArray(fs, F * m + i);
+            s.mul(DoubleVector.fromArray(sp, st.lp, i)).sub(s.mul(apm1)).intoArray(fs, TP * m + i);
+            s.mul(DoubleVector.fromArray(sp, st.lq, i)).sub(s.mul(aqm1)).intoArray(fs, TQ * m + i);
+        }
+    }
+
+    /**
+     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their p-, q-derivatives at each
+     * lane's own k; d_{2k+1} carried.
+     */
+    private static void fractionCoefficients(VectorSpecies<Double> sp, double[] fb) {
         int n = sp.length();
-        DoubleVector p = DoubleVector.fromArray(sp, st.p, i);
-        DoubleVector q = DoubleVector.fromArray(sp, st.q, i);
-        DoubleVector u = DoubleVector.fromArray(sp, st.u, i);
-        DoubleVector e1 = p.add(2 * k - 1);
-        DoubleVector e2 = p.add(2 * k);
-        DoubleVector e3 = p.add(2 * k + 1);
+        DoubleVector p = DoubleVector.fromArray(sp, fb, P * n);
+        DoubleVector q = DoubleVector.fromArray(sp, fb, Q * n);
+        DoubleVector u = DoubleVector.fromArray(sp, fb, U * n);
+        DoubleVector k = DoubleVector.fromArray(sp, fb, K * n);
+        DoubleVector k2 = k.mul(2.0);                                     // exact (small integers)
+        DoubleVector e1 = p.add(k2.sub(1.0));
+        DoubleVector e2 = p.add(k2);
+        DoubleVector e3 = p.add(k2.add(1.0));
         // one division for 1/e1 and 1/e2, one for 1/(e2 e3), one for the two of d(d_{2k+1})/dp
         // (products of up to three parameter-sized factors: PARAMETER_VECTOR_MAX)
         DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
@@ -797,29 +874,31 @@ final class BetaKernels implements Family {
         // d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
         DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
         // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
-        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k + 1).mul(pk.mul(rk))));
+        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
         DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
         DoubleVector dOdd = DoubleVector.fromArray(sp, fb, DODD * n);
         dOdd.mul(dEven).intoArray(fb, ALPHA * n);
         DoubleVector.fromArray(sp, fb, DODDP * n).mul(dEven).add(dOdd.mul(dEvenP)).intoArray(fb, ALPHAP * n);
         DoubleVector.fromArray(sp, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ)).intoArray(fb, ALPHAQ * n);
         // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
-        DoubleVector pd = p.mul(DoubleVector.fromArray(sp, st.d, i));
-        DoubleVector v = DoubleVector.fromArray(sp, st.v, i);
-        pd.neg().add(p.mul(2 * k + 1)).add(2.0 * k * (k + 1)).add(qk.mul(2.0 * k).mul(u).mul(r1))
-                .add(v.mul(2.0 * k).mul(pk)).mul(r23).intoArray(fb, BETA * n);
+        DoubleVector pd = p.mul(DoubleVector.fromArray(sp, fb, D * n));
+        DoubleVector v = DoubleVector.fromArray(sp, fb, V * n);
+        pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
+                .add(v.mul(k2).mul(pk)).mul(r23).intoArray(fb, BETA * n);
         dEvenP.add(dNextP).intoArray(fb, BETAP * n);
         dEvenQ.add(dNextQ).intoArray(fb, BETAQ * n);
         dNext.intoArray(fb, DODD * n);
         dNextP.intoArray(fb, DODDP * n);
         dNextQ.intoArray(fb, DODDQ * n);
+        k.add(1.0).intoArray(fb, K * n);
     }
 
     /**
      * One step of A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and both derivatives), rescaled so
-     * that A_k = 1; the new f, T_p, T_q and the convergence test. True when every lane has converged.
+     * that A_k = 1; the new f, T_p, T_q and the convergence test. Returns the lanes that converged in
+     * this step (as bits).
      */
-    private static boolean fractionRecurrence(VectorSpecies<Double> sp, Stages st, int i, double[] fb) {
+    private static long fractionRecurrence(VectorSpecies<Double> sp, double[] fb) {
         int n = sp.length();
         DoubleVector alpha = DoubleVector.fromArray(sp, fb, ALPHA * n);
         DoubleVector alphaP = DoubleVector.fromArray(sp, fb, ALPHAP * n);
@@ -861,8 +940,8 @@ final class BetaKernels implements Family {
         bqm1.mul(s).intoArray(fb, BQM2 * n);
         DoubleVector bq = bqn.mul(s);
         bq.intoArray(fb, BQM1 * n);
-        DoubleVector tp = f.mul(DoubleVector.fromArray(sp, st.lp, i)).add(bp.sub(f.mul(ap)));
-        DoubleVector tq = f.mul(DoubleVector.fromArray(sp, st.lq, i)).add(bq.sub(f.mul(aq)));
+        DoubleVector tp = f.mul(DoubleVector.fromArray(sp, fb, LP * n)).add(bp.sub(f.mul(ap)));
+        DoubleVector tq = f.mul(DoubleVector.fromArray(sp, fb, LQ * n)).add(bq.sub(f.mul(aq)));
         // converged when every change is <= TOL times its value: the largest excess is <= 0 (a NaN
         // in the second or third is dropped: such a lane is not finite and recomputed anyway)
         DoubleVector e0 = f.sub(DoubleVector.fromArray(sp, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
@@ -870,12 +949,11 @@ final class BetaKernels implements Family {
         DoubleVector e2 = tq.sub(DoubleVector.fromArray(sp, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
         DoubleVector m = e0.blend(e1, e1.compare(GT, e0));
         m = m.blend(e2, e2.compare(GT, m));
-        DoubleVector done = DoubleVector.fromArray(sp, fb, DONE * n).blend(1.0, m.compare(LE, 0.0));
-        done.intoArray(fb, DONE * n);
         f.intoArray(fb, F * n);
         tp.intoArray(fb, TP * n);
         tq.intoArray(fb, TQ * n);
-        return !done.compare(EQ, 0.0).anyTrue();
+        VectorMask<Double> conv = m.compare(LE, 0.0);
+        return conv.anyTrue() ? conv.toLong() : 0L;
     }
 
     /** Fraction CDF: lower I = e^L f, upper I = 1 - e^L f. */
