@@ -15,7 +15,9 @@ import java.util.Arrays;
  *
  * Run (after mvn -pl jmh -am package -DskipTests):
  *   java --add-modules jdk.incubator.vector -cp jmh/target/benchmarks.jar kernels-simd/tools/Interleaved.java \
- *        BETA_GRAD_A,BETA_CDF F32,F64 1000000 15
+ *        BETA_GRAD_A,BETA_CDF F32,F64 1000000 15 [inputs.csv]
+ * With inputs.csv (header line, then p0,p1,x rows, e.g. from irg bench --write-inputs) its first n
+ * rows are the inputs instead.
  */
 public class Interleaved {
     public static void main(String[] args) throws Exception {
@@ -30,7 +32,8 @@ public class Interleaved {
         Irg simd = Irg.using(Backend.SIMD).threads(1);
         for (String o : ops) {
             Op op = Op.valueOf(o);
-            double[][] in = (double[][]) draw.invoke(null, op.distribution(), n, 20261128L);
+            double[][] in = args.length > 4 ? readCsv(args[4], n)
+                    : (double[][]) draw.invoke(null, op.distribution(), n, 20261128L);
             for (String p : precisions) {
                 boolean f32 = p.equals("F32");
                 Vec[] v = new Vec[4];
@@ -71,6 +74,18 @@ public class Interleaved {
                         ratio[(3 * reps) / 4]);
             }
         }
+    }
+
+    private static double[][] readCsv(String path, int n) throws java.io.IOException {
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(path));
+        double[][] in = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(1 + i % (lines.size() - 1)).split(",");
+            for (int k = 0; k < 3; k++) {
+                in[k][i] = Double.parseDouble(f[k].trim());
+            }
+        }
+        return in;
     }
 
     private static float[] toFloat(double[] a) {
