@@ -43,6 +43,7 @@ public final class SimdKernels implements Kernels {
         this.sd = Lanes.SD;
         this.families = new Family[Distribution.values().length];
         families[Distribution.GAMMA.ordinal()] = new GammaKernels();
+        families[Distribution.BETA.ordinal()] = new BetaKernels();
         families[Distribution.VONMISES.ordinal()] = new VonMisesKernels();
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));

@@ -49,10 +49,13 @@ final class Domains {
     private static double[] beta(SplittableRandom r) {
         double a = logUniform(r, 1e-4, 1e6);
         double b = logUniform(r, 1e-4, 1e6);
-        double x = switch (r.nextInt(3)) {
+        double x = switch (r.nextInt(4)) {
             case 0 -> r.nextDouble();
             case 1 -> logUniform(r, 1e-300, 1.0);
-            default -> 1.0 - logUniform(r, 1e-16, 1.0);
+            case 2 -> 1.0 - logUniform(r, 1e-16, 1.0);
+            // around the switch point (a + 1)/(a + b + 2) of the continued fraction, where it needs the
+            // most steps (and vector lanes run past the vector budget into the scalar code)
+            default -> Math.min(Math.nextDown(1.0), (a + 1) / (a + b + 2) * (1 + 0.2 * (2 * r.nextDouble() - 1)));
         };
         return new double[] {a, b, x};
     }

@@ -38,12 +38,16 @@ final class EquivalenceHarness {
     enum Layout { HEAP, NATIVE }
 
     /** Summary of one comparison, for the test log. */
-    record Report(Op op, Precision precision, long compared, long nans, double maxRel) {
+    record Report(Op op, Precision precision, long compared, long nans, double maxRel, double p99, double median) {
         @Override
         public String toString() {
-            return String.format("%s %s: %d elements (%d NaN), max rel. error %.3g", op, precision, compared, nans, maxRel);
+            return String.format("%s %s: %d elements (%d NaN), max rel. error %.3g (largest batch: p99 %.3g, median %.3g)",
+                    op, precision, compared, nans, maxRel, p99, median);
         }
     }
+
+    /** Relative errors of the largest heap batch of the last width run (for p99 and median). */
+    private double[] largestBatchErrors = new double[0];
 
     private final Op op;
     private final Precision pr;
@@ -104,7 +108,11 @@ final class EquivalenceHarness {
                 nans++;
             }
         }
-        return new Report(op, pr, compared, nans, maxRel);
+        double[] e = largestBatchErrors.clone();
+        Arrays.sort(e);
+        double p99 = e.length == 0 ? 0 : e[(int) Math.min(e.length - 1, Math.ceil(0.99 * e.length) - 1)];
+        double median = e.length == 0 ? 0 : e[e.length / 2];
+        return new Report(op, pr, compared, nans, maxRel, p99, median);
     }
 
     /**
@@ -132,6 +140,8 @@ final class EquivalenceHarness {
             Vec out = operand(sentinel, layout, arena);
             k.evaluate(new Batch(op, pr, v0, v1, vx, out, n));
             double maxRel = 0;
+            double[] errors = new double[n];
+            int counted = 0;
             String where = op + " " + pr + " width " + width + " n " + n + " " + layout + (broadcast ? " broadcast" : "");
             for (int i = 0; i < n; i++) {
                 double got = out.get(i);
@@ -155,6 +165,10 @@ final class EquivalenceHarness {
                     fail(at + ": relative error " + rel + " > " + bound);
                 }
                 maxRel = Math.max(maxRel, rel);
+                errors[counted++] = rel;
+            }
+            if (n == SIZES[SIZES.length - 1] && layout == Layout.HEAP && !broadcast) {
+                largestBatchErrors = Arrays.copyOf(errors, counted);
             }
             return maxRel;
         }

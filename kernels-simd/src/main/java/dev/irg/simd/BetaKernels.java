@@ -1,0 +1,990 @@
+package dev.irg.simd;
+
+import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
+import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
+import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
+import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
+import static dev.irg.math.BetaConstants.REGION_FRACTION_UPPER;
+import static dev.irg.math.BetaConstants.REGION_ONE;
+import static dev.irg.math.BetaConstants.REGION_SERIES_LOWER;
+import static dev.irg.math.BetaConstants.REGION_SERIES_UPPER;
+import static dev.irg.math.BetaConstants.REGION_ZERO;
+import static dev.irg.math.BetaConstants.SERIES_MAX_ITER;
+import static dev.irg.math.BetaConstants.SERIES_QU_MAX;
+import static dev.irg.math.BetaConstants.SERIES_U_MAX;
+import static jdk.incubator.vector.VectorOperators.ABS;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NE;
+
+import dev.irg.Distribution;
+import dev.irg.Op;
+import dev.irg.math.IncompleteBeta;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Beta(a, b) kernels: the vector port of {@link IncompleteBeta} (I_x(a, b), dI/da, dI/db,
+ * dz/da, dz/db). The scalar {@link IncompleteBeta#classify} assigns each element its region (same
+ * thresholds by construction). The lower and upper sides of a method share one driver region: both
+ * evaluate the same oriented problem I_u(p, q) ((p, q, u) = (a, b, x) or (b, a, 1 - x)), so the
+ * orientation is a per-lane blend of the operands and of the final mapping. The driver regions split
+ * the power series and the continued fraction further into bands of their expected number of terms
+ * (measured with {@code python3 kernels-simd/tools/beta_iteration_spread.py}), so that the lanes of
+ * a vector need similar iteration counts:
+ * <ul>
+ *   <li>series, by u (1 + q): below SERIES_SHORT_KEY at most 7 terms, below SERIES_MID_KEY at
+ *       most 18, above up to 56;</li>
+ *   <li>continued fraction, by u / switch point (FRACTION_KEYS): from at most 10 steps far below
+ *       it to a tail of hundreds next to it (a = b = 1e6 at x = 1/2: 569).</li>
+ * </ul>
+ * Loops run until every lane has met the scalar convergence test (a converged lane keeps adding
+ * terms below the tolerance), for at most SERIES_VECTOR_BUDGET / FRACTION_VECTOR_BUDGET
+ * iterations; lanes still open then, and lanes whose sums are not finite, are recomputed by the
+ * scalar region code (which has the caps and the NaN rule). The edge region (invalid operands,
+ * x = 0, x = 1) is closed-form and evaluated per element.
+ *
+ * <p>Per operation only what it needs is computed: the CDF iterates the value alone (convergence
+ * on the value) and needs only the log prefactor; the gradients need the prefactor's derivatives but
+ * not the prefactor itself in the continued fraction (the ratio prefactor/density is x (1 - x)/p).
+ */
+final class BetaKernels implements Family {
+    /**
+     * Largest parameter the vector stages evaluate: they form a few products of three parameter-sized
+     * factors (one reciprocal for several divisions), which must neither overflow nor lose precision
+     * as subnormals (below about 1e102). Beyond it the scalar code decides (it gives NaN: its
+     * continued fraction stops converging above ~6e7, docs/beta.md).
+     */
+    static final double PARAMETER_VECTOR_MAX = 1e100;
+
+    /** Driver region: invalid operands, x = 0 or x = 1 (closed form, per element). */
+    static final int EDGE = 0;
+    /** Driver regions of the power series (both sides), bands 0..2 of u (1 + q). */
+    static final int SERIES_0 = 1;
+    /** Driver regions of the continued fraction (both sides), bands 0..3 of u / switch point. */
+    static final int FRACTION_0 = 4;
+    private static final int REGIONS = 8;
+
+    /**
+     * Series band edges on u (1 + q) (u the series variable, q the other parameter): the series
+     * term ratio is about max(u, q u / j); measured, u (1 + q) &lt; 1e-3 needs at most 7 terms and
+     * &lt; 0.1 at most 18, while the rest needs up to 56 (beta_iteration_spread.py).
+     */
+    static final double SERIES_SHORT_KEY = 1e-3;
+    /** Second series band edge, see SERIES_SHORT_KEY. */
+    static final double SERIES_MID_KEY = 0.1;
+    /**
+     * Fraction band edges on u / ((p + 1)/(p + q + 2)) (u relative to the switch point): measured
+     * (beta_iteration_spread.py inputs, 3000 fraction elements), below 0.5 the fraction needs at most
+     * 10 steps (slowest of 8 lanes: 5 on average), below 0.9 at most 26 (11), below 0.99 at most 41
+     * (22), above up to a few hundred (58; the count grows like sqrt(min(p, q)) at the switch point).
+     */
+    static final double[] FRACTION_KEYS = {0.5, 0.9, 0.99};
+
+    /**
+     * Series terms a vector runs before its open lanes go to the scalar code: the scalar series
+     * needs at most 56 terms on the domain (BetaConstants.SERIES_MAX_ITER's comment), so in
+     * practice no lane falls back.
+     */
+    static final int SERIES_VECTOR_BUDGET = 64;
+    /**
+     * Fraction steps a vector runs before its open lanes go to the scalar code: the scalar cap
+     * itself. A budget of 128 (the slowest of 8 lanes on the JMH inputs needs at most ~60 steps)
+     * measured slower on samples drawn from Beta(a, b) (irg bench inputs: x next to the switch
+     * point, hundreds of steps for large a, b): there the lanes past the budget were recomputed
+     * from the start by the scalar code (1.26 against 1.44 M elements/s, dz/da and dz/db, f64).
+     */
+    static final int FRACTION_VECTOR_BUDGET = FRACTION_MAX_ITER;
+
+    /**
+     * Groups of {@link #parameterGroup}. The prefactor and its derivatives have branches per
+     * parameter size (log Gamma by Stirling for p, q &ge; STIRLING_MIN, psi(1 + p) below
+     * DIGAMMA_SPLIT); with a, b log-uniform, a vector of 8 random lanes nearly always holds lanes
+     * of every branch and so evaluated all of them. Sorting each run by the branch pair first lets
+     * most vectors take one: measured (Scratch harness, 512-bit, BETA_DCDF_DA) the prefactor went
+     * from 90 to ~35 ns per element.
+     */
+    static final int PARAMETER_GROUPS = 11;
+
+    /**
+     * Group 3 (both parameters large) is split further by the decade of min(p, q) (groups 6..10): near
+     * the switch point the continued fraction needs ~sqrt(min(p, q)) steps (docs/beta.md: 569 at
+     * a = b = 1e6), and samples drawn from Beta(a, b) (the inputs of irg bench) sit there; a vector
+     * runs as long as its slowest lane.
+     */
+    static final double[] MIN_PARAMETER_EDGES = {1e2, 1e3, 1e4, 1e5};
+
+    /**
+     * The group of an element of a series or fraction region: which of the oriented parameters
+     * (p, q) are at least STIRLING_MIN (4 cases), the two cases with p &lt; STIRLING_MIN split
+     * again at DIGAMMA_SPLIT, the case of both large by the decade of min(p, q)
+     * (MIN_PARAMETER_EDGES). Only an ordering: any grouping gives the same results.
+     */
+    static int parameterGroup(double a, double b, double x) {
+        boolean upper = x * (a + b + 2) > a + 1;
+        double p = upper ? b : a;
+        double q = upper ? a : b;
+        int g = (p >= STIRLING_MIN ? 1 : 0) + (q >= STIRLING_MIN ? 2 : 0);
+        if (g == 3) {
+            int decade = 6;
+            for (double edge : MIN_PARAMETER_EDGES) {
+                decade += Math.min(p, q) >= edge ? 1 : 0;
+            }
+            return decade;
+        }
+        return g == 0 || g == 2 ? (p < DIGAMMA_SPLIT ? g / 2 + 4 : g) : g;
+    }
+
+    /** {@link #parameterGroup} of elements from .. to-1 (whole vectors) into key[0 ..), by compares and blends. */
+    private static void groupStage(double[] aa, double[] bb, double[] xx, double[] key,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, aa, i);
+            DoubleVector b = DoubleVector.fromArray(SP, bb, i);
+            DoubleVector x = DoubleVector.fromArray(SP, xx, i);
+            VectorMask<Double> upper = x.mul(a.add(b).add(2.0)).compare(GT, a.add(1.0));
+            DoubleVector p = a.blend(b, upper);
+            DoubleVector q = b.blend(a, upper);
+            DoubleVector zero = a.broadcast(0.0);
+            DoubleVector g = zero.blend(1.0, p.compare(GE, STIRLING_MIN)).add(zero.blend(2.0, q.compare(GE, STIRLING_MIN)));
+            g = g.blend(g.mul(0.5).add(4.0), p.compare(LT, DIGAMMA_SPLIT));
+            // both large: by decade of min(p, q), on which the fraction's step count near the switch
+            // point depends (~ sqrt(min(p, q)))
+            DoubleVector mn = p.blend(q, q.compare(LT, p));
+            DoubleVector decade = zero.add(6.0);
+            for (double edge : MIN_PARAMETER_EDGES) {
+                decade = decade.add(zero.blend(1.0, mn.compare(GE, edge)));
+            }
+            g.blend(decade, g.compare(EQ, 3.0)).intoArray(key, i - from);
+        }
+    }
+
+    private static final VectorSpecies<Double> SP = Lanes.SD;
+
+    BetaKernels() {
+    }
+
+    @Override
+    public int regions() {
+        return REGIONS;
+    }
+
+    @Override
+    public boolean has(Op op) {
+        return op.distribution() == Distribution.BETA;
+    }
+
+    @Override
+    public void classify(Op op, double[] a, double[] b, double[] x, byte[] region, int m) {
+        double[] code = STAGES.get().ensure(m).code;
+        classifyStage(a, b, x, code, m);
+        for (int i = 0; i < m; i++) {
+            region[i] = (byte) code[i];
+        }
+    }
+
+    /**
+     * {@link #driverRegion} of elements 0 .. m-1 into {@code code} with vector compares and blends:
+     * the same expressions (IEEE arithmetic gives the same roundings) and thresholds, so the same
+     * regions (BetaKernelsTest checks it). The per-element scalar version spent ~15 % of the kernel's
+     * time in mispredicted branches (JFR, random operands).
+     */
+    private static void classifyStage(double[] aa, double[] bb, double[] xx, double[] code,
+            int m) {
+        for (int i = 0; i < m; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, aa, i);
+            DoubleVector b = DoubleVector.fromArray(SP, bb, i);
+            DoubleVector x = DoubleVector.fromArray(SP, xx, i);
+            DoubleVector y = x.neg().add(1.0);
+            VectorMask<Double> upper = x.mul(a.add(b).add(2.0)).compare(GT, a.add(1.0));
+            DoubleVector p = a.blend(b, upper);
+            DoubleVector q = b.blend(a, upper);
+            DoubleVector u = x.blend(y, upper);
+            DoubleVector zero = a.broadcast(0.0);
+            // series iff u <= SERIES_U_MAX and q u <= SERIES_QU_MAX, i.e. the larger excess is <= 0
+            DoubleVector e1 = u.sub(SERIES_U_MAX);
+            DoubleVector e2 = q.mul(u).sub(SERIES_QU_MAX);
+            VectorMask<Double> series = e1.blend(e2, e2.compare(GT, e1)).compare(LE, 0.0);
+            DoubleVector key = u.mul(q.add(1.0));
+            DoubleVector seriesCode = zero.add(SERIES_0).add(zero.blend(1.0, key.compare(GE, SERIES_SHORT_KEY)))
+                    .add(zero.blend(1.0, key.compare(GE, SERIES_MID_KEY)));
+            DoubleVector w = u.mul(p.add(q).add(2.0));
+            DoubleVector sw = p.add(1.0);
+            DoubleVector fractionCode = zero.add(FRACTION_0);
+            for (double k : FRACTION_KEYS) {
+                fractionCode = fractionCode.add(zero.blend(1.0, w.compare(GE, sw.mul(k))));
+            }
+            DoubleVector c = fractionCode.blend(seriesCode, series);
+            // EDGE unless 0 < a, b < infinity and 0 < x < 1 (NaN fails every compare)
+            c = zero.blend(c, a.compare(GT, 0.0));
+            c = zero.blend(c, b.compare(GT, 0.0));
+            c = zero.blend(c, a.compare(LT, Double.POSITIVE_INFINITY));
+            c = zero.blend(c, b.compare(LT, Double.POSITIVE_INFINITY));
+            c = zero.blend(c, x.compare(GT, 0.0));
+            c = zero.blend(c, x.compare(LT, 1.0));
+            c.intoArray(code, i);
+        }
+    }
+
+    /** The driver region of one element (IncompleteBeta.classify, then the band): the specification of classify. */
+    static int driverRegion(double a, double b, double x) {
+        int r = IncompleteBeta.classify(a, b, x);
+        boolean lower = r == REGION_SERIES_LOWER || r == REGION_FRACTION_LOWER;
+        double p = lower ? a : b;
+        double q = lower ? b : a;
+        double u = lower ? x : 1 - x;
+        if (r == REGION_SERIES_LOWER || r == REGION_SERIES_UPPER) {
+            double key = u * (1 + q);
+            return SERIES_0 + (key < SERIES_SHORT_KEY ? 0 : key < SERIES_MID_KEY ? 1 : 2);
+        }
+        if (r == REGION_FRACTION_LOWER || r == REGION_FRACTION_UPPER) {
+            // u / switch point, compared without dividing
+            double w = u * (p + q + 2);
+            double sw = p + 1;
+            return FRACTION_0 + (w < FRACTION_KEYS[0] * sw ? 0 : w < FRACTION_KEYS[1] * sw ? 1 : w < FRACTION_KEYS[2] * sw ? 2 : 3);
+        }
+        return EDGE;
+    }
+
+    /** Index of {@code op}'s quantity in IncompleteBeta's output array. */
+    private static int outIndex(Op op) {
+        return switch (op) {
+            case BETA_CDF -> IncompleteBeta.OUT_CDF;
+            case BETA_DCDF_DA -> IncompleteBeta.OUT_DCDF_DA;
+            case BETA_DCDF_DB -> IncompleteBeta.OUT_DCDF_DB;
+            case BETA_GRAD_A -> IncompleteBeta.OUT_GRAD_A;
+            case BETA_GRAD_B -> IncompleteBeta.OUT_GRAD_B;
+            default -> throw new IllegalArgumentException(op + " is not a Beta operation");
+        };
+    }
+
+    @Override
+    public void evaluate(Op op, int code, double[] a, double[] b, double[] x, double[] out, int from, int to) {
+        int which = outIndex(op);
+        if (code == EDGE) {
+            for (int i = from; i < to; i++) {
+                out[i] = edge(a[i], b[i], x[i], which);
+            }
+            return;
+        }
+        boolean series = code < FRACTION_0;
+        boolean cdf = which == IncompleteBeta.OUT_CDF;
+        boolean dcdf = which == IncompleteBeta.OUT_DCDF_DA || which == IncompleteBeta.OUT_DCDF_DB;
+        boolean channelA = which == IncompleteBeta.OUT_DCDF_DA || which == IncompleteBeta.OUT_GRAD_A;
+        Stages st = STAGES.get();
+        // the run, regrouped by the branches its lanes take (see PARAMETER_GROUPS): from here on every
+        // stage works on st.a, st.b, st.x over [0, m)
+        int m = st.group(a, b, x, from, to);
+        double[] ga = st.a;
+        double[] gb = st.b;
+        double[] gx = st.x;
+        double[] gout = st.out;
+        orientStage(ga, gb, gx, st, 0, m);
+        if (cdf || dcdf) {
+            VectorBetaFunctions.logPrefactorStage(st, !series, 0, m);
+        }
+        if (!cdf) {
+            VectorBetaFunctions.derivativeStage(st, series, 0, m);
+        }
+        if (series) {
+            if (cdf) {
+                seriesValueStage(st, 0, m);
+            } else {
+                seriesStage(st, 0, m);
+            }
+        } else if (cdf) {
+            fractionValueStage(st, 0, m);
+        } else {
+            fractionStage(st, 0, m);
+        }
+        if (cdf) {
+            if (series) {
+                seriesCdf(st, gout, 0, m);
+            } else {
+                fractionCdf(st, gout, 0, m);
+            }
+        } else if (dcdf) {
+            if (series) {
+                seriesChannel(st, channelA, 0, m);
+            } else {
+                fractionChannel(st, channelA, 0, m);
+            }
+            dcdfStage(st, gout, 0, m);
+        } else if (series) {
+            seriesGradStage(st, channelA, gout, 0, m);
+        } else {
+            fractionGradStage(gx, st, channelA, gout, 0, m);
+        }
+        // lanes that did not converge within the vector budget carry NaN, as do lanes whose sums
+        // overflowed: the scalar region code (caps, NaN rule) decides them
+        int[] perm = st.perm;
+        for (int j = 0; j < to - from; j++) {
+            int i = from + perm[j];
+            double v = gout[j];
+            if (!Double.isFinite(v)) {
+                v = scalar(a[i], b[i], x[i], which);
+            }
+            out[i] = v;
+        }
+    }
+
+    /** The edge region: x = 0 (I = 0), x = 1 (I = 1), derivatives and gradients 0; invalid: NaN. */
+    private static double edge(double a, double b, double x, int which) {
+        return switch (IncompleteBeta.classify(a, b, x)) {
+            case REGION_ZERO -> 0.0;
+            case REGION_ONE -> which == IncompleteBeta.OUT_CDF ? 1.0 : 0.0;
+            default -> Double.NaN;
+        };
+    }
+
+    /** One element by the scalar code (lanes that did not finish within the vector budget). */
+    private static double scalar(double a, double b, double x, int which) {
+        double[] r = new double[IncompleteBeta.OUT_LENGTH];
+        IncompleteBeta.evaluate(a, b, x, r);
+        return r[which];
+    }
+
+    /** Per-thread intermediate arrays of the stages (one value per element of the run). */
+    private static final ThreadLocal<Stages> STAGES = ThreadLocal.withInitial(Stages::new);
+
+    /**
+     * Intermediate results between the stages of {@link #evaluate}. The kernel runs as a sequence of
+     * loops over the run, each a small method of its own that loads its operands from these arrays
+     * and keeps its vectors local, and mask logic (and/or/not) is avoided (masks come from one
+     * compare each): a first version with one method per vector and helpers passing vectors to each
+     * other exceeded the JIT's inlining budget, and the vector operations left outside it ran as the
+     * Vector API's non-intrinsic Java fallback (JFR: ~700 bytes allocated per element, 3x the
+     * scalar speed; the same was found for von Mises by h-simd-perf).
+     */
+    static final class Stages {
+        double[] a = new double[0];   // the run's operands and results, grouped (see group)
+        double[] b = new double[0];
+        double[] x = new double[0];
+        double[] out = new double[0];
+        int[] perm = new int[0];      // grouped position -> position in the run
+        final int[] count = new int[PARAMETER_GROUPS + 1];
+        double[] p = new double[0];   // oriented parameters: (a, b) on the lower side, (b, a) on the upper
+        double[] q = new double[0];
+        double[] u = new double[0];   // oriented variable: x or 1 - x
+        double[] v = new double[0];   // 1 - u
+        double[] lu = new double[0];  // log u
+        double[] lv = new double[0];  // log v
+        double[] d = new double[0];   // u (p + q) - p, accurate
+        double[] up = new double[0];  // 1 on the upper side, 0 on the lower
+        double[] l = new double[0];   // log prefactor
+        double[] lp = new double[0];  // its p-derivative
+        double[] lq = new double[0];  // its q-derivative (series: psi(p+q) - psi(q))
+        double[] dp = new double[0];  // logMinusDigammaDrop(p, q)
+        double[] dq = new double[0];  // logMinusDigammaDrop(q, p)
+        double[] s0 = new double[0];  // sums / fraction and its T_p, T_q; s0 NaN where not converged
+        double[] s1 = new double[0];
+        double[] s2 = new double[0];
+        double[] code = new double[0]; // branch of the log prefactor (VectorBetaFunctions)
+        double[] fb = new double[0];  // state of the lanes of the fraction with derivatives
+        double[] fs = new double[0];  // start state of every element (START_SLOTS x fsStride)
+        int fsStride;
+        final int[] laneElement = new int[8];  // element each lane works on (-1: idle)
+        final int[] laneSteps = new int[8];    // steps the lane's element has taken
+
+        /**
+         * Copies elements {@code from .. to-1} into a, b, x grouped by {@link #parameterGroup} (a
+         * counting sort), pads to a whole number of vectors by repeating the last element, and
+         * returns the padded length.
+         */
+        int group(double[] aa, double[] bb, double[] xx, int from, int to) {
+            int lanes = SP.length();
+            int n = to - from;
+            int m = (n + lanes - 1) / lanes * lanes;
+            ensure(m);
+            java.util.Arrays.fill(count, 0);
+            double[] key = code;
+            groupStage(aa, bb, xx, key, from, to);
+            for (int i = 0; i < n; i++) {
+                count[(int) key[i] + 1]++;
+            }
+            for (int g = 0; g < PARAMETER_GROUPS; g++) {
+                count[g + 1] += count[g];
+            }
+            for (int i = 0; i < n; i++) {
+                int j = count[(int) key[i]]++;
+                perm[j] = i;
+                a[j] = aa[from + i];
+                b[j] = bb[from + i];
+                x[j] = xx[from + i];
+            }
+            for (int j = n; j < m; j++) {
+                a[j] = a[n - 1];
+                b[j] = b[n - 1];
+                x[j] = x[n - 1];
+            }
+            return m;
+        }
+
+        Stages ensure(int n) {
+            if (fb.length == 0) {
+                fb = new double[FRACTION_SLOTS * 8];
+            }
+            if (fsStride < n) {
+                fs = new double[START_SLOTS * n];
+                fsStride = n;
+            }
+            if (a.length < n) {
+                a = new double[n];
+                b = new double[n];
+                x = new double[n];
+                out = new double[n];
+                perm = new int[n];
+            }
+            if (p.length < n) {
+                p = new double[n];
+                q = new double[n];
+                u = new double[n];
+                v = new double[n];
+                lu = new double[n];
+                lv = new double[n];
+                d = new double[n];
+                up = new double[n];
+                l = new double[n];
+                lp = new double[n];
+                lq = new double[n];
+                dp = new double[n];
+                dq = new double[n];
+                s0 = new double[n];
+                s1 = new double[n];
+                s2 = new double[n];
+                code = new double[n];
+            }
+            return this;
+        }
+    }
+
+    /**
+     * The oriented problem of every element: upper side iff x (a + b + 2) &gt; a + 1 (as
+     * IncompleteBeta.classify); d from whichever of u, v is the exact input (u unless the upper side
+     * with x &lt; 1/2, where v = x).
+     */
+    private static void orientStage(double[] aa, double[] bb, double[] xx, Stages st,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, aa, i);
+            DoubleVector b = DoubleVector.fromArray(SP, bb, i);
+            DoubleVector x = DoubleVector.fromArray(SP, xx, i);
+            VectorMask<Double> upper = x.mul(a.add(b).add(2.0)).compare(GT, a.add(1.0));
+            DoubleVector y = x.neg().add(1.0);
+            DoubleVector p = a.blend(b, upper);
+            DoubleVector q = b.blend(a, upper);
+            DoubleVector u = x.blend(y, upper);
+            DoubleVector v = y.blend(x, upper);
+            DoubleVector lx = x.lanewise(LOG);
+            DoubleVector ly = x.neg().lanewise(LOG1P);
+            DoubleVector one = a.broadcast(1.0);
+            VectorMask<Double> fromV = one.blend(x, upper).compare(LT, 0.5);
+            DoubleVector d = VectorBetaFunctions.deltaFromU(p, q, u);
+            if (fromV.anyTrue()) {
+                d = d.blend(VectorBetaFunctions.deltaFromV(p, q, v), fromV);
+            }
+            // parameters beyond PARAMETER_VECTOR_MAX: p = NaN makes every output NaN, so the scalar code decides
+            p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX)).intoArray(st.p, i);
+            q.intoArray(st.q, i);
+            u.intoArray(st.u, i);
+            v.intoArray(st.v, i);
+            lx.blend(ly, upper).intoArray(st.lu, i);
+            ly.blend(lx, upper).intoArray(st.lv, i);
+            d.intoArray(st.d, i);
+            a.broadcast(0.0).blend(one, upper).intoArray(st.up, i);
+        }
+    }
+
+    // ---- power series ----------------------------------------------------------------------------
+
+    /**
+     * The value sum S' = sum_j c_j/(p + j), c_j = (1 - q)_j u^j / j! (IncompleteBeta.series) alone
+     * into st.s0 (CDF), converged on it; NaN where it did not converge within the budget.
+     */
+    private static void seriesValueStage(Stages st, int from, int to) {
+        int cap = Math.min(SERIES_MAX_ITER, SERIES_VECTOR_BUDGET);
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector c = p.broadcast(1.0);
+            DoubleVector sum = p.broadcast(0.0);
+            DoubleVector done = p.broadcast(0.0);
+            for (int j = 1; j <= cap; j++) {
+                c = c.mul(q.neg().add(j)).mul(u.mul(1.0 / j));
+                DoubleVector t = c.div(p.add(j));
+                sum = sum.add(t);
+                done = done.blend(1.0, t.lanewise(ABS).compare(LE, sum.lanewise(ABS).mul(CONVERGENCE_TOL)));
+                if (!done.compare(EQ, 0.0).anyTrue()) {
+                    break;
+                }
+            }
+            sum.blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
+        }
+    }
+
+    /**
+     * S', dS'/dq and sum c_j j/(p+j)^2 into st.s0, s1, s2, converged on all three (the scalar test);
+     * s0 NaN where not converged within the budget.
+     */
+    private static void seriesStage(Stages st, int from, int to) {
+        int cap = Math.min(SERIES_MAX_ITER, SERIES_VECTOR_BUDGET);
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector c = p.broadcast(1.0);
+            DoubleVector cq = p.broadcast(0.0);
+            DoubleVector sum = p.broadcast(0.0);
+            DoubleVector sumQ = p.broadcast(0.0);
+            DoubleVector sumP = p.broadcast(0.0);
+            DoubleVector done = p.broadcast(0.0);
+            for (int j = 1; j <= cap; j++) {
+                DoubleVector step = u.mul(1.0 / j);
+                DoubleVector jq = q.neg().add(j);
+                cq = cq.mul(jq).mul(step).sub(c.mul(step));
+                c = c.mul(jq).mul(step);
+                DoubleVector rpj = p.broadcast(1.0).div(p.add(j));
+                DoubleVector t = c.mul(rpj);
+                DoubleVector tq = cq.mul(rpj);
+                DoubleVector tp = t.mul(j).mul(rpj);
+                sum = sum.add(t);
+                sumQ = sumQ.add(tq);
+                sumP = sumP.add(tp);
+                // converged when every |term| <= TOL |sum|: the largest excess is <= 0
+                // (a NaN in the second or third excess is dropped: that lane's sums are not finite
+                // and it is recomputed by the scalar code)
+                DoubleVector e0 = t.lanewise(ABS).sub(sum.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector e1 = tq.lanewise(ABS).sub(sumQ.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector e2 = tp.lanewise(ABS).sub(sumP.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector excess = e0.blend(e1, e1.compare(GT, e0));
+                excess = excess.blend(e2, e2.compare(GT, excess));
+                done = done.blend(1.0, excess.compare(LE, 0.0));
+                if (!done.compare(EQ, 0.0).anyTrue()) {
+                    break;
+                }
+            }
+            sum.blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
+            sumQ.intoArray(st.s1, i);
+            sumP.intoArray(st.s2, i);
+        }
+    }
+
+    /** Series CDF: lower I = e^E (1 + p S'), upper I = -expm1(E) - e^E p S'. */
+    private static void seriesCdf(Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector le = DoubleVector.fromArray(SP, st.l, i);
+            DoubleVector sum = DoubleVector.fromArray(SP, st.s0, i);
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
+            DoubleVector e = le.lanewise(EXP);
+            DoubleVector eps = e.mul(p).mul(sum);
+            DoubleVector value = eps.add(e);
+            DoubleVector complement = le.lanewise(EXPM1).neg().sub(eps);
+            value.blend(complement, upper).intoArray(out, i);
+        }
+    }
+
+    /**
+     * T_p = W L_p + sum c_j j/(p+j)^2, T_q = W L_q + p dS'/dq (W = 1 + p S') of the oriented
+     * problem, mapped to the requested channel: lower (dI/da, dI/db) = (T_p, T_q) e^E, upper
+     * (-T_q, -T_p) e^E. Into st.s1 (the channel), before the exponential factor.
+     */
+    private static void seriesChannel(Stages st, boolean channelA, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector sum = DoubleVector.fromArray(SP, st.s0, i);
+            DoubleVector sumQ = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector sumP = DoubleVector.fromArray(SP, st.s2, i);
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
+            DoubleVector w = p.mul(sum).add(1.0);
+            DoubleVector tp = w.mul(DoubleVector.fromArray(SP, st.lp, i)).add(sumP);
+            DoubleVector tq = w.mul(DoubleVector.fromArray(SP, st.lq, i)).add(p.mul(sumQ));
+            DoubleVector t = channelA ? tp.blend(tq.neg(), upper) : tq.blend(tp.neg(), upper);
+            t.intoArray(st.s1, i); // NaN where s0 (and so w) is NaN: recomputed
+        }
+    }
+
+    /** Series gradients: -(dI/dtheta)/density, e^E/density = u v^(1-q)/p. */
+    private static void seriesGradStage(Stages st, boolean channelA, double[] out, int from,
+            int to) {
+        seriesChannel(st, channelA, from, to);
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector lv = DoubleVector.fromArray(SP, st.lv, i);
+            DoubleVector t = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector g = u.mul(q.neg().add(1.0).mul(lv).lanewise(EXP)).div(p);
+            g.mul(t).neg().intoArray(out, i);
+        }
+    }
+
+    /** dI/da or dI/db, series or fraction: the channel in st.s1 times the prefactor e^L. */
+    private static void dcdfStage(Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector t = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector.fromArray(SP, st.l, i).lanewise(EXP).mul(t).intoArray(out, i);
+        }
+    }
+
+    // ---- continued fraction ----------------------------------------------------------------------
+
+    /** The fraction f alone into st.s0 (CDF), converged on f; NaN where not converged within the budget. */
+    private static void fractionValueStage(Stages st, int from, int to) {
+        int cap = Math.min(FRACTION_MAX_ITER, FRACTION_VECTOR_BUDGET);
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector v = DoubleVector.fromArray(SP, st.v, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector b0 = d.neg().add(1.0).div(p.add(1.0));
+            DoubleVector s = b0.broadcast(1.0).div(b0);
+            DoubleVector am2 = s.add(0.0);
+            DoubleVector bm2 = p.broadcast(0.0);
+            DoubleVector bm1 = s.add(0.0);
+            DoubleVector f = s.add(0.0);
+            DoubleVector dOdd = pq.neg().mul(u).div(p.add(1.0));
+            DoubleVector pd = p.mul(d);
+            DoubleVector done = p.broadcast(0.0);
+            for (int k = 1; k <= cap; k++) {
+                DoubleVector e1 = p.add(2 * k - 1);
+                DoubleVector e2 = p.add(2 * k);
+                DoubleVector r23 = p.broadcast(1.0).div(e2.mul(p.add(2 * k + 1)));
+                DoubleVector qk = q.sub(k);
+                DoubleVector ue1 = u.div(e1);
+                DoubleVector dEven = qk.mul(k).mul(ue1).div(e2);
+                DoubleVector dNext = p.add(k).neg().mul(pq.add(k)).mul(u).mul(r23);
+                DoubleVector alpha = dOdd.mul(dEven);
+                // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
+                DoubleVector beta = pd.neg().add(p.mul(2 * k + 1)).add(2.0 * k * (k + 1))
+                        .add(qk.mul(2.0 * k).mul(ue1)).add(v.mul(2.0 * k).mul(p.add(k))).mul(r23);
+                DoubleVector an = beta.sub(alpha.mul(am2));
+                DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
+                s = an.broadcast(1.0).div(an);
+                am2 = s;
+                bm2 = bm1.mul(s);
+                bm1 = bn.mul(s);
+                done = done.blend(1.0, bm1.sub(f).lanewise(ABS).compare(LE, bm1.lanewise(ABS).mul(CONVERGENCE_TOL)));
+                f = bm1;
+                dOdd = dNext;
+                if (!done.compare(EQ, 0.0).anyTrue()) {
+                    break;
+                }
+            }
+            f.blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
+        }
+    }
+
+    // Slots of the per-lane state of the fraction with derivatives (Stages.fb, L lanes each); the
+    // first START_SLOTS are also the per-element start state (Stages.fs)
+    private static final int AM2 = 0;
+    private static final int BM2 = 1;
+    private static final int BM1 = 2;
+    private static final int APM2 = 3;
+    private static final int APM1 = 4;
+    private static final int AQM2 = 5;
+    private static final int AQM1 = 6;
+    private static final int BPM2 = 7;
+    private static final int BPM1 = 8;
+    private static final int BQM2 = 9;
+    private static final int BQM1 = 10;
+    private static final int DODD = 11;
+    private static final int DODDP = 12;
+    private static final int DODDQ = 13;
+    private static final int F = 14;
+    private static final int TP = 15;
+    private static final int TQ = 16;
+    /** Slots of the start state of one element. */
+    static final int START_SLOTS = 17;
+    private static final int P = 17;
+    private static final int Q = 18;
+    private static final int U = 19;
+    private static final int V = 20;
+    private static final int D = 21;
+    private static final int LP = 22;
+    private static final int LQ = 23;
+    private static final int K = 24;
+    private static final int ALPHA = 25;
+    private static final int ALPHAP = 26;
+    private static final int ALPHAQ = 27;
+    private static final int BETA = 28;
+    private static final int BETAP = 29;
+    private static final int BETAQ = 30;
+    /** Number of state slots per lane. */
+    static final int FRACTION_SLOTS = 31;
+
+    /**
+     * f, T_p = f L_p + f_p, T_q = f L_q + f_q into st.s0, s1, s2 by the three-term recurrence with the
+     * p- and q-derivatives, rescaled every step (IncompleteBeta.fraction); s0 NaN where not converged.
+     *
+     * <p>Persistent lanes: the lanes of one vector take the run's elements one after another, and a
+     * lane whose element has converged (or reached the budget) writes its results and takes the next
+     * element at once, each lane at its own step k. So a vector does not wait for its slowest lane:
+     * next to the switch point the step counts of neighbouring elements differ by orders of magnitude
+     * (~sqrt(min(p, q))), and running each vector to its slowest lane left most lanes idle. One step is
+     * two methods that keep their state in Stages.fb (the coefficients, then the recurrence): written
+     * as one loop, the method was too large for the JIT to compile every vector operation to its
+     * intrinsic (JFR: most of its time in the Vector API's Java fallback).
+     */
+    private static void fractionStage(Stages st, int from, int to) {
+        int cap = Math.min(FRACTION_MAX_ITER, FRACTION_VECTOR_BUDGET);
+        int n = SP.length();
+        double[] fb = st.fb;
+        fractionStartStage(st, from, to);
+        int[] element = st.laneElement;
+        int[] steps = st.laneSteps;
+        int next = from;
+        int busy = 0;
+        for (int j = 0; j < n; j++) {
+            element[j] = next < to ? next++ : -1;
+            if (element[j] >= 0) {
+                refill(st, fb, n, j, element[j]);
+                busy++;
+            }
+        }
+        while (busy > 0) {
+            fractionCoefficients(fb);
+            long converged = fractionRecurrence(fb);
+            for (int j = 0; j < n; j++) {
+                int e = element[j];
+                if (e < 0) {
+                    continue;
+                }
+                steps[j]++;
+                boolean done = (converged >>> j & 1L) != 0;
+                if (!done && steps[j] < cap) {
+                    continue;
+                }
+                // converged, or open at the budget (NaN: the scalar code decides)
+                st.s0[e] = done ? fb[F * n + j] : Double.NaN;
+                st.s1[e] = fb[TP * n + j];
+                st.s2[e] = fb[TQ * n + j];
+                if (next < to) {
+                    element[j] = next;
+                    refill(st, fb, n, j, next++);
+                } else {
+                    element[j] = -1;
+                    busy--;
+                }
+            }
+        }
+    }
+
+    /** Lane j of the state takes element e: its start state (Stages.fs), operands and k = 1. */
+    private static void refill(Stages st, double[] fb, int n, int j, int e) {
+        double[] fs = st.fs;
+        int m = st.fsStride;
+        for (int slot = 0; slot < START_SLOTS; slot++) {
+            fb[slot * n + j] = fs[slot * m + e];
+        }
+        fb[P * n + j] = st.p[e];
+        fb[Q * n + j] = st.q[e];
+        fb[U * n + j] = st.u[e];
+        fb[V * n + j] = st.v[e];
+        fb[D * n + j] = st.d[e];
+        fb[LP * n + j] = st.lp[e];
+        fb[LQ * n + j] = st.lq[e];
+        fb[K * n + j] = 1;
+        st.laneSteps[j] = 0;
+    }
+
+    /**
+     * Step 0 of every element: beta_0 = 1 + d_1, the recurrence's start (rescaled so that A_0 = 1),
+     * f, T_p, T_q, into the per-element start state Stages.fs (slot s of element e at s * fsStride + e).
+     */
+    private static void fractionStartStage(Stages st, int from, int to) {
+        double[] fs = st.fs;
+        int m = st.fsStride;
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
+            DoubleVector b0 = d.neg().add(1.0).mul(rp1);
+            DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
+            DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
+            DoubleVector dOddQ = u.neg().mul(rp1);
+            DoubleVector s = b0.broadcast(1.0).div(b0);
+            DoubleVector zero = p.broadcast(0.0);
+            DoubleVector apm1 = dOddP.mul(s);
+            DoubleVector aqm1 = dOddQ.mul(s);
+            s.intoArray(fs, AM2 * m + i);
+            zero.intoArray(fs, BM2 * m + i);
+            s.intoArray(fs, BM1 * m + i);
+            zero.intoArray(fs, APM2 * m + i);
+            apm1.intoArray(fs, APM1 * m + i);
+            zero.intoArray(fs, AQM2 * m + i);
+            aqm1.intoArray(fs, AQM1 * m + i);
+            zero.intoArray(fs, BPM2 * m + i);
+            zero.intoArray(fs, BPM1 * m + i);
+            zero.intoArray(fs, BQM2 * m + i);
+            zero.intoArray(fs, BQM1 * m + i);
+            dOdd.intoArray(fs, DODD * m + i);
+            dOddP.intoArray(fs, DODDP * m + i);
+            dOddQ.intoArray(fs, DODDQ * m + i);
+            s.intoArray(fs, F * m + i);
+            s.mul(DoubleVector.fromArray(SP, st.lp, i)).sub(s.mul(apm1)).intoArray(fs, TP * m + i);
+            s.mul(DoubleVector.fromArray(SP, st.lq, i)).sub(s.mul(aqm1)).intoArray(fs, TQ * m + i);
+        }
+    }
+
+    /**
+     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their p-, q-derivatives at each
+     * lane's own k; d_{2k+1} carried.
+     */
+    private static void fractionCoefficients(double[] fb) {
+        int n = SP.length();
+        DoubleVector p = DoubleVector.fromArray(SP, fb, P * n);
+        DoubleVector q = DoubleVector.fromArray(SP, fb, Q * n);
+        DoubleVector u = DoubleVector.fromArray(SP, fb, U * n);
+        DoubleVector k = DoubleVector.fromArray(SP, fb, K * n);
+        DoubleVector k2 = k.mul(2.0);                                     // exact (small integers)
+        DoubleVector e1 = p.add(k2.sub(1.0));
+        DoubleVector e2 = p.add(k2);
+        DoubleVector e3 = p.add(k2.add(1.0));
+        // one division for 1/e1 and 1/e2, one for 1/(e2 e3), one for the two of d(d_{2k+1})/dp
+        // (products of up to three parameter-sized factors: PARAMETER_VECTOR_MAX)
+        DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
+        DoubleVector r1 = r12.mul(e2);
+        DoubleVector r2 = r12.mul(e1);
+        DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
+        DoubleVector qk = q.sub(k);
+        DoubleVector pk = p.add(k);
+        DoubleVector pqk = p.add(q).add(k);
+        DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));  // 1/((p+k)(p+q+k)(p+2k+1))
+        // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)) and its p-, q-derivatives
+        DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
+        DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
+        DoubleVector dEvenQ = u.mul(k).mul(r12);
+        // d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
+        DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
+        // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
+        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
+        DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
+        DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
+        dOdd.mul(dEven).intoArray(fb, ALPHA * n);
+        DoubleVector.fromArray(SP, fb, DODDP * n).mul(dEven).add(dOdd.mul(dEvenP)).intoArray(fb, ALPHAP * n);
+        DoubleVector.fromArray(SP, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ)).intoArray(fb, ALPHAQ * n);
+        // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
+        DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, D * n));
+        DoubleVector v = DoubleVector.fromArray(SP, fb, V * n);
+        pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
+                .add(v.mul(k2).mul(pk)).mul(r23).intoArray(fb, BETA * n);
+        dEvenP.add(dNextP).intoArray(fb, BETAP * n);
+        dEvenQ.add(dNextQ).intoArray(fb, BETAQ * n);
+        dNext.intoArray(fb, DODD * n);
+        dNextP.intoArray(fb, DODDP * n);
+        dNextQ.intoArray(fb, DODDQ * n);
+        k.add(1.0).intoArray(fb, K * n);
+    }
+
+    /**
+     * One step of A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and both derivatives), rescaled so
+     * that A_k = 1; the new f, T_p, T_q and the convergence test. Returns the lanes that converged in
+     * this step (as bits).
+     */
+    private static long fractionRecurrence(double[] fb) {
+        int n = SP.length();
+        DoubleVector alpha = DoubleVector.fromArray(SP, fb, ALPHA * n);
+        DoubleVector alphaP = DoubleVector.fromArray(SP, fb, ALPHAP * n);
+        DoubleVector alphaQ = DoubleVector.fromArray(SP, fb, ALPHAQ * n);
+        DoubleVector beta = DoubleVector.fromArray(SP, fb, BETA * n);
+        DoubleVector betaP = DoubleVector.fromArray(SP, fb, BETAP * n);
+        DoubleVector betaQ = DoubleVector.fromArray(SP, fb, BETAQ * n);
+        DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
+        DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
+        DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
+        DoubleVector apm1 = DoubleVector.fromArray(SP, fb, APM1 * n);
+        DoubleVector aqm1 = DoubleVector.fromArray(SP, fb, AQM1 * n);
+        DoubleVector bpm1 = DoubleVector.fromArray(SP, fb, BPM1 * n);
+        DoubleVector bqm1 = DoubleVector.fromArray(SP, fb, BQM1 * n);
+        DoubleVector an = beta.sub(alpha.mul(am2));
+        DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
+        DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(DoubleVector.fromArray(SP, fb, APM2 * n)))
+                .sub(alphaP.mul(am2));
+        DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(DoubleVector.fromArray(SP, fb, AQM2 * n)))
+                .sub(alphaQ.mul(am2));
+        DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BPM2 * n)))
+                .sub(alphaP.mul(bm2));
+        DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BQM2 * n)))
+                .sub(alphaQ.mul(bm2));
+        DoubleVector s = an.broadcast(1.0).div(an);
+        s.intoArray(fb, AM2 * n);
+        bm1.mul(s).intoArray(fb, BM2 * n);
+        DoubleVector f = bn.mul(s);
+        f.intoArray(fb, BM1 * n);
+        apm1.mul(s).intoArray(fb, APM2 * n);
+        DoubleVector ap = apn.mul(s);
+        ap.intoArray(fb, APM1 * n);
+        aqm1.mul(s).intoArray(fb, AQM2 * n);
+        DoubleVector aq = aqn.mul(s);
+        aq.intoArray(fb, AQM1 * n);
+        bpm1.mul(s).intoArray(fb, BPM2 * n);
+        DoubleVector bp = bpn.mul(s);
+        bp.intoArray(fb, BPM1 * n);
+        bqm1.mul(s).intoArray(fb, BQM2 * n);
+        DoubleVector bq = bqn.mul(s);
+        bq.intoArray(fb, BQM1 * n);
+        DoubleVector tp = f.mul(DoubleVector.fromArray(SP, fb, LP * n)).add(bp.sub(f.mul(ap)));
+        DoubleVector tq = f.mul(DoubleVector.fromArray(SP, fb, LQ * n)).add(bq.sub(f.mul(aq)));
+        // converged when every change is <= TOL times its value: the largest excess is <= 0 (a NaN
+        // in the second or third is dropped: such a lane is not finite and recomputed anyway)
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e1 = tp.sub(DoubleVector.fromArray(SP, fb, TP * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e2 = tq.sub(DoubleVector.fromArray(SP, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector m = e0.blend(e1, e1.compare(GT, e0));
+        m = m.blend(e2, e2.compare(GT, m));
+        f.intoArray(fb, F * n);
+        tp.intoArray(fb, TP * n);
+        tq.intoArray(fb, TQ * n);
+        VectorMask<Double> conv = m.compare(LE, 0.0);
+        return conv.anyTrue() ? conv.toLong() : 0L;
+    }
+
+    /** Fraction CDF: lower I = e^L f, upper I = 1 - e^L f. */
+    private static void fractionCdf(Stages st, double[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector ef = DoubleVector.fromArray(SP, st.l, i).lanewise(EXP).mul(DoubleVector.fromArray(SP, st.s0, i));
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
+            ef.blend(ef.neg().add(1.0), upper).intoArray(out, i);
+        }
+    }
+
+    /** The requested channel of the fraction into st.s1: lower (T_p, T_q), upper (-T_q, -T_p). */
+    private static void fractionChannel(Stages st, boolean channelA, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector tp = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector tq = DoubleVector.fromArray(SP, st.s2, i);
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
+            DoubleVector t = channelA ? tp.blend(tq.neg(), upper) : tq.blend(tp.neg(), upper);
+            // NaN marks lanes to recompute (s0 not converged)
+            t.add(DoubleVector.fromArray(SP, st.s0, i).mul(0.0)).intoArray(st.s1, i);
+        }
+    }
+
+    /** Fraction gradients: -(dI/dtheta)/density, prefactor/density = x (1 - x)/p. */
+    private static void fractionGradStage(double[] xx, Stages st, boolean channelA,
+            double[] out, int from, int to) {
+        fractionChannel(st, channelA, from, to);
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector x = DoubleVector.fromArray(SP, xx, i);
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector t = DoubleVector.fromArray(SP, st.s1, i);
+            x.mul(x.neg().add(1.0)).div(p).mul(t).neg().intoArray(out, i);
+        }
+    }
+}

@@ -1,0 +1,389 @@
+package dev.irg.simd;
+
+import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
+import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
+import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC_MIN;
+import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
+import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
+import static jdk.incubator.vector.VectorOperators.ABS;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.EXPM1;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector versions of {@link dev.irg.math.BetaFunctions} and of the prefactor helpers of
+ * {@link dev.irg.math.IncompleteBeta} (logPrefactor, deltaFromU, deltaFromV): the same branches,
+ * thresholds ({@link dev.irg.math.BetaConstants}) and coefficient tables
+ * ({@link dev.irg.math.SpecialConstants}), evaluated lane-wise on the oriented problem I_u(p, q).
+ * Branches are masks; a branch is evaluated only when one of the vector's lanes takes it, and the
+ * results are blended. The recurrences of the scalar helpers (at most 8 and 10 unit steps) run as
+ * masked steps until no lane needs another.
+ *
+ * <p>One deliberate difference from the scalar helpers: the term-by-term differences of the
+ * Stirling and digamma asymptotic series need (1 + t)^-m - 1 for m = 1, 2, 3, ...; the scalar code
+ * calls expm1(-m log1p t) per term (16 and 10 calls), here the powers come from the recurrence
+ * e_(k+1) = e_k + g + e_k g with g = (1 + t)^-s - 1 (one or two expm1 per vector). All of e_k, g
+ * lie in (-1, 0], so each step adds two numbers of one sign: no cancellation, a relative error of
+ * at most ~k ulp in term k, whose weight falls like z^-2k (z &ge; 8). Likewise the sums of
+ * log1p(y_k) over the unit steps of the recurrences are one log1p of prod(1 + y_k) - 1 (see growth).
+ */
+final class VectorBetaFunctions {
+    private static final VectorSpecies<Double> SP = Lanes.SD;
+
+    private VectorBetaFunctions() {
+    }
+
+    /** Error of the rounded sum s = a + b (two-sum, exact). */
+    private static DoubleVector twoSumError(DoubleVector a, DoubleVector b, DoubleVector s) {
+        DoubleVector bb = s.sub(a);
+        return a.sub(s.sub(bb)).add(b.sub(bb));
+    }
+
+    /** d = u (p + q) - p with u exact, error-free products (IncompleteBeta.deltaFromU). */
+    static DoubleVector deltaFromU(DoubleVector p, DoubleVector q, DoubleVector u) {
+        DoubleVector s = p.add(q);
+        DoubleVector es = twoSumError(p, q, s);
+        DoubleVector m = u.mul(s);
+        DoubleVector em = u.fma(s, m.neg());
+        return m.sub(p).add(em).add(u.mul(es));
+    }
+
+    /** The same d = q - v (p + q) from v = 1 - u when v is the exact one (IncompleteBeta.deltaFromV). */
+    static DoubleVector deltaFromV(DoubleVector p, DoubleVector q, DoubleVector v) {
+        DoubleVector s = p.add(q);
+        DoubleVector es = twoSumError(p, q, s);
+        DoubleVector m = v.mul(s);
+        DoubleVector em = v.fma(s, m.neg());
+        return q.sub(m).sub(em).sub(v.mul(es));
+    }
+
+    /**
+     * log Gamma(q + p) - log Gamma(q) for p, q &gt; 0 (BetaFunctions.logGammaIncrement): q raised to
+     * z &ge; STIRLING_MIN by the recurrence, then Stirling with the correction differenced term by term.
+     */
+    static DoubleVector logGammaIncrement(DoubleVector q, DoubleVector p) {
+        // the recurrence contributes -sum log1p(p/z_k) = -log1p(E), E = prod(1 + p/z_k) - 1 (see growth)
+        DoubleVector e = p.broadcast(0.0);
+        DoubleVector z = q.add(0.0);
+        // at most ceil(STIRLING_MIN) = 8 steps; a lane at or above STIRLING_MIN stays there
+        for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
+            VectorMask<Double> m = z.compare(LT, STIRLING_MIN);
+            if (!m.anyTrue()) {
+                break;
+            }
+            e = e.blend(growth(e, p.div(z)), m);
+            z = z.blend(z.add(1.0), m);
+        }
+        DoubleVector t = p.div(z);
+        return e.lanewise(LOG1P).neg().add(z.mul(VectorGammaFunctions.log1pmx(t))).sub(t.lanewise(LOG1P).mul(0.5))
+                .add(p.mul(z.add(p).lanewise(LOG))).add(stirlingCorrectionIncrement(z, t));
+    }
+
+    /**
+     * (1 + e)(1 + y) - 1 = e + y + e y for e, y &ge; 0: a product of factors 1 + y_k minus one, carried
+     * without forming 1 + y (which would round away a tiny y), so that sum_k log1p(y_k) = log1p(E)
+     * needs one log1p per vector where the scalar helpers call log1p per step. Every term is
+     * non-negative: no cancellation, a relative error of at most ~2 ulp per step.
+     */
+    private static DoubleVector growth(DoubleVector e, DoubleVector y) {
+        return e.add(y).add(e.mul(y));
+    }
+
+    /**
+     * log Gamma*(z (1 + t)) - log Gamma*(z) for z &ge; STIRLING_MIN, t &gt; 0
+     * (BetaFunctions.stirlingCorrectionIncrement): sum_k c_k z^-(2k+1) ((1 + t)^-(2k+1) - 1), the
+     * powers by the recurrence of the class comment.
+     */
+    static DoubleVector stirlingCorrectionIncrement(DoubleVector z, DoubleVector t) {
+        DoubleVector r = z.broadcast(1.0).div(z);
+        DoubleVector r2 = r.mul(r);
+        DoubleVector l1p = t.lanewise(LOG1P);
+        DoubleVector e = l1p.neg().lanewise(EXPM1);          // (1+t)^-1 - 1
+        DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
+        DoubleVector pow = r.add(0.0);
+        DoubleVector sum = z.broadcast(0.0);
+        for (int k = 0; k < LGAMMA_STIRLING.length; k++) {
+            sum = pow.mul(LGAMMA_STIRLING[k]).fma(e, sum);
+            pow = pow.mul(r2);
+            e = e.add(g).add(e.mul(g));                      // (1+t)^-(2k+3) - 1
+        }
+        return sum;
+    }
+
+    // ---- stages over a run (see BetaKernels.Stages) ------------------------------------------------
+
+    /** Branch codes of the log prefactor: bit 0 p &ge; STIRLING_MIN, bit 1 q &ge; STIRLING_MIN, bit 2 far from the mean. */
+    private static final double BOTH_NEAR = 3;
+    private static final double BOTH_FAR = 7;
+    private static final double ONLY_Q = 2;
+    private static final double ONLY_P = 1;
+    private static final double NONE = 0;
+
+    /**
+     * st.l = log(u^p v^q / (p B(p, q))) (IncompleteBeta.logPrefactor, pre[0]), without the v^q
+     * factor when {@code withV} is false: one stage computes every lane's branch, then one stage per
+     * branch evaluates the vectors that have a lane in it.
+     */
+    static void logPrefactorStage(BetaKernels.Stages st, boolean withV, int from, int to) {
+        branchStage(st, from, to);
+        bothStage(st, withV, from, to);
+        onlyQStage(st, withV, from, to);
+        onlyPStage(st, withV, from, to);
+        noneStage(st, withV, from, to);
+    }
+
+    private static void branchStage(BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector zero = p.broadcast(0.0);
+            DoubleVector far = d.div(p).lanewise(ABS).max(d.div(q).lanewise(ABS));
+            DoubleVector code = zero.blend(1.0, p.compare(GE, STIRLING_MIN)).add(zero.blend(2.0, q.compare(GE, STIRLING_MIN)));
+            // bit 2 (far from the mean) only with both parameters large
+            DoubleVector far4 = zero.blend(4.0, far.compare(GT, LOG1P_FORM_MAX));
+            code.add(zero.blend(far4, code.compare(EQ, BOTH_NEAR))).intoArray(st.code, i);
+            zero.broadcast(Double.NaN).intoArray(st.l, i);
+        }
+    }
+
+    /** Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms near the mean. */
+    private static void bothStage(BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector code = DoubleVector.fromArray(SP, st.code, i);
+            VectorMask<Double> near = code.compare(EQ, BOTH_NEAR);
+            VectorMask<Double> far = code.compare(EQ, BOTH_FAR);
+            boolean anyNear = near.anyTrue();
+            boolean anyFar = far.anyTrue();
+            if (!anyNear && !anyFar) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
+            DoubleVector lv = DoubleVector.fromArray(SP, st.lv, i);
+            DoubleVector l = DoubleVector.fromArray(SP, st.l, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector corr = VectorGammaFunctions.stirlingSeries(p).add(VectorGammaFunctions.stirlingSeries(q))
+                    .sub(VectorGammaFunctions.stirlingSeries(pq));
+            DoubleVector common = p.div(pq).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).sub(corr);
+            DoubleVector vq = withV ? p.broadcast(0.0) : q.mul(lv);
+            if (anyNear) {
+                // p log(u (p+q)/p) + q log(v (p+q)/q) = p log1pmx(d/p) + q log1pmx(-d/q) (+d - d)
+                DoubleVector w = p.mul(VectorGammaFunctions.log1pmx(d.div(p)))
+                        .add(q.mul(VectorGammaFunctions.log1pmx(d.neg().div(q)))).add(common);
+                l = l.blend(w.sub(vq), near);
+            }
+            if (anyFar) {
+                DoubleVector w = p.mul(lu.add(q.div(p).lanewise(LOG1P))).add(q.mul(lv.add(p.div(q).lanewise(LOG1P))))
+                        .add(common);
+                l = l.blend(w.sub(vq), far);
+            }
+            l.intoArray(st.l, i);
+        }
+    }
+
+    /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p). */
+    private static void onlyQStage(BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_Q);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector w = p.mul(lu.add(pq.lanewise(LOG))).add(q.mul(VectorGammaFunctions.log1pmx(p.div(q))))
+                    .sub(p.div(q).lanewise(LOG1P).mul(0.5)).sub(VectorGammaFunctions.logGamma1p(p))
+                    .sub(VectorGammaFunctions.stirlingSeries(q)).add(VectorGammaFunctions.stirlingSeries(pq));
+            if (withV) {
+                w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
+            }
+            DoubleVector.fromArray(SP, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /** p &ge; STIRLING_MIN &gt; q. */
+    private static void onlyPStage(BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_P);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector w = p.mul(lu).add(q.mul(pq.lanewise(LOG))).add(p.mul(VectorGammaFunctions.log1pmx(q.div(p))))
+                    .sub(q.div(p).lanewise(LOG1P).mul(0.5)).sub(p.lanewise(LOG)).sub(VectorGammaFunctions.logGamma(q))
+                    .sub(VectorGammaFunctions.stirlingSeries(p)).add(VectorGammaFunctions.stirlingSeries(pq));
+            if (withV) {
+                w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
+            }
+            DoubleVector.fromArray(SP, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /** Both &lt; STIRLING_MIN: log(p B(p, q)) = log Gamma(1 + p) - [log Gamma(q + p) - log Gamma(q)]. */
+    private static void noneStage(BetaKernels.Stages st, boolean withV, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, NONE);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
+            DoubleVector w = p.mul(lu).sub(VectorGammaFunctions.logGamma1p(p)).add(logGammaIncrement(q, p));
+            if (withV) {
+                w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
+            }
+            DoubleVector.fromArray(SP, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /**
+     * st.lp = d/dp of the log prefactor, log u - 1/p - psi(p) + psi(p + q), and st.lq = d/dq,
+     * log v - psi(q) + psi(p + q) (IncompleteBeta.logPrefactor pre[1], pre[2]); for the series
+     * (IncompleteBeta.series) st.lq = psi(p + q) - psi(q) instead, without the log v.
+     * lmd = log - psi; p &ge; DIGAMMA_SPLIT: log(u (p+q)/p) + [lmd(p) - lmd(p+q)] - 1/p, below:
+     * log(u (p+q)) - psi(1 + p) - lmd(p + q); d/dq: log(v (p+q)/q) + [lmd(q) - lmd(p+q)].
+     */
+    static void derivativeStage(BetaKernels.Stages st, boolean series, int from, int to) {
+        dropStage(st, st.p, st.q, st.dp, DIGAMMA_SPLIT, from, to);
+        dropStage(st, st.q, st.p, st.dq, 0.0, from, to);
+        lpStage(st, from, to);
+        lpSmallStage(st, from, to);
+        lqStage(st, series, from, to);
+    }
+
+    /**
+     * out = (log z - psi(z)) - (log(z + t) - psi(z + t)) per element, z, t &gt; 0
+     * (BetaFunctions.logMinusDigammaDrop), in two loops (the recurrence up to z &ge;
+     * DIGAMMA_ASYMPTOTIC_MIN, then the asymptotic series differenced term by term); vectors whose z
+     * are all below {@code zMin} (where the result is not used) are skipped.
+     */
+    private static void dropStage(BetaKernels.Stages st, double[] z, double[] t,
+            double[] out, double zMin, int from, int to) {
+        dropRecurrence(st, z, t, out, zMin, from, to);
+        dropAsymptotic(st, z, t, out, zMin, from, to);
+    }
+
+    /**
+     * The recurrence part: st.code = z raised to at least DIGAMMA_ASYMPTOTIC_MIN, out = its sum
+     * p/(z_k (z_k + p)) - log1p(E), E = prod(1 + p/(z_k (z_k + p + 1))) - 1 (p = t; see growth).
+     */
+    private static void dropRecurrence(BetaKernels.Stages st, double[] zz, double[] tt,
+            double[] out, double zMin, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector z = DoubleVector.fromArray(SP, zz, i);
+            if (!z.compare(GE, zMin).anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, tt, i);
+            DoubleVector acc = p.broadcast(0.0);
+            DoubleVector e = p.broadcast(0.0);
+            // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) = 10 steps; a lane at or above the minimum stays there
+            for (int k = 0; k < (int) Math.ceil(DIGAMMA_ASYMPTOTIC_MIN); k++) {
+                VectorMask<Double> m = z.compare(LT, DIGAMMA_ASYMPTOTIC_MIN);
+                if (!m.anyTrue()) {
+                    break;
+                }
+                DoubleVector zp = z.add(p);
+                // p/(z (z+p)) and y = p/(z (z+p+1)) from one reciprocal (BetaKernels.PARAMETER_VECTOR_MAX)
+                DoubleVector r = p.div(z.mul(zp).mul(zp.add(1.0)));
+                DoubleVector y = r.mul(zp);
+                acc = acc.blend(acc.add(r.mul(zp.add(1.0))), m);
+                e = e.blend(e.add(y).add(e.mul(y)), m);
+                z = z.blend(z.add(1.0), m);
+            }
+            acc.sub(e.lanewise(LOG1P)).intoArray(out, i);
+            z.intoArray(st.code, i);
+        }
+    }
+
+    /**
+     * The asymptotic part at z = st.code: 1/(2z) + sum_k c_k z^-2k differenced term by term,
+     * c_k z^-2k ((1 + p/z)^-2k - 1), the powers by the recurrence of the class comment; added to out.
+     */
+    private static void dropAsymptotic(BetaKernels.Stages st, double[] zz, double[] tt,
+            double[] out, double zMin, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            if (!DoubleVector.fromArray(SP, zz, i).compare(GE, zMin).anyTrue()) {
+                continue;
+            }
+            DoubleVector z = DoubleVector.fromArray(SP, st.code, i);
+            DoubleVector p = DoubleVector.fromArray(SP, tt, i);
+            DoubleVector l1p = p.div(z).lanewise(LOG1P);
+            DoubleVector r2 = z.broadcast(1.0).div(z.mul(z));
+            DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
+            DoubleVector w = g.add(0.0);
+            DoubleVector pow = r2.add(0.0);
+            DoubleVector sum = p.mul(0.5).div(z.mul(z.add(p)));
+            for (int k = 0; k < DIGAMMA_ASYMPTOTIC.length; k++) {
+                sum = sum.sub(pow.mul(DIGAMMA_ASYMPTOTIC[k]).mul(w));
+                pow = pow.mul(r2);
+                w = w.add(g).add(w.mul(g));                      // (1+t)^-(2k+4) - 1
+            }
+            DoubleVector.fromArray(SP, out, i).add(sum).intoArray(out, i);
+        }
+    }
+
+    private static void lpStage(BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
+            DoubleVector tp = d.div(p);
+            DoubleVector lup = lu.add(q.div(p).lanewise(LOG1P))
+                    .blend(tp.lanewise(LOG1P), tp.lanewise(ABS).compare(LE, LOG1P_FORM_MAX));
+            lup.add(DoubleVector.fromArray(SP, st.dp, i)).sub(p.broadcast(1.0).div(p)).intoArray(st.lp, i);
+        }
+    }
+
+    /** p &lt; DIGAMMA_SPLIT: lp = log(u (p+q)) - psi(1 + p) - lmd(p + q) (no cancellation of 1/p). */
+    private static void lpSmallStage(BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            VectorMask<Double> small = p.compare(LT, DIGAMMA_SPLIT);
+            if (!small.anyTrue()) {
+                continue;
+            }
+            DoubleVector pq = p.add(DoubleVector.fromArray(SP, st.q, i));
+            DoubleVector w = DoubleVector.fromArray(SP, st.lu, i).add(pq.lanewise(LOG))
+                    .sub(VectorGammaFunctions.digamma(p.add(1.0))).sub(VectorGammaFunctions.logMinusDigamma(pq));
+            DoubleVector.fromArray(SP, st.lp, i).blend(w, small).intoArray(st.lp, i);
+        }
+    }
+
+    private static void lqStage(BetaKernels.Stages st, boolean series, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector l1p = p.div(q).lanewise(LOG1P);
+            DoubleVector lvq;
+            if (series) {
+                lvq = l1p;
+            } else {
+                DoubleVector tq = DoubleVector.fromArray(SP, st.d, i).neg().div(q);
+                lvq = DoubleVector.fromArray(SP, st.lv, i).add(l1p)
+                        .blend(tq.lanewise(LOG1P), tq.lanewise(ABS).compare(LE, LOG1P_FORM_MAX));
+            }
+            lvq.add(DoubleVector.fromArray(SP, st.dq, i)).intoArray(st.lq, i);
+        }
+    }
+}
