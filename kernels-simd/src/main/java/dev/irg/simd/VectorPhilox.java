@@ -1,0 +1,118 @@
+package dev.irg.simd;
+
+import static dev.irg.sampling.SamplingConstants.PHILOX_M0;
+import static dev.irg.sampling.SamplingConstants.PHILOX_M1;
+import static dev.irg.sampling.SamplingConstants.PHILOX_ROUNDS;
+import static dev.irg.sampling.SamplingConstants.PHILOX_W0;
+import static dev.irg.sampling.SamplingConstants.PHILOX_W1;
+import static dev.irg.sampling.SamplingConstants.TWO_POW_M32;
+import static dev.irg.sampling.SamplingConstants.TWO_POW_M52;
+import static jdk.incubator.vector.VectorOperators.L2D;
+import static jdk.incubator.vector.VectorOperators.LSHL;
+import static jdk.incubator.vector.VectorOperators.LSHR;
+import static jdk.incubator.vector.VectorOperators.XOR;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Philox4x32-10 in vectors: one element per lane, the same counter layout and words as the scalar
+ * {@link dev.irg.sampling.Philox} (docs/sampling.md). Each 32-bit word lives zero-extended in a
+ * 64-bit lane, so the 32x32 -> 64-bit products of a round are plain 64-bit lane multiplies (no
+ * mulhi emulation): the high half is {@code p >>> 32}, the low half {@code p & 0xFFFFFFFF}. Integer
+ * arithmetic only, hence bit-identical to the scalar generator at every vector width.
+ */
+final class VectorPhilox {
+    private static final long LOW32 = 0xFFFF_FFFFL;
+    private static final long M0 = PHILOX_M0 & LOW32;
+    private static final long M1 = PHILOX_M1 & LOW32;
+
+    private final VectorSpecies<Long> sl;
+    private final VectorSpecies<Double> sd;
+
+    /** @param sd the double species; the long species has the same width (same lane count) */
+    VectorPhilox(VectorSpecies<Double> sd) {
+        this.sd = sd;
+        this.sl = switch (sd.vectorBitSize()) {
+            case 128 -> LongVector.SPECIES_128;
+            case 256 -> LongVector.SPECIES_256;
+            default -> LongVector.SPECIES_512;
+        };
+    }
+
+    /** Lanes per vector. */
+    int lanes() {
+        return sd.length();
+    }
+
+    /**
+     * The uniforms of block {@code block} of substream {@code sub} of the elements {@code elem[0..m)}
+     * under {@code seed} ({@code m} a multiple of the lane count):
+     * {@code uA[i] = u52(w0, w1)}, {@code uB[i] = u32(w2)}, {@code uC[i] = u32(w3)}, all strictly
+     * inside (0, 1) and equal to {@link dev.irg.sampling.Philox#u52}/{@link dev.irg.sampling.Philox#u32}
+     * of the scalar words. {@code uB} and {@code uC} may be null when not needed. {@code w3} is
+     * negative as an int exactly when {@code uC > 1/2}.
+     */
+    void uniforms(long seed, int sub, int block, long[] elem, int m, double[] uA, double[] uB, double[] uC) {
+        long[] k0 = new long[PHILOX_ROUNDS];
+        long[] k1 = new long[PHILOX_ROUNDS];
+        int a = (int) seed;
+        int b = (int) (seed >>> 32);
+        for (int r = 0; r < PHILOX_ROUNDS; r++) {
+            k0[r] = a & LOW32;
+            k1[r] = b & LOW32;
+            a += PHILOX_W0;
+            b += PHILOX_W1;
+        }
+        LongVector c0 = LongVector.broadcast(sl, block & LOW32);
+        LongVector c1 = LongVector.broadcast(sl, sub & LOW32);
+        int lanes = sl.length();
+        for (int i = 0; i < m; i += lanes) {
+            LongVector e = LongVector.fromArray(sl, elem, i);
+            LongVector x0 = c0;
+            LongVector x1 = c1;
+            LongVector x2 = e.and(LOW32);
+            LongVector x3 = e.lanewise(LSHR, 32);
+            for (int r = 0; r < PHILOX_ROUNDS; r++) {
+                LongVector p0 = x0.mul(M0);
+                LongVector p1 = x2.mul(M1);
+                LongVector n0 = p1.lanewise(LSHR, 32).lanewise(XOR, x1).lanewise(XOR, k0[r]);
+                LongVector n2 = p0.lanewise(LSHR, 32).lanewise(XOR, x3).lanewise(XOR, k1[r]);
+                x1 = p1.and(LOW32);
+                x3 = p0.and(LOW32);
+                x0 = n0;
+                x2 = n2;
+            }
+            // u52: the top 52 bits of (w1 << 32) | w0, plus one half, times 2^-52 (exact)
+            LongVector top52 = x1.lanewise(LSHL, 32).or(x0).lanewise(LSHR, 12);
+            ((DoubleVector) top52.convert(L2D, 0)).add(0.5).mul(TWO_POW_M52).intoArray(uA, i);
+            if (uB != null) {
+                ((DoubleVector) x2.convert(L2D, 0)).add(0.5).mul(TWO_POW_M32).intoArray(uB, i);
+            }
+            if (uC != null) {
+                ((DoubleVector) x3.convert(L2D, 0)).add(0.5).mul(TWO_POW_M32).intoArray(uC, i);
+            }
+        }
+    }
+
+    /**
+     * {@link #uniforms} for the elements {@code base + idx[p]}, {@code p < n} (a compacted list, e.g.
+     * the elements still pending in a rejection loop), padded to whole vectors by repeating the last
+     * element (its lanes are computed and ignored). Returns the padded length; {@code pe} and the
+     * outputs need room for it.
+     */
+    int uniformsAt(long seed, int sub, int block, long base, int[] idx, int n, long[] pe,
+                   double[] uA, double[] uB, double[] uC) {
+        int lanes = sd.length();
+        int m = (n + lanes - 1) / lanes * lanes;
+        for (int p = 0; p < n; p++) {
+            pe[p] = base + idx[p];
+        }
+        for (int p = n; p < m; p++) {
+            pe[p] = pe[n - 1];
+        }
+        uniforms(seed, sub, block, pe, m, uA, uB, uC);
+        return m;
+    }
+}
