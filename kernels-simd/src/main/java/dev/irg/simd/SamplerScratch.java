@@ -28,9 +28,6 @@ final class SamplerScratch {
     double[] uA;
     double[] uB;
     double[] uC;
-    double[] xs;
-    double[] cs;
-    long[] bits;
 
     SamplerScratch(int capacity, int lanes) {
         this.pad = lanes;
@@ -65,8 +62,5 @@ final class SamplerScratch {
         uA = new double[m];
         uB = new double[m];
         uC = new double[m];
-        xs = new double[m];
-        cs = new double[m];
-        bits = new long[m / pad + 1];
     }
 }

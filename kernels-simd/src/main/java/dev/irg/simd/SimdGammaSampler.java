@@ -3,14 +3,8 @@ package dev.irg.simd;
 import static dev.irg.sampling.SamplingConstants.GAMMA_BOOST_BLOCK;
 import static dev.irg.sampling.SamplingConstants.GAMMA_FIRST_ATTEMPT_BLOCK;
 import static dev.irg.sampling.SamplingConstants.GAMMA_MAX_ATTEMPTS;
-import static dev.irg.sampling.SamplingConstants.GAMMA_SQUEEZE;
-import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LT;
 
 import dev.irg.sampling.GammaSampler;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Standard Gamma(alpha, 1) samples (or their logs) for a block of consecutive elements, bit-identical
@@ -19,25 +13,24 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Shape of the computation: classify every element (invalid / boost / direct), then run the
  * attempts as rounds over the list of still-pending elements. A round generates the Philox block of
- * attempt {@code k} for all pending elements in vectors ({@link VectorPhilox}), forms the Box-Muller
- * normals, evaluates the squeeze test in vectors (a lane mask per vector), and sends only the lanes
- * the squeeze did not accept to the exact log test; rejected elements form the next round's list
- * (so a round's vectors hold only live lanes). At most {@link dev.irg.sampling.SamplingConstants#GAMMA_MAX_ATTEMPTS}
- * rounds, then the scalar fallback. The transcendental steps ({@code log}, {@code cos},
- * {@code log1p}, {@code pow}) are the scalar sampler's own methods, called per lane: the Vector
- * API's {@code LOG}/{@code COS} differ from {@code java.lang.Math} by an ulp on some inputs, and
- * the SPI requires the scalar samples bit for bit.
+ * attempt {@code k} for all pending elements in vectors ({@link VectorPhilox}), then forms each
+ * lane's Box-Muller normal and acceptance test; rejected elements form the next round's list (a
+ * compacted lane mask: a round's vectors hold only live lanes, so no lane idles while a neighbour
+ * retries). At most {@link dev.irg.sampling.SamplingConstants#GAMMA_MAX_ATTEMPTS} rounds, then the
+ * scalar fallback. The per-lane steps ({@code log}, {@code cos}, {@code log1p}, {@code pow} and the
+ * arithmetic around them) are the scalar sampler's own methods: the Vector API's {@code LOG} and
+ * {@code COS} differ from {@code java.lang.Math} by an ulp on some inputs, and the SPI requires the
+ * scalar samples bit for bit. (A vector squeeze test was tried and removed: no measurable gain,
+ * the per-lane transcendental functions dominate.)
  */
 final class SimdGammaSampler {
     private static final byte INVALID = 0;
     private static final byte BOOST = 1;
     private static final byte DIRECT = 2;
 
-    private final VectorSpecies<Double> sd;
     private final VectorPhilox philox;
 
-    SimdGammaSampler(VectorSpecies<Double> sd, VectorPhilox philox) {
-        this.sd = sd;
+    SimdGammaSampler(VectorPhilox philox) {
         this.philox = philox;
     }
 
@@ -103,36 +96,13 @@ final class SimdGammaSampler {
         double[] uA = s.uA;
         double[] uB = s.uB;
         double[] uC = s.uC;
-        double[] xs = s.xs;
-        double[] cs = s.cs;
-        int m = philox.uniformsAt(seed, sub, block, base, pend, n, s.pe, uA, uB, uC);
-        for (int p = 0; p < n; p++) {
-            xs[p] = GammaSampler.normal(uA[p], uB[p]);
-            cs[p] = s.c[pend[p]];
-        }
-        for (int p = n; p < m; p++) {
-            xs[p] = 0;
-            cs[p] = 0;
-        }
-        // The squeeze in vectors: lane accepted at once when 1 + c x > 0 and u < 1 - 0.0331 x^4
-        // (GammaSampler.accepts/squeezeAccepts, the same operations in the same order).
-        int lanes = sd.length();
-        long[] accepted = s.bits;
-        DoubleVector one = DoubleVector.broadcast(sd, 1.0);
-        for (int p = 0; p < m; p += lanes) {
-            DoubleVector xv = DoubleVector.fromArray(sd, xs, p);
-            DoubleVector cx = DoubleVector.fromArray(sd, cs, p).mul(xv);
-            DoubleVector x2 = xv.mul(xv);
-            VectorMask<Double> ok = cx.compare(GT, -1.0)
-                    .and(DoubleVector.fromArray(sd, uC, p).compare(LT, one.sub(x2.mul(GAMMA_SQUEEZE).mul(x2))));
-            accepted[p / lanes] = ok.toLong();
-        }
+        philox.uniformsAt(seed, sub, block, base, pend, n, s.pe, uA, uB, uC);
         int rejected = 0;
         for (int p = 0; p < n; p++) {
             int i = pend[p];
-            s.x[i] = xs[p];
-            boolean squeezed = (accepted[p / lanes] >>> (p % lanes) & 1) != 0;
-            if (!squeezed && !GammaSampler.accepts(xs[p], uC[p], s.d[i], s.c[i])) {
+            double x = GammaSampler.normal(uA[p], uB[p]);
+            s.x[i] = x;
+            if (!GammaSampler.accepts(x, uC[p], s.d[i], s.c[i])) {
                 pend[rejected++] = i;
             }
         }

@@ -37,8 +37,8 @@ final class SimdSamplers implements SamplerKernels {
 
     SimdSamplers(SimdKernels kernels) {
         this.kernels = kernels;
-        VectorPhilox philox = new VectorPhilox(kernels.species());
-        this.gamma = new SimdGammaSampler(kernels.species(), philox);
+        VectorPhilox philox = VectorPhilox.forBits(kernels.bits());
+        this.gamma = new SimdGammaSampler(philox);
         this.vonMises = new SimdVonMisesSampler(philox);
         int lanes = kernels.species().length();
         this.scratch = ThreadLocal.withInitial(() -> new SamplerScratch(SimdKernels.BLOCK, lanes));

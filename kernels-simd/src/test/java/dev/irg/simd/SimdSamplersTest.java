@@ -302,7 +302,7 @@ class SimdSamplersTest {
     @Test
     void vectorPhiloxMatchesScalarWords() {
         for (int w : widths()) {
-            VectorPhilox vp = new VectorPhilox(SimdKernels.create(w).species());
+            VectorPhilox vp = VectorPhilox.forBits(w);
             int m = 64;
             long[] elem = new long[m];
             for (int i = 0; i < m; i++) {
