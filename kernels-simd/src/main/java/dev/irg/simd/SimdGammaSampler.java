@@ -29,9 +29,16 @@ final class SimdGammaSampler {
     private static final byte DIRECT = 2;
 
     private final VectorPhilox philox;
+    private final int maxAttempts;
 
     SimdGammaSampler(VectorPhilox philox) {
+        this(philox, GAMMA_MAX_ATTEMPTS);
+    }
+
+    /** With another attempt cap (tests exercise the fallback with a small one). */
+    SimdGammaSampler(VectorPhilox philox, int maxAttempts) {
         this.philox = philox;
+        this.maxAttempts = maxAttempts;
     }
 
     /**
@@ -56,9 +63,10 @@ final class SimdGammaSampler {
             double a = r == GammaSampler.Region.BOOST ? alpha[i] + 1 : alpha[i];
             d[i] = GammaSampler.mtD(a);
             c[i] = GammaSampler.mtC(d[i]);
+            x[i] = 0; // the proposal before any attempt (what the fallback sees with a cap of 0)
             pend[n++] = i;
         }
-        for (int k = 0; k < GAMMA_MAX_ATTEMPTS && n > 0; k++) {
+        for (int k = 0; k < maxAttempts && n > 0; k++) {
             n = attempt(seed, sub, base, GAMMA_FIRST_ATTEMPT_BLOCK + k, n, s);
         }
         for (int p = 0; p < n; p++) {

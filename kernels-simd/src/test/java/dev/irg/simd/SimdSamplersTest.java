@@ -11,7 +11,9 @@ import dev.irg.Precision;
 import dev.irg.Sampling;
 import dev.irg.Vec;
 import dev.irg.math.Reference;
+import dev.irg.sampling.GammaSampler;
 import dev.irg.sampling.Philox;
+import dev.irg.sampling.SamplingConstants;
 import dev.irg.sampling.ScalarSamplers;
 import dev.irg.spi.Batch;
 import dev.irg.spi.SamplerKernels.Kind;
@@ -324,6 +326,53 @@ class SimdSamplersTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * The fallback after the last allowed attempt, with caps of 0 and 1 (the real cap, 16, fails with
+     * probability 1e-21): the SIMD rounds give what the scalar steps give for the same cap.
+     */
+    @Test
+    void gammaFallbackAfterTheAttemptCap() {
+        int n = 2000;
+        long seed = 77;
+        long base = 5_000_000_000L;
+        double[] alpha = new double[n];
+        for (int i = 0; i < n; i++) {
+            alpha[i] = new double[] {0.3, 1.0, 2.5, 40}[i % 4];
+        }
+        int[] w = new int[4];
+        for (int cap : new int[] {0, 1}) {
+            SimdGammaSampler g = new SimdGammaSampler(VectorPhilox.forBits(widths()[0]), cap);
+            SamplerScratch s = new SamplerScratch(n, 8);
+            double[] out = new double[n + 8];
+            g.sample(seed, 0, base, alpha, n, false, out, s);
+            int fellBack = 0;
+            for (int i = 0; i < n; i++) {
+                double a = alpha[i] < 1 ? alpha[i] + 1 : alpha[i];
+                double d = GammaSampler.mtD(a);
+                double c = GammaSampler.mtC(d);
+                double x = 0;
+                boolean accepted = false;
+                if (cap == 1) {
+                    Philox.elementBlock(seed, base + i, 0, SamplingConstants.GAMMA_FIRST_ATTEMPT_BLOCK, w);
+                    x = GammaSampler.normal(Philox.u52(w[0], w[1]), Philox.u32(w[2]));
+                    accepted = GammaSampler.accepts(x, Philox.u32(w[3]), d, c);
+                }
+                if (!accepted) {
+                    x = GammaSampler.fallback(x, c);
+                    fellBack++;
+                }
+                double z = GammaSampler.fromNormal(d, c, x);
+                if (alpha[i] < 1) {
+                    Philox.elementBlock(seed, base + i, 0, SamplingConstants.GAMMA_BOOST_BLOCK, w);
+                    z = GammaSampler.boost(z, Philox.u52(w[0], w[1]), alpha[i]);
+                }
+                assertEquals(z, out[i], 0.0, "cap " + cap + " element " + i);
+                assertTrue(z > 0 && Double.isFinite(z), "cap " + cap + ": a valid sample");
+            }
+            assertTrue(cap == 0 ? fellBack == n : fellBack > 10 && fellBack < n / 5, "cap " + cap + ": " + fellBack + " fallbacks");
         }
     }
 }
