@@ -40,7 +40,7 @@ final class SimdSamplers implements SamplerKernels {
         VectorPhilox philox = VectorPhilox.forBits(kernels.bits());
         this.gamma = new SimdGammaSampler(philox);
         this.vonMises = new SimdVonMisesSampler(philox);
-        int lanes = kernels.species().length();
+        int lanes = philox.lanes();
         this.scratch = ThreadLocal.withInitial(() -> new SamplerScratch(SimdKernels.BLOCK, lanes));
     }
 
