@@ -366,3 +366,24 @@ static constexpr int TAIL_WEIGHTS_LENGTH = 32;
 static constexpr double TWO_PI = 0x1.921fb54442d18p2;
 } // namespace VonMisesConstants
 
+namespace SamplingConstants {
+static constexpr double GAMMA_BOOST_BELOW = 0x1.0p0;
+static constexpr int GAMMA_BOOST_BLOCK = 0;
+static constexpr int GAMMA_FIRST_ATTEMPT_BLOCK = 1;
+static constexpr int GAMMA_MAX_ATTEMPTS = 16;
+static constexpr double GAMMA_SQUEEZE = 0x1.0f27bb2fec56dp-5;
+static constexpr int PHILOX_M0 = -766435501;
+static constexpr int PHILOX_M1 = -845247145;
+static constexpr int PHILOX_ROUNDS = 10;
+static constexpr int PHILOX_W0 = -1640531527;
+static constexpr int PHILOX_W1 = -1150833019;
+static constexpr int SUBSTREAM_BETA_B = 1;
+static constexpr int SUBSTREAM_MAIN = 0;
+static constexpr double TWO_POW_M32 = 0x1.0p-32;
+static constexpr double TWO_POW_M52 = 0x1.0p-52;
+static constexpr int VONMISES_FIRST_ATTEMPT_BLOCK = 0;
+static constexpr int VONMISES_MAX_ATTEMPTS = 64;
+static constexpr double VONMISES_RHO_SPLIT = 0x1.0p-1;
+static constexpr double VONMISES_UNIFORM_BELOW = 0x1.56e1fc2f8f359p-997;
+} // namespace SamplingConstants
+

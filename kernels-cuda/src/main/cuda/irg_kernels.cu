@@ -36,3 +36,83 @@ __device__ __forceinline__ void irg_grid_loop(long long n, const T* __restrict__
     }
 
 IRG_FOR_EACH_OP(IRG_KERNELS)
+
+// ---- Sampling kernels (irg_sampling.cuh): irg_sample_<KIND>_<f64|f32>, KIND a
+// dev.irg.spi.SamplerKernels.Kind (GAMMA, GAMMA_LOG, BETA, VONMISES), one element per thread:
+//   (long long n, long long seed, long long first, const T* p0, double p0s, const T* p1, double p1s,
+//    T* out, T* g0, T* g1)
+// element i uses the Philox counters of element first + i; g0/g1 == nullptr: that gradient is not
+// wanted (no gradient at all when both are null: a plain sample call).
+#include "irg_sampling.cuh"
+
+template <typename T, irg::SampleOut (*F)(long long, long long, double, double, bool, bool)>
+__device__ __forceinline__ void irg_sample_loop(long long n, long long seed, long long first, const T* __restrict__ p0,
+                                                double p0s, const T* __restrict__ p1, double p1s, T* __restrict__ out,
+                                                T* __restrict__ g0, T* __restrict__ g1) {
+    long long stride = (long long)blockDim.x * gridDim.x;
+    bool grad = g0 != nullptr || g1 != nullptr;
+    for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+        double a = p0 ? (double)p0[i] : p0s;
+        double b = p1 ? (double)p1[i] : p1s;
+        irg::SampleOut r = F(seed, first + i, a, b, sizeof(T) == sizeof(float), grad);
+        out[i] = (T)r.z;
+        if (g0) g0[i] = (T)r.g0;
+        if (g1) g1[i] = (T)r.g1;
+    }
+}
+
+#define IRG_SAMPLE_KERNELS(KIND, FN)                                                                            \
+    extern "C" __global__ void irg_sample_##KIND##_f64(long long n, long long seed, long long first,            \
+                                                       const double* p0, double p0s, const double* p1,          \
+                                                       double p1s, double* out, double* g0, double* g1) {       \
+        irg_sample_loop<double, FN>(n, seed, first, p0, p0s, p1, p1s, out, g0, g1);                            \
+    }                                                                                                           \
+    extern "C" __global__ void irg_sample_##KIND##_f32(long long n, long long seed, long long first,            \
+                                                       const float* p0, double p0s, const float* p1, double p1s, \
+                                                       float* out, float* g0, float* g1) {                      \
+        irg_sample_loop<float, FN>(n, seed, first, p0, p0s, p1, p1s, out, g0, g1);                             \
+    }
+
+IRG_SAMPLE_KERNELS(GAMMA, irg::gammaElement)
+IRG_SAMPLE_KERNELS(GAMMA_LOG, irg::gammaLogElement)
+IRG_SAMPLE_KERNELS(BETA, irg::betaElement)
+IRG_SAMPLE_KERNELS(VONMISES, irg::vonMisesElement)
+
+// Dirichlet: one row of k components per thread.
+//   (long long rows, int k, long long seed, long long first, const T* alpha, double alphas,
+//    int alphaRow, double* scratch, T* out, T* g0, T* g1)
+// alpha == nullptr: every concentration is alphas; alphaRow != 0: alpha holds one row of k shared by
+// all rows; else rows*k concentrations. scratch: 5*k doubles per row (alpha, log g, z, diag, h).
+template <typename T>
+__device__ __forceinline__ void irg_dirichlet_loop(long long rows, int k, long long seed, long long first,
+                                                   const T* __restrict__ alpha, double alphas, int alphaRow,
+                                                   double* __restrict__ scratch, T* __restrict__ out,
+                                                   T* __restrict__ g0, T* __restrict__ g1) {
+    long long stride = (long long)blockDim.x * gridDim.x;
+    bool grad = g0 != nullptr || g1 != nullptr;
+    for (long long r = (long long)blockIdx.x * blockDim.x + threadIdx.x; r < rows; r += stride) {
+        double* a = scratch + r * 5 * (long long)k;
+        double *logG = a + k, *z = a + 2 * k, *diag = a + 3 * k, *h = a + 4 * k;
+        long long base = r * k;
+        for (int j = 0; j < k; j++) {
+            a[j] = alpha == nullptr ? alphas : (double)alpha[alphaRow ? j : base + j];
+        }
+        irg::dirichletRow(seed, first + r, k, a, logG, z, grad, diag, h);
+        for (int j = 0; j < k; j++) {
+            out[base + j] = (T)z[j];
+            if (g0) g0[base + j] = (T)diag[j];
+            if (g1) g1[base + j] = (T)h[j];
+        }
+    }
+}
+
+extern "C" __global__ void irg_sample_DIRICHLET_f64(long long rows, int k, long long seed, long long first,
+                                                    const double* alpha, double alphas, int alphaRow, double* scratch,
+                                                    double* out, double* g0, double* g1) {
+    irg_dirichlet_loop<double>(rows, k, seed, first, alpha, alphas, alphaRow, scratch, out, g0, g1);
+}
+extern "C" __global__ void irg_sample_DIRICHLET_f32(long long rows, int k, long long seed, long long first,
+                                                    const float* alpha, double alphas, int alphaRow, double* scratch,
+                                                    float* out, float* g0, float* g1) {
+    irg_dirichlet_loop<float>(rows, k, seed, first, alpha, alphas, alphaRow, scratch, out, g0, g1);
+}

@@ -276,8 +276,22 @@ class MainTest {
             assertTrue(z >= 0 && z <= 1, l);
             assertTrue(Double.parseDouble(f[1]) >= 0 && Double.parseDouble(f[2]) <= 0, "dz/da > 0, dz/db < 0: " + l);
         }
-        assertEquals(beta.out(), run("", "sample", "--dist", "beta", "--a", "0.5", "--b", "2", "--n", "200", "--seed", "11",
-                "--grad").out(), "same seed, same samples");
+        // same seed: the same samples bit for bit; gradients within the SIMD kernels' equivalence bound
+        // (not bit for bit across calls: Vector API transcendentals round differently interpreted and
+        // compiled, docs/sampling.md)
+        List<String> again = run("", "sample", "--dist", "beta", "--a", "0.5", "--b", "2", "--n", "200", "--seed", "11",
+                "--grad").lines();
+        assertEquals(beta.lines().size(), again.size());
+        for (int i = 1; i < again.size(); i++) {
+            String[] x = beta.lines().get(i).split(",");
+            String[] y = again.get(i).split(",");
+            assertEquals(x[0], y[0], "same seed, same samples (line " + i + ")");
+            for (int c = 1; c < 3; c++) {
+                double u = Double.parseDouble(x[c]);
+                double v = Double.parseDouble(y[c]);
+                assertTrue(Math.abs(u - v) <= 1e-12 * Math.abs(u), "gradient at line " + i + ": " + u + " vs " + v);
+            }
+        }
         // without --grad: the same samples (rsample draws the same z)
         Run plain = run("", "sample", "--dist", "beta", "--a", "0.5", "--b", "2", "--n", "200", "--seed", "11");
         assertEquals("z", plain.lines().get(0));

@@ -18,6 +18,11 @@ public final class BetaSampler {
     public static double logit(long seed, long i, double a, double b, int[] w) {
         double la = GammaSampler.logSample(seed, i, SUBSTREAM_MAIN, a, w);
         double lb = GammaSampler.logSample(seed, i, SUBSTREAM_BETA_B, b, w);
+        return logitOf(la, lb);
+    }
+
+    /** The logit {@code log G_a - log G_b} from the two log-Gammas; NaN when both are -inf or either is NaN. */
+    public static double logitOf(double la, double lb) {
         if (la == Double.NEGATIVE_INFINITY && lb == Double.NEGATIVE_INFINITY) {
             return Double.NaN; // both shapes below ~1e-306: no information left in float64
         }

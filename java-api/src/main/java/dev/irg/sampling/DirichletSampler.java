@@ -21,13 +21,22 @@ public final class DirichletSampler {
      */
     public static void sampleRow(long seed, long row, int k, double[] alpha, double[] logG, double[] z, int[] w) {
         long base = row * k;
+        for (int j = 0; j < k; j++) {
+            logG[j] = GammaSampler.logSample(seed, base + j, SUBSTREAM_MAIN, alpha[j], w);
+        }
+        normalize(logG, z, k);
+    }
+
+    /**
+     * {@code z_j = exp(logG_j - max) / sum_i exp(logG_i - max)} for {@code j < k}; a whole NaN row
+     * when any {@code logG_j} is NaN or all are {@code -inf}.
+     */
+    public static void normalize(double[] logG, double[] z, int k) {
         double max = Double.NEGATIVE_INFINITY;
         boolean bad = false;
         for (int j = 0; j < k; j++) {
-            double lg = GammaSampler.logSample(seed, base + j, SUBSTREAM_MAIN, alpha[j], w);
-            logG[j] = lg;
-            bad |= Double.isNaN(lg);
-            max = Math.max(max, lg);
+            bad |= Double.isNaN(logG[j]);
+            max = Math.max(max, logG[j]);
         }
         if (bad || max == Double.NEGATIVE_INFINITY) {
             java.util.Arrays.fill(z, 0, k, Double.NaN);
@@ -41,6 +50,18 @@ public final class DirichletSampler {
         }
         for (int j = 0; j < k; j++) {
             z[j] /= sum;
+        }
+    }
+
+    /**
+     * The rsample gradients of a row: {@code h_j = (dg_j/dalpha_j)/S = z_j d(log g_j)/dalpha_j}
+     * (finite even where g_j underflows) and {@code diag_j = dz_j/dalpha_j = (1 - z_j) h_j}.
+     */
+    public static void gradients(double[] alpha, double[] logG, double[] z, int k, double[] diag, double[] h) {
+        for (int j = 0; j < k; j++) {
+            double f = z[j] * GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
+            h[j] = f;
+            diag[j] = oneMinus(z, k, j) * f;
         }
     }
 

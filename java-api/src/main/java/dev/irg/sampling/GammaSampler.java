@@ -54,23 +54,82 @@ public final class GammaSampler {
         double x = 0;
         for (int k = 0; k < maxAttempts; k++) {
             Philox.elementBlock(seed, i, sub, GAMMA_FIRST_ATTEMPT_BLOCK + k, w);
-            x = Math.sqrt(-2 * Math.log(Philox.u52(w[0], w[1]))) * Math.cos(2 * Math.PI * Philox.u32(w[2]));
-            double cx = c * x;
-            if (cx <= -1) {
-                continue;
-            }
-            double v = (1 + cx) * (1 + cx) * (1 + cx);
-            double u = Philox.u32(w[3]);
-            double x2 = x * x;
-            if (u < 1 - GAMMA_SQUEEZE * x2 * x2) {
-                return x;
-            }
-            if (Math.log(u) < 0.5 * x2 + d * (1 - v + 3 * Math.log1p(cx))) {
+            x = normal(Philox.u52(w[0], w[1]), Philox.u32(w[2]));
+            if (accepts(x, Philox.u32(w[3]), d, c)) {
                 return x;
             }
         }
-        // Fallback (probability < 1e-21): the last proposal as it is, or the mode when it was negative.
+        return fallback(x, c);
+    }
+
+    /*
+     * The per-attempt steps below are shared with the SIMD backend (which generates the Philox
+     * words in vectors and calls them per lane), so both evaluate the same operations in the same
+     * order and give the same bits.
+     */
+
+    /** The Box-Muller normal of one attempt from its radius uniform u52(w0, w1) and angle uniform u32(w2). */
+    public static double normal(double uRadius, double uAngle) {
+        return Math.sqrt(-2 * Math.log(uRadius)) * Math.cos(2 * Math.PI * uAngle);
+    }
+
+    /**
+     * Whether Marsaglia-Tsang accepts the proposal {@code x} with acceptance uniform {@code u} for
+     * {@code d = a - 1/3}, {@code c = 1/sqrt(9 d)}: false when {@code 1 + c x <= 0}, true when the
+     * squeeze {@link #squeezeAccepts} does, else the exact log test.
+     */
+    public static boolean accepts(double x, double u, double d, double c) {
+        double cx = c * x;
+        if (cx <= -1) {
+            return false;
+        }
+        double v = (1 + cx) * (1 + cx) * (1 + cx);
+        double x2 = x * x;
+        if (squeezeAccepts(x2, u)) {
+            return true;
+        }
+        return Math.log(u) < 0.5 * x2 + d * (1 - v + 3 * Math.log1p(cx));
+    }
+
+    /** The squeeze of Marsaglia-Tsang: {@code u < 1 - 0.0331 x^4} (given {@code x2 = x^2}) accepts at once. */
+    public static boolean squeezeAccepts(double x2, double u) {
+        return u < 1 - GAMMA_SQUEEZE * x2 * x2;
+    }
+
+    /** Fallback after every attempt failed (probability < 1e-21): the last proposal as it is, or the mode when it was negative. */
+    public static double fallback(double x, double c) {
         return c * x <= -1 ? 0 : x;
+    }
+
+    /** {@code d = a - 1/3} of Marsaglia-Tsang for shape {@code a >= 1}. */
+    public static double mtD(double a) {
+        return a - 1.0 / 3;
+    }
+
+    /** {@code c = 1/sqrt(9 d)} of Marsaglia-Tsang. */
+    public static double mtC(double d) {
+        return 1 / Math.sqrt(9 * d);
+    }
+
+    /** The sample {@code d (1 + c x)^3} from the accepted normal. */
+    public static double fromNormal(double d, double c, double x) {
+        double cx = 1 + c * x;
+        return d * (cx * cx * cx);
+    }
+
+    /** {@code log} of the sample: {@code log d + 3 log1p(c x)}. */
+    public static double logFromNormal(double d, double c, double x) {
+        return Math.log(d) + 3 * Math.log1p(c * x);
+    }
+
+    /** The boost of alpha &lt; 1: {@code g U^(1/alpha)} for the Gamma(alpha + 1) sample g and the boost uniform U. */
+    public static double boost(double g, double u, double alpha) {
+        return g * Math.pow(u, 1 / alpha);
+    }
+
+    /** The boost in log space: {@code log(U)/alpha}, added to the log of the Gamma(alpha + 1) sample. */
+    public static double logBoost(double u, double alpha) {
+        return Math.log(u) / alpha;
     }
 
     /**
@@ -95,27 +154,26 @@ public final class GammaSampler {
             case BOOST -> {
                 double g = direct(seed, i, sub, alpha + 1, w);
                 Philox.elementBlock(seed, i, sub, GAMMA_BOOST_BLOCK, w);
-                yield g * Math.pow(Philox.u52(w[0], w[1]), 1 / alpha);
+                yield boost(g, Philox.u52(w[0], w[1]), alpha);
             }
         };
     }
 
     private static double direct(long seed, long i, int sub, double a, int[] w) {
-        double d = a - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        double cx = 1 + c * acceptedNormal(seed, i, sub, d, c, w);
-        return d * (cx * cx * cx);
+        double d = mtD(a);
+        double c = mtC(d);
+        return fromNormal(d, c, acceptedNormal(seed, i, sub, d, c, w));
     }
 
     private static double logDirect(long seed, long i, int sub, double a, int[] w) {
-        double d = a - 1.0 / 3;
-        double c = 1 / Math.sqrt(9 * d);
-        return Math.log(d) + 3 * Math.log1p(c * acceptedNormal(seed, i, sub, d, c, w));
+        double d = mtD(a);
+        double c = mtC(d);
+        return logFromNormal(d, c, acceptedNormal(seed, i, sub, d, c, w));
     }
 
     /** log(U)/alpha of the boost, U from the boost block. */
     private static double logBoost(long seed, long i, int sub, double alpha, int[] w) {
         Philox.elementBlock(seed, i, sub, GAMMA_BOOST_BLOCK, w);
-        return Math.log(Philox.u52(w[0], w[1])) / alpha;
+        return logBoost(Philox.u52(w[0], w[1]), alpha);
     }
 }

@@ -117,7 +117,7 @@ public final class ScalarSamplers implements SamplerKernels {
     private static void dirichlet(Request r) {
         int k = r.k();
         int[] w = new int[4];
-        double[] alpha = new double[k], logG = new double[k], z = new double[k];
+        double[] alpha = new double[k], logG = new double[k], z = new double[k], diag = new double[k], h = new double[k];
         Vec p0 = r.p0(), out = r.out(), g0 = r.grad0(), g1 = r.grad1();
         boolean shared = r.p0IsSharedRow() || p0.isScalar();
         if (shared) {
@@ -137,14 +137,13 @@ public final class ScalarSamplers implements SamplerKernels {
                 out.set(base + j, z[j]);
             }
             if (g0 != null || g1 != null) {
+                DirichletSampler.gradients(alpha, logG, z, k, diag, h);
                 for (int j = 0; j < k; j++) {
-                    // (dg_j/dalpha_j)/S = z_j d(log g_j)/dalpha_j: finite even where g_j underflows
-                    double f = z[j] * GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
                     if (g1 != null) {
-                        g1.set(base + j, f);
+                        g1.set(base + j, h[j]);
                     }
                     if (g0 != null) {
-                        g0.set(base + j, DirichletSampler.oneMinus(z, k, j) * f);
+                        g0.set(base + j, diag[j]);
                     }
                 }
             }

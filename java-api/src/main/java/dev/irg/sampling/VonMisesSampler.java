@@ -48,7 +48,7 @@ public final class VonMisesSampler {
             case INVALID -> Double.NaN;
             case UNIFORM -> {
                 Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK, w);
-                yield Math.PI * (2 * Philox.u52(w[0], w[1]) - 1);
+                yield uniform(Philox.u52(w[0], w[1]));
             }
             case BEST_FISHER -> bestFisher(seed, i, kappa, w, VONMISES_MAX_ATTEMPTS);
         };
@@ -56,36 +56,62 @@ public final class VonMisesSampler {
 
     /** Best-Fisher with a given attempt cap (tests exercise the fallback with a small one). */
     static double bestFisher(long seed, long i, double kappa, int[] w, int maxAttempts) {
+        double sm1 = envelopeSMinus1(kappa);
+        double[] theta = new double[1];
+        int sign = 0;
+        for (int k = 0; k < maxAttempts; k++) {
+            Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, w);
+            sign = w[3];
+            if (attempt(kappa, sm1, Philox.u52(w[0], w[1]), Philox.u32(w[2]), theta, 0)) {
+                break;
+            }
+        }
+        return sign < 0 ? -theta[0] : theta[0];
+    }
+
+    /*
+     * The steps below are shared with the SIMD backend (which generates the Philox words in vectors
+     * and calls them per lane), so both evaluate the same operations in the same order.
+     */
+
+    /**
+     * {@code s - 1 = (1 - rho)^2/(2 rho)} of the wrapped-Cauchy envelope for {@code kappa > 0}, with
+     * rho = (tau - sqrt(2 tau)) / (2 kappa) written without cancellation for small kappa and 1 - rho
+     * without cancellation for large kappa.
+     */
+    public static double envelopeSMinus1(double kappa) {
         double root = Math.hypot(1, 2 * kappa);          // sqrt(1 + 4 kappa^2)
         double tau = 1 + root;
         double sq = Math.sqrt(2 * tau);
-        // rho = (tau - sqrt(2 tau)) / (2 kappa), written without cancellation for small kappa
         double rho = 2 * kappa * tau / ((root + 1) * (tau + sq));
         double oneMinusRho = rho < VONMISES_RHO_SPLIT
                 ? 1 - rho
                 : (sq - 1 - 1 / (2 * kappa + root)) / (2 * kappa);
-        double sm1 = oneMinusRho * oneMinusRho / (2 * rho); // s - 1
+        return oneMinusRho * oneMinusRho / (2 * rho);
+    }
+
+    /**
+     * One Best-Fisher attempt: writes the proposal's angle in [0, pi] into {@code theta[at]} and
+     * returns whether it is accepted. {@code u} is the proposal uniform u52(w0, w1), {@code u2} the
+     * acceptance uniform u32(w2); the sign (top bit of w3) is applied by the caller.
+     */
+    public static boolean attempt(double kappa, double sm1, double u, double u2, double[] theta, int at) {
         double sp1 = sm1 + 2;                                // s + 1
-        double theta = 0;
-        int sign = 0;
-        for (int k = 0; k < maxAttempts; k++) {
-            Philox.elementBlock(seed, i, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, w);
-            double half = 0.5 * Math.PI * Philox.u52(w[0], w[1]);
-            double sh = Math.sin(half);
-            double ch = Math.cos(half);
-            double oneMinusT = 2 * sh * sh;
-            double onePlusT = 2 * ch * ch;
-            double sPlusT = sm1 + onePlusT;
-            double oneMinusF = sm1 * oneMinusT / sPlusT;
-            double onePlusF = sp1 * onePlusT / sPlusT;
-            theta = 2 * Math.atan2(Math.sqrt(oneMinusF), Math.sqrt(onePlusF));
-            sign = w[3];
-            double c = kappa * (sm1 + oneMinusF);            // kappa (s - f)
-            double u2 = Philox.u32(w[2]);
-            if (c * (2 - c) - u2 > 0 || Math.log(c / u2) + 1 - c >= 0) {
-                break;
-            }
-        }
-        return sign < 0 ? -theta : theta;
+        double half = 0.5 * Math.PI * u;
+        double sh = Math.sin(half);
+        double ch = Math.cos(half);
+        double oneMinusT = 2 * sh * sh;
+        double onePlusT = 2 * ch * ch;
+        double sPlusT = sm1 + onePlusT;
+        double oneMinusF = sm1 * oneMinusT / sPlusT;
+        double onePlusF = sp1 * onePlusT / sPlusT;
+        theta[at] = 2 * Math.atan2(Math.sqrt(oneMinusF), Math.sqrt(onePlusF));
+        double c = kappa * (sm1 + oneMinusF);                // kappa (s - f)
+        return c * (2 - c) - u2 > 0 || Math.log(c / u2) + 1 - c >= 0;
+    }
+
+    /** The uniform sample of {@code kappa} below {@link SamplingConstants#VONMISES_UNIFORM_BELOW}: pi (2 u - 1). */
+    public static double uniform(double u) {
+        return Math.PI * (2 * u - 1);
     }
 }

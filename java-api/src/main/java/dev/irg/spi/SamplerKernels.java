@@ -7,7 +7,9 @@ import dev.irg.Vec;
  * Sampling kernels of a backend (optional: {@link KernelProvider#samplers()} returns null when a
  * backend has none, and {@link dev.irg.Sampling} then runs the scalar ones). Implementations must
  * reproduce the scalar backend's samples bit for bit in float64 (same Philox4x32-10 counter layout,
- * same algorithms and operation order; docs/sampling.md), and are thread-safe.
+ * same algorithms and operation order; docs/sampling.md), and are thread-safe. A backend whose
+ * elementary functions are not {@code java.lang.Math}'s (CUDA's libm) reproduces them up to those
+ * functions' last-bit differences, and documents how often (docs/sampling.md, "Backends").
  *
  * <p>Per {@link Kind}, a {@link Request}'s operands are:
  * <ul>

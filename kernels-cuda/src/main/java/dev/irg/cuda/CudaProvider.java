@@ -4,6 +4,7 @@ import dev.irg.Backend;
 import dev.irg.spi.Availability;
 import dev.irg.spi.KernelProvider;
 import dev.irg.spi.Kernels;
+import dev.irg.spi.SamplerKernels;
 
 /**
  * The CUDA backend, registered through {@code META-INF/services/dev.irg.spi.KernelProvider}. The
@@ -21,6 +22,7 @@ public final class CudaProvider implements KernelProvider {
     static final long DEFAULT_AUTO_THRESHOLD = 1 << 18;
 
     private volatile CudaKernels kernels;
+    private volatile CudaSamplers samplers;
 
     @Override
     public Backend backend() {
@@ -49,6 +51,21 @@ public final class CudaProvider implements KernelProvider {
             }
         }
         return k;
+    }
+
+    /** The Philox samplers and fused rsample on the GPU ({@link CudaSamplers}); only asked for after a successful probe. */
+    @Override
+    public SamplerKernels samplers() {
+        CudaSamplers s = samplers;
+        if (s == null) {
+            synchronized (this) {
+                if (samplers == null) {
+                    samplers = new CudaSamplers(CudaDevice.get());
+                }
+                s = samplers;
+            }
+        }
+        return s;
     }
 
     @Override

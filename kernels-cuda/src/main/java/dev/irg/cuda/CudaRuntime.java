@@ -198,11 +198,20 @@ final class CudaRuntime {
         Cu.check(cuCtxSetCurrent(context), "cuCtxSetCurrent");
     }
 
+    /** Whether the module has the kernel {@code name} (as listed in kernels.txt). */
+    boolean hasKernel(String name) {
+        return kernelNames.contains(name);
+    }
+
     /** The kernel function of {@code op} in {@code precision} (cached). */
     CUfunction function(Op op, Precision precision) {
-        String k = kernelName(op, precision);
+        return function(kernelName(op, precision));
+    }
+
+    /** The kernel function {@code k} (cached); the sampling kernels are looked up by name. */
+    CUfunction function(String k) {
         if (!kernelNames.contains(k)) {
-            throw new UnsupportedOperationException("no CUDA kernel for " + op + " in " + precision);
+            throw new UnsupportedOperationException("no CUDA kernel " + k);
         }
         return functions.computeIfAbsent(k, key -> {
             CUfunction f = new CUfunction();

@@ -195,7 +195,7 @@ public final class SimdKernels implements Kernels {
         Arrays.fill(s.x, cnt, padded, x);
     }
 
-    private static void load(Vec v, long from, int cnt, double[] dst, float[] tmp) {
+    static void load(Vec v, long from, int cnt, double[] dst, float[] tmp) {
         if (v.isScalar()) {
             Arrays.fill(dst, 0, cnt, v.scalarValue());
             return;
@@ -211,7 +211,7 @@ public final class SimdKernels implements Kernels {
         }
     }
 
-    private static void store(Vec v, long from, int cnt, double[] src, float[] tmp) {
+    static void store(Vec v, long from, int cnt, double[] src, float[] tmp) {
         MemorySegment seg = v.segment();
         if (v.precision() == Precision.F64) {
             MemorySegment.copy(src, 0, seg, ValueLayout.JAVA_DOUBLE_UNALIGNED, from * Double.BYTES, cnt);

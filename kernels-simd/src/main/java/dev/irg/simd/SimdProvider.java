@@ -4,6 +4,7 @@ import dev.irg.Backend;
 import dev.irg.spi.Availability;
 import dev.irg.spi.KernelProvider;
 import dev.irg.spi.Kernels;
+import dev.irg.spi.SamplerKernels;
 
 /**
  * The Panama Vector API backend. This class touches no {@code jdk.incubator.vector} type: the probe
@@ -21,6 +22,7 @@ public final class SimdProvider implements KernelProvider {
     public static final String VECTOR_MODULE = "jdk.incubator.vector";
 
     private volatile Kernels kernels;
+    private volatile SamplerKernels samplers;
 
     @Override
     public Backend backend() {
@@ -37,6 +39,7 @@ public final class SimdProvider implements KernelProvider {
             int bits = requestedBits();
             SimdKernels k = SimdKernels.create(bits);
             kernels = k;
+            samplers = new SimdSamplers(k);
             return Availability.yes(k.describe());
         } catch (LinkageError | RuntimeException e) {
             return Availability.no("Vector API kernels could not start: " + e);
@@ -72,5 +75,11 @@ public final class SimdProvider implements KernelProvider {
             throw new IllegalStateException("SIMD backend used before a successful probe");
         }
         return k;
+    }
+
+    /** The Philox samplers and fused rsample of this width ({@code SimdSamplers}); null before a successful probe. */
+    @Override
+    public SamplerKernels samplers() {
+        return samplers;
     }
 }

@@ -32,7 +32,8 @@ public final class ConstantsHeader {
             "dev.irg.math.SpecialConstants",
             "dev.irg.math.GammaConstants",
             "dev.irg.math.BetaConstants",
-            "dev.irg.math.VonMisesConstants");
+            "dev.irg.math.VonMisesConstants",
+            "dev.irg.sampling.SamplingConstants");
 
     private ConstantsHeader() {
     }

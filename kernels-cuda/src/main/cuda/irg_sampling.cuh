@@ -1,0 +1,292 @@
+// Samplers and fused rsample: a port of java-api dev.irg.sampling (Philox, GammaSampler, BetaSampler,
+// VonMisesSampler, DirichletSampler, ScalarSamplers), with the same counter layout, algorithms,
+// operation order and constants (SamplingConstants, through the generated irg_constants.cuh).
+// docs/sampling.md documents the layout; docs/cuda.md the kernels.
+//
+// Element i of a call draws block j of substream sub from counter (j, sub, lo32(i), hi32(i)) under
+// key (lo32(seed), hi32(seed)); the Philox words and uniforms are bit-identical to Java's. The
+// samples are too wherever the elementary functions (log, log1p, cos, sin, atan2, hypot, pow, exp,
+// sqrt) return the same bits as java.lang.Math (checked on the host by HostSamplingTest).
+#pragma once
+#include "irg_common.cuh"
+#include "irg_constants.cuh"
+#include "irg_gamma.cuh"
+#include "irg_beta.cuh"
+#include "irg_vonmises.cuh"
+
+namespace irg {
+
+namespace smp = SamplingConstants;
+
+/** The four output words of one Philox4x32-10 block (Random123 word order). */
+struct PhiloxWords {
+    uint32_t w0, w1, w2, w3;
+};
+
+/** Philox.block: counter (c0, c1, c2, c3), key (k0, k1). */
+IRG_HD PhiloxWords philoxBlock(uint32_t c0, uint32_t c1, uint32_t c2, uint32_t c3, uint32_t k0, uint32_t k1) {
+    const uint64_t m0 = (uint32_t)smp::PHILOX_M0;
+    const uint64_t m1 = (uint32_t)smp::PHILOX_M1;
+    for (int r = 0; r < smp::PHILOX_ROUNDS; r++) {
+        uint64_t p0 = m0 * c0;
+        uint64_t p1 = m1 * c2;
+        uint32_t n0 = (uint32_t)(p1 >> 32) ^ c1 ^ k0;
+        uint32_t n1 = (uint32_t)p1;
+        uint32_t n2 = (uint32_t)(p0 >> 32) ^ c3 ^ k1;
+        uint32_t n3 = (uint32_t)p0;
+        c0 = n0;
+        c1 = n1;
+        c2 = n2;
+        c3 = n3;
+        k0 += (uint32_t)smp::PHILOX_W0;
+        k1 += (uint32_t)smp::PHILOX_W1;
+    }
+    return PhiloxWords{c0, c1, c2, c3};
+}
+
+/** Philox.elementBlock: block j of substream sub of element i under seed. */
+IRG_HD PhiloxWords philoxElementBlock(long long seed, long long i, int sub, int j) {
+    uint64_t s = (uint64_t)seed, e = (uint64_t)i;
+    return philoxBlock((uint32_t)j, (uint32_t)sub, (uint32_t)e, (uint32_t)(e >> 32), (uint32_t)s, (uint32_t)(s >> 32));
+}
+
+/** Philox.u52: ((((hi << 32) | lo) >>> 12) + 1/2) 2^-52, in (0, 1), exact. */
+IRG_HD double philoxU52(uint32_t lo, uint32_t hi) {
+    uint64_t bits = ((uint64_t)hi << 32) | lo;
+    return ((double)(bits >> 12) + 0.5) * smp::TWO_POW_M52;
+}
+
+/** Philox.u32: (w + 1/2) 2^-32, in (0, 1), exact. */
+IRG_HD double philoxU32(uint32_t w) { return ((double)w + 0.5) * smp::TWO_POW_M32; }
+
+// ---- Gamma (GammaSampler) ----
+
+static constexpr int GAMMA_SAMPLER_INVALID = 0;
+static constexpr int GAMMA_SAMPLER_BOOST = 1;
+static constexpr int GAMMA_SAMPLER_DIRECT = 2;
+
+/** GammaSampler.classify. */
+IRG_HD int gammaSamplerClassify(double alpha) {
+    if (!(alpha > 0) || alpha == inf_value()) return GAMMA_SAMPLER_INVALID;
+    return alpha < smp::GAMMA_BOOST_BELOW ? GAMMA_SAMPLER_BOOST : GAMMA_SAMPLER_DIRECT;
+}
+
+/** GammaSampler.accepts: Marsaglia-Tsang's squeeze, then the log test; false when 1 + cx <= 0. */
+IRG_HD bool gammaAccepts(double x, double u, double d, double c) {
+    double cx = c * x;
+    if (cx <= -1) return false;
+    double v = (1 + cx) * (1 + cx) * (1 + cx);
+    double x2 = x * x;
+    if (u < 1 - smp::GAMMA_SQUEEZE * x2 * x2) return true;
+    return log(u) < 0.5 * x2 + d * (1 - v + 3 * log1p(cx));
+}
+
+/** GammaSampler.acceptedNormal: at most GAMMA_MAX_ATTEMPTS attempts, then the fallback. */
+IRG_HD double gammaAcceptedNormal(long long seed, long long i, int sub, double d, double c) {
+    double x = 0;
+    for (int k = 0; k < smp::GAMMA_MAX_ATTEMPTS; k++) {
+        PhiloxWords w = philoxElementBlock(seed, i, sub, smp::GAMMA_FIRST_ATTEMPT_BLOCK + k);
+        x = sqrt(-2 * log(philoxU52(w.w0, w.w1))) * cos(2 * PI * philoxU32(w.w2));
+        if (gammaAccepts(x, philoxU32(w.w3), d, c)) return x;
+    }
+    return c * x <= -1 ? 0 : x;
+}
+
+/** Standard Gamma(alpha, 1) sample (log of it when logSpace) of element i, substream sub; NaN if invalid. */
+IRG_HD double gammaSample(long long seed, long long i, int sub, double alpha, bool logSpace) {
+    int region = gammaSamplerClassify(alpha);
+    if (region == GAMMA_SAMPLER_INVALID) return nan_value();
+    double a = region == GAMMA_SAMPLER_BOOST ? alpha + 1 : alpha;
+    double d = a - 1.0 / 3;
+    double c = 1 / sqrt(9 * d);
+    double x = gammaAcceptedNormal(seed, i, sub, d, c);
+    double g;
+    if (logSpace) {
+        g = log(d) + 3 * log1p(c * x);
+    } else {
+        double cx = 1 + c * x;
+        g = d * (cx * cx * cx);
+    }
+    if (region == GAMMA_SAMPLER_BOOST) {
+        PhiloxWords w = philoxElementBlock(seed, i, sub, smp::GAMMA_BOOST_BLOCK);
+        double u = philoxU52(w.w0, w.w1);
+        g = logSpace ? g + log(u) / alpha : g * pow(u, 1 / alpha);
+    }
+    return g;
+}
+
+/** IncompleteGamma.dLogXdAlpha: d(log x)/dalpha of a standard Gamma sample given as log x. */
+IRG_HD double gammaDLogXdAlpha(double a, double logX) {
+    if (!(a > 0) || a == inf_value() || logX != logX || logX == inf_value()) return nan_value();
+    if (logX == -inf_value()) return inf_value();
+    double x = exp(logX);
+    if (x < MIN_NORMAL) return gammaSeries(a, x, logX, GAMMA_WHAT_GRAD_OVER_X);
+    return gammaEval(a, x, GAMMA_WHAT_GRAD_OVER_X);
+}
+
+// ---- Beta (BetaSampler) ----
+
+/** BetaSampler.sigmoid: 1/(1 + exp(-d)) accurate in both tails. */
+IRG_HD double betaSigmoid(double d) {
+    if (d >= 0) return 1 / (1 + exp(-d));
+    double e = exp(d);
+    return e / (1 + e);
+}
+
+/** BetaSampler.sample: the logit log G_a - log G_b from substreams 0 and 1, then the sigmoid. */
+IRG_HD double betaSample(long long seed, long long i, double a, double b) {
+    double la = gammaSample(seed, i, smp::SUBSTREAM_MAIN, a, true);
+    double lb = gammaSample(seed, i, smp::SUBSTREAM_BETA_B, b, true);
+    if (la == -inf_value() && lb == -inf_value()) return nan_value();
+    return betaSigmoid(la - lb);
+}
+
+// ---- von Mises (VonMisesSampler) ----
+
+/** VonMisesSampler.envelopeSMinus1: s - 1 of the wrapped-Cauchy envelope, kappa > 0. */
+IRG_HD double vonMisesEnvelopeSMinus1(double kappa) {
+    double root = hypot(1.0, 2 * kappa);
+    double tau = 1 + root;
+    double sq = sqrt(2 * tau);
+    double rho = 2 * kappa * tau / ((root + 1) * (tau + sq));
+    double oneMinusRho = rho < smp::VONMISES_RHO_SPLIT ? 1 - rho : (sq - 1 - 1 / (2 * kappa + root)) / (2 * kappa);
+    return oneMinusRho * oneMinusRho / (2 * rho);
+}
+
+/** VonMisesSampler.sample: about location 0, in [-pi, pi]; NaN for an invalid kappa. */
+IRG_HD double vonMisesSample(long long seed, long long i, double kappa) {
+    if (!(kappa >= 0) || kappa == inf_value()) return nan_value();
+    if (kappa < smp::VONMISES_UNIFORM_BELOW) {
+        PhiloxWords w = philoxElementBlock(seed, i, smp::SUBSTREAM_MAIN, smp::VONMISES_FIRST_ATTEMPT_BLOCK);
+        return PI * (2 * philoxU52(w.w0, w.w1) - 1);
+    }
+    double sm1 = vonMisesEnvelopeSMinus1(kappa);
+    double sp1 = sm1 + 2;
+    double theta = 0;
+    int32_t sign = 0;
+    for (int k = 0; k < smp::VONMISES_MAX_ATTEMPTS; k++) {
+        PhiloxWords w = philoxElementBlock(seed, i, smp::SUBSTREAM_MAIN, smp::VONMISES_FIRST_ATTEMPT_BLOCK + k);
+        sign = (int32_t)w.w3;
+        double half = 0.5 * PI * philoxU52(w.w0, w.w1);
+        double sh = sin(half);
+        double ch = cos(half);
+        double oneMinusT = 2 * sh * sh;
+        double onePlusT = 2 * ch * ch;
+        double sPlusT = sm1 + onePlusT;
+        double oneMinusF = sm1 * oneMinusT / sPlusT;
+        double onePlusF = sp1 * onePlusT / sPlusT;
+        theta = 2 * atan2(sqrt(oneMinusF), sqrt(onePlusF));
+        double c = kappa * (sm1 + oneMinusF);
+        double u2 = philoxU32(w.w2);
+        if (c * (2 - c) - u2 > 0 || log(c / u2) + 1 - c >= 0) break;
+    }
+    return sign < 0 ? -theta : theta;
+}
+
+// ---- Dirichlet (DirichletSampler) ----
+
+/**
+ * DirichletSampler.normalize on a row of k log-Gammas (in place: logG holds log g_j on entry and
+ * is kept; z receives the row). A whole NaN row when any log g_j is NaN or all are -inf.
+ */
+IRG_HD void dirichletNormalize(const double* logG, double* z, int k) {
+    double mx = -inf_value();
+    bool bad = false;
+    for (int j = 0; j < k; j++) {
+        bad |= logG[j] != logG[j];
+        mx = bad ? nan_value() : (logG[j] > mx ? logG[j] : mx);
+    }
+    if (bad || mx == -inf_value()) {
+        for (int j = 0; j < k; j++) z[j] = nan_value();
+        return;
+    }
+    double sum = 0;
+    for (int j = 0; j < k; j++) {
+        double e = exp(logG[j] - mx);
+        z[j] = e;
+        sum += e;
+    }
+    for (int j = 0; j < k; j++) z[j] /= sum;
+}
+
+/** DirichletSampler.oneMinus: 1 - z_j, as the sum of the others when z_j > 1/2. */
+IRG_HD double dirichletOneMinus(const double* z, int k, int j) {
+    if (!(z[j] > 0.5)) return 1 - z[j];
+    double s = 0;
+    for (int i = 0; i < k; i++) {
+        if (i != j) s += z[i];
+    }
+    return s;
+}
+
+// ---- One element of a sampling call (ScalarSamplers), shared by the kernels and the host test ----
+
+/** A sample and its gradients, the sample already rounded as stored (to float when f32). */
+struct SampleOut {
+    double z, g0, g1;
+};
+
+IRG_HD double asStored(double v, bool f32) { return f32 ? (double)(float)v : v; }
+
+/** Kind GAMMA: z = G(alpha)/rate, dz/dalpha and dz/drate at z as stored. */
+IRG_HD SampleOut gammaElement(long long seed, long long e, double a, double rate, bool f32, bool grad) {
+    double z = gamma_valid_rate(rate) ? gammaSample(seed, e, smp::SUBSTREAM_MAIN, a, false) / rate : nan_value();
+    SampleOut r{asStored(z, f32), 0, 0};
+    if (grad) {
+        r.g0 = gamma_grad_alpha(a, rate, r.z);
+        r.g1 = gamma_grad_rate(a, rate, r.z);
+    }
+    return r;
+}
+
+/** Kind GAMMA_LOG: log z, d log z/dalpha (at log z as stored) and -1/rate. */
+IRG_HD SampleOut gammaLogElement(long long seed, long long e, double a, double rate, bool f32, bool grad) {
+    bool ok = gamma_valid_rate(rate) && gammaSamplerClassify(a) != GAMMA_SAMPLER_INVALID;
+    double logRate = log(rate);
+    double lz = ok ? gammaSample(seed, e, smp::SUBSTREAM_MAIN, a, true) - logRate : nan_value();
+    SampleOut r{asStored(lz, f32), 0, 0};
+    if (grad) {
+        r.g0 = ok ? gammaDLogXdAlpha(a, r.z + logRate) : nan_value();
+        r.g1 = ok ? -1 / rate : nan_value();
+    }
+    return r;
+}
+
+/** Kind BETA: z, dz/da, dz/db. */
+IRG_HD SampleOut betaElement(long long seed, long long e, double a, double b, bool f32, bool grad) {
+    SampleOut r{asStored(betaSample(seed, e, a, b), f32), 0, 0};
+    if (grad) {
+        r.g0 = beta_grad_a(a, b, r.z);
+        r.g1 = beta_grad_b(a, b, r.z);
+    }
+    return r;
+}
+
+/** Kind VONMISES: z = loc + u, dz/dkappa. */
+IRG_HD SampleOut vonMisesElement(long long seed, long long e, double kappa, double loc, bool f32, bool grad) {
+    double z = finite(loc) ? loc + vonMisesSample(seed, e, kappa) : nan_value();
+    SampleOut r{asStored(z, f32), 0, 0};
+    if (grad) r.g0 = vonmises_grad_kappa(kappa, loc, r.z);
+    return r;
+}
+
+/**
+ * Kind DIRICHLET, one row (row = first + the row's index in the call): its k log-Gammas into
+ * logG, the row into z, and when grad the gradients diag_j = dz_j/dalpha_j and
+ * h_j = (dg_j/dalpha_j)/S (DirichletSampler.sampleRow and .gradients).
+ */
+IRG_HD void dirichletRow(long long seed, long long row, int k, const double* alpha, double* logG, double* z,
+                         bool grad, double* diag, double* h) {
+    for (int j = 0; j < k; j++) {
+        logG[j] = gammaSample(seed, row * k + j, smp::SUBSTREAM_MAIN, alpha[j], true);
+    }
+    dirichletNormalize(logG, z, k);
+    if (!grad) return;
+    for (int j = 0; j < k; j++) {
+        double f = z[j] * gammaDLogXdAlpha(alpha[j], logG[j]);
+        h[j] = f;
+        diag[j] = dirichletOneMinus(z, k, j) * f;
+    }
+}
+
+} // namespace irg

@@ -1,0 +1,66 @@
+package dev.irg.simd;
+
+/**
+ * Per-thread working arrays of the SIMD samplers for one block of elements (components for
+ * Dirichlet). Sized for {@code capacity} elements plus one vector of padding; {@link #ensure} grows
+ * them (only a Dirichlet row longer than {@link SimdKernels#BLOCK} needs more than a block).
+ */
+final class SamplerScratch {
+    private final int pad;
+    int capacity;
+    // operands and results of a block
+    double[] p0;
+    double[] p1;
+    double[] out;
+    double[] g0;
+    double[] g1;
+    double[] t0;
+    double[] t1;
+    float[] f;
+    // the Gamma/von Mises rounds
+    byte[] region;
+    double[] d;
+    double[] c;
+    double[] x;
+    int[] pend;
+    int[] aux;
+    long[] pe;
+    double[] uA;
+    double[] uB;
+    double[] uC;
+
+    SamplerScratch(int capacity, int lanes) {
+        this.pad = lanes;
+        allocate(capacity);
+    }
+
+    /** Makes every array hold at least {@code n} elements plus padding. */
+    void ensure(int n) {
+        if (n > capacity) {
+            allocate(Math.max(n, 2 * capacity));
+        }
+    }
+
+    private void allocate(int cap) {
+        capacity = cap;
+        int m = cap + pad;
+        p0 = new double[m];
+        p1 = new double[m];
+        out = new double[m];
+        g0 = new double[m];
+        g1 = new double[m];
+        t0 = new double[m];
+        t1 = new double[m];
+        f = new float[m];
+        region = new byte[m];
+        d = new double[m];
+        c = new double[m];
+        x = new double[m];
+        pend = new int[m];
+        aux = new int[m];
+        pe = new long[m];
+        uA = new double[m];
+        uB = new double[m];
+        uC = new double[m];
+    }
+}

@@ -1,0 +1,230 @@
+package dev.irg.simd;
+
+import static dev.irg.sampling.SamplingConstants.SUBSTREAM_BETA_B;
+import static dev.irg.sampling.SamplingConstants.SUBSTREAM_MAIN;
+
+import dev.irg.Op;
+import dev.irg.Precision;
+import dev.irg.Vec;
+import dev.irg.math.IncompleteGamma;
+import dev.irg.math.Reference;
+import dev.irg.sampling.BetaSampler;
+import dev.irg.sampling.DirichletSampler;
+import dev.irg.sampling.GammaSampler;
+import dev.irg.spi.Batch;
+import dev.irg.spi.SamplerKernels;
+
+/**
+ * The SIMD backend's samplers and fused rsample. A request (one chunk of a call: {@link dev.irg.Sampling}
+ * splits large calls over threads) is processed in blocks of {@link SimdKernels#BLOCK} elements (whole
+ * rows of components for Dirichlet): load the block's parameters, sample it
+ * ({@link SimdGammaSampler}, {@link SimdVonMisesSampler}: Philox in vectors, bit-identical to the
+ * scalar samplers), round to float for float32, then, for an rsample, evaluate the gradients on
+ * that block while it is in cache, and store. Samples are the scalar backend's bit for bit in both
+ * precisions (float32 = the float64 sample rounded once, as the scalar backend does).
+ *
+ * <p>Gradients go through {@link #gradient}, the one entry point into the gradient kernels: the SIMD
+ * kernels of this width when they implement the operation (Gamma dz/dalpha and dz/drate, von Mises
+ * dz/dkappa), else the scalar reference (Beta today; the log-space Gamma and Dirichlet gradients,
+ * {@code IncompleteGamma.dLogXdAlpha}, have no vector kernel). So an rsample equals this backend's
+ * samples followed by {@code Irg.evaluate} on this backend, bit for bit.
+ */
+final class SimdSamplers implements SamplerKernels {
+    private final SimdKernels kernels;
+    private final SimdGammaSampler gamma;
+    private final SimdVonMisesSampler vonMises;
+    private final ThreadLocal<SamplerScratch> scratch;
+
+    SimdSamplers(SimdKernels kernels) {
+        this.kernels = kernels;
+        VectorPhilox philox = VectorPhilox.forBits(kernels.bits());
+        this.gamma = new SimdGammaSampler(philox);
+        this.vonMises = new SimdVonMisesSampler(philox);
+        int lanes = philox.lanes();
+        this.scratch = ThreadLocal.withInitial(() -> new SamplerScratch(SimdKernels.BLOCK, lanes));
+    }
+
+    @Override
+    public boolean supports(Kind kind, boolean withGrad, Precision precision) {
+        return true;
+    }
+
+    @Override
+    public void sample(Request r) {
+        SamplerScratch s = scratch.get();
+        if (r.kind() == Kind.DIRICHLET) {
+            dirichlet(r, s);
+            return;
+        }
+        s.ensure(SimdKernels.BLOCK);
+        long n = r.n();
+        for (long from = 0; from < n; from += SimdKernels.BLOCK) {
+            int cnt = (int) Math.min(SimdKernels.BLOCK, n - from);
+            SimdKernels.load(r.p0(), from, cnt, s.p0, s.f);
+            SimdKernels.load(r.p1(), from, cnt, s.p1, s.f);
+            long base = r.first() + from;
+            switch (r.kind()) {
+                case GAMMA -> gamma(r, base, cnt, s);
+                case GAMMA_LOG -> gammaLog(r, base, cnt, s);
+                case BETA -> beta(r, base, cnt, s);
+                case VONMISES -> vonMises(r, base, cnt, s);
+                default -> throw new IllegalStateException("unreachable: " + r.kind());
+            }
+            SimdKernels.store(r.out(), from, cnt, s.out, s.f);
+            if (r.grad0() != null) {
+                SimdKernels.store(r.grad0(), from, cnt, s.g0, s.f);
+            }
+            if (r.grad1() != null) {
+                SimdKernels.store(r.grad1(), from, cnt, s.g1, s.f);
+            }
+        }
+    }
+
+    private static boolean validRate(double rate) {
+        return rate > 0 && rate < Double.POSITIVE_INFINITY;
+    }
+
+    /** Rounds the samples to float for a float32 call: the gradients are taken at the sample as returned. */
+    private static void roundAsStored(Request r, double[] z, int cnt) {
+        if (r.precision() == Precision.F32) {
+            for (int i = 0; i < cnt; i++) {
+                z[i] = (float) z[i];
+            }
+        }
+    }
+
+    private void gamma(Request r, long base, int cnt, SamplerScratch s) {
+        gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, false, s.out, s);
+        for (int i = 0; i < cnt; i++) {
+            s.out[i] = validRate(s.p1[i]) ? s.out[i] / s.p1[i] : Double.NaN;
+        }
+        roundAsStored(r, s.out, cnt);
+        if (r.grad0() != null) {
+            gradient(Op.GAMMA_GRAD_ALPHA, s.p0, s.p1, s.out, s.g0, cnt);
+        }
+        if (r.grad1() != null) {
+            gradient(Op.GAMMA_GRAD_RATE, s.p0, s.p1, s.out, s.g1, cnt);
+        }
+    }
+
+    private void gammaLog(Request r, long base, int cnt, SamplerScratch s) {
+        gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, true, s.out, s);
+        double[] logRate = s.t0;
+        for (int i = 0; i < cnt; i++) {
+            logRate[i] = Math.log(s.p1[i]);
+            s.out[i] = validRate(s.p1[i]) ? s.out[i] - logRate[i] : Double.NaN;
+        }
+        roundAsStored(r, s.out, cnt);
+        for (int i = 0; i < cnt; i++) {
+            boolean ok = validRate(s.p1[i]) && GammaSampler.classify(s.p0[i]) != GammaSampler.Region.INVALID;
+            if (r.grad0() != null) {
+                s.g0[i] = ok ? IncompleteGamma.dLogXdAlpha(s.p0[i], s.out[i] + logRate[i]) : Double.NaN;
+            }
+            if (r.grad1() != null) {
+                s.g1[i] = ok ? -1 / s.p1[i] : Double.NaN;
+            }
+        }
+    }
+
+    private void beta(Request r, long base, int cnt, SamplerScratch s) {
+        gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, true, s.t0, s);
+        gamma.sample(r.seed(), SUBSTREAM_BETA_B, base, s.p1, cnt, true, s.t1, s);
+        for (int i = 0; i < cnt; i++) {
+            s.out[i] = BetaSampler.sigmoid(BetaSampler.logitOf(s.t0[i], s.t1[i]));
+        }
+        roundAsStored(r, s.out, cnt);
+        if (r.grad0() != null) {
+            gradient(Op.BETA_GRAD_A, s.p0, s.p1, s.out, s.g0, cnt);
+        }
+        if (r.grad1() != null) {
+            gradient(Op.BETA_GRAD_B, s.p0, s.p1, s.out, s.g1, cnt);
+        }
+    }
+
+    private void vonMises(Request r, long base, int cnt, SamplerScratch s) {
+        vonMises.sample(r.seed(), base, s.p0, cnt, s.out, s);
+        for (int i = 0; i < cnt; i++) {
+            double loc = s.p1[i];
+            s.out[i] = Double.isFinite(loc) ? loc + s.out[i] : Double.NaN;
+        }
+        roundAsStored(r, s.out, cnt);
+        if (r.grad0() != null) {
+            gradient(Op.VONMISES_GRAD_KAPPA, s.p0, s.p1, s.out, s.g0, cnt);
+        }
+    }
+
+    /**
+     * Dirichlet: blocks of whole rows (at least one row, so a row longer than a block gets a larger
+     * scratch); the K log-Gammas of a row are elements {@code (first + row) K + j}, consecutive over
+     * the block, sampled in one {@link SimdGammaSampler} pass; rows are then normalised and
+     * differentiated by the scalar sampler's row code ({@link DirichletSampler#normalize},
+     * {@link DirichletSampler#gradients}), which is O(K) per row.
+     */
+    private void dirichlet(Request r, SamplerScratch s) {
+        int k = r.k();
+        int rowsPerBlock = Math.max(1, SimdKernels.BLOCK / k);
+        s.ensure(rowsPerBlock * k);
+        Vec p0 = r.p0();
+        boolean sharedRow = r.p0IsSharedRow();
+        double[] row = new double[k];
+        double[] logG = new double[k];
+        double[] z = new double[k];
+        double[] diag = new double[k];
+        double[] h = new double[k];
+        double[] rowAlpha = new double[k];
+        if (sharedRow) {
+            for (int j = 0; j < k; j++) {
+                row[j] = p0.get(j);
+            }
+        }
+        long n = r.n();
+        for (long from = 0; from < n; from += rowsPerBlock) {
+            int rows = (int) Math.min(rowsPerBlock, n - from);
+            int cnt = rows * k;
+            if (sharedRow) {
+                for (int p = 0; p < cnt; p++) {
+                    s.p0[p] = row[p % k];
+                }
+            } else {
+                SimdKernels.load(p0, from * k, cnt, s.p0, s.f);
+            }
+            gamma.sample(r.seed(), SUBSTREAM_MAIN, (r.first() + from) * k, s.p0, cnt, true, s.t0, s);
+            for (int q = 0; q < rows; q++) {
+                int off = q * k;
+                System.arraycopy(s.t0, off, logG, 0, k);
+                DirichletSampler.normalize(logG, z, k);
+                System.arraycopy(z, 0, s.out, off, k);
+                if (r.withGrad()) {
+                    System.arraycopy(s.p0, off, rowAlpha, 0, k);
+                    DirichletSampler.gradients(rowAlpha, logG, z, k, diag, h);
+                    System.arraycopy(diag, 0, s.g0, off, k);
+                    System.arraycopy(h, 0, s.g1, off, k);
+                }
+            }
+            SimdKernels.store(r.out(), from * k, cnt, s.out, s.f);
+            if (r.grad0() != null) {
+                SimdKernels.store(r.grad0(), from * k, cnt, s.g0, s.f);
+            }
+            if (r.grad1() != null) {
+                SimdKernels.store(r.grad1(), from * k, cnt, s.g1, s.f);
+            }
+        }
+    }
+
+    /**
+     * {@code out[i] = op(p0[i], p1[i], x[i])} for {@code i < cnt}: the narrow entry point of the fused
+     * rsample into the gradient kernels (the SIMD kernels when they implement {@code op}, else the
+     * scalar reference).
+     */
+    private void gradient(Op op, double[] p0, double[] p1, double[] x, double[] out, int cnt) {
+        if (kernels.supports(op, Precision.F64)) {
+            kernels.evaluate(new Batch(op, Precision.F64, Vec.of(p0, 0, cnt), Vec.of(p1, 0, cnt), Vec.of(x, 0, cnt),
+                    Vec.of(out, 0, cnt), cnt));
+            return;
+        }
+        Reference.Fn f = Reference.of(op);
+        for (int i = 0; i < cnt; i++) {
+            out[i] = f.apply(p0[i], p1[i], x[i]);
+        }
+    }
+}
