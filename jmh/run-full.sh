@@ -18,7 +18,9 @@ mvn -B -q -ntp -pl jmh -am package -DskipTests
 mkdir -p jmh/results
 JSON="jmh/results/$NAME.json"
 MD="jmh/results/$NAME.md"
-SETTINGS=(-f 1 -wi 2 -i 3 -w 500ms -r 500ms)
+# 3 s of warm-up: the Vector API kernels run interpreted until C2 compiles them, which took up to
+# 2.5 s at n = 1000 on the loaded 2-core machine (2 x 500 ms measured a half-compiled SIMD kernel)
+SETTINGS=(-f 1 -wi 3 -w 1s -i 3 -r 500ms)
 START=$(date -u +%s)
 # the host JVM needs the Vector API too: FullSuite asks each backend which operations it serves
 java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp jmh/target/benchmarks.jar \

@@ -35,10 +35,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * JMH options: {@code -f -wi -i -w -r -foe -v -jvmArgsAppend -e}, include regexes, and {@code -p name=v,...},
  * which replaces a default list ({@code op}, {@code precision}, {@code n}, {@code backend}, {@code threads};
- * {@code api} for CudaOpBench). Grid: every backend at every {@code n} with {@code threads=1}; with
- * {@code threads=0} (all cores) only at the batches the CPU pool splits (at least
+ * {@code api} for CudaOpBench). Grid: {@code scalar} and {@code simd} at every {@code n} with
+ * {@code threads=1}, and with {@code threads=0} (all cores) at the batches the CPU pool splits (at least
  * 2 x {@link CpuPool#MIN_ELEMENTS_PER_TASK} elements; a smaller call runs on one thread, so it would
- * measure {@code threads=1} again).
+ * measure {@code threads=1} again); {@code auto} as {@code Irg.get()} runs it, with all cores.
  */
 public final class FullSuite {
     private static final List<String> OPS = Arrays.stream(Op.values()).map(Op::name).toList();
@@ -112,19 +112,28 @@ public final class FullSuite {
                     continue;
                 }
                 for (String n : list(cl, "n", List.of("1000", "1000000"))) {
-                    List<String> th = Long.parseLong(n) >= 2 * CpuPool.MIN_ELEMENTS_PER_TASK ? threads
-                            : threads.stream().filter(t -> !t.equals("0")).toList();
-                    if (th.isEmpty()) {
-                        continue;
+                    boolean split = Long.parseLong(n) >= 2 * CpuPool.MIN_ELEMENTS_PER_TASK;
+                    List<String> forced = served.stream().filter(b -> !b.equals("auto")).toList();
+                    List<String> th = split ? threads : threads.stream().filter(t -> !t.equals("0")).toList();
+                    if (!forced.isEmpty() && !th.isEmpty()) {
+                        out.addAll(runOp(cl, opName, precision, n, forced, th));
                     }
-                    out.addAll(run(settings(cl).include(Pattern.quote(OP_BENCH)).param("op", opName)
-                            .param("precision", precision).param("n", n)
-                            .param("backend", served.toArray(String[]::new))
-                            .param("threads", th.toArray(String[]::new)), cl));
+                    if (served.contains("auto")) {
+                        // auto as Irg.get() gives it: all cores (one thread below the split size, the same call)
+                        List<String> t = threads.contains("0") ? List.of(split ? "0" : "1") : threads;
+                        out.addAll(runOp(cl, opName, precision, n, List.of("auto"), t));
+                    }
                 }
             }
         }
         return out;
+    }
+
+    private static Collection<RunResult> runOp(CommandLineOptions cl, String op, String precision, String n,
+            List<String> backends, List<String> threads) throws RunnerException {
+        return run(settings(cl).include(Pattern.quote(OP_BENCH)).param("op", op).param("precision", precision)
+                .param("n", n).param("backend", backends.toArray(String[]::new))
+                .param("threads", threads.toArray(String[]::new)), cl);
     }
 
     /** Whether a forced {@code backend} (or auto) runs {@code op} in {@code pr} here. */
