@@ -18,9 +18,8 @@ mvn -B -q -ntp -pl jmh -am package -DskipTests
 mkdir -p jmh/results
 JSON="jmh/results/$NAME.json"
 MD="jmh/results/$NAME.md"
-# 3 s of warm-up: the Vector API kernels run interpreted until C2 compiles them, which took up to
-# 2.5 s at n = 1000 on the loaded 2-core machine (2 x 500 ms measured a half-compiled SIMD kernel)
-SETTINGS=(-f 1 -wi 3 -w 1s -i 3 -r 500ms)
+# 2 s of warm-up (OpBench primes the SIMD kernels in its setup, see OpBench.PRIME_N), 1.5 s measured
+SETTINGS=(-f 1 -wi 2 -w 1s -i 3 -r 500ms)
 START=$(date -u +%s)
 # the host JVM needs the Vector API too: FullSuite asks each backend which operations it serves
 java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp jmh/target/benchmarks.jar \

@@ -55,6 +55,15 @@ public class OpBench {
     @Param({"1", "0"})
     public int threads;
 
+    /**
+     * SIMD warm-up primer: the Vector API kernels are slow (boxed vectors) until C2 compiles them,
+     * and C2 compiles a loop after about 40 000 iterations (HotSpot's Tier4BackEdgeThreshold). At
+     * n = 1000 that took more than the whole 4.5 s of warm-up + measurement on the loaded 2-core
+     * machine (measured: 34, 202, 215, 257, 2246 calls/s in consecutive iterations); one call on this
+     * many elements in the setup gets the loop compiled before JMH's warm-up starts.
+     */
+    static final int PRIME_N = 1 << 20;
+
     private Irg irg;
     private Op operation;
     private Vec p0;
@@ -77,6 +86,11 @@ public class OpBench {
         x = Inputs.vec(in[2]);
         outArray = pr == Precision.F64 ? new double[n] : new float[n];
         out = Inputs.vec(outArray);
+        if (n < PRIME_N && irg.backendFor(operation, pr, n) == Backend.SIMD) {
+            Object[] big = Inputs.arrays(operation.distribution(), pr, PRIME_N);
+            Object bigOut = pr == Precision.F64 ? new double[PRIME_N] : new float[PRIME_N];
+            irg.evaluate(operation, Inputs.vec(big[0]), Inputs.vec(big[1]), Inputs.vec(big[2]), Inputs.vec(bigOut));
+        }
     }
 
     @Benchmark
