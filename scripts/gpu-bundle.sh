@@ -51,8 +51,8 @@ cat > "$B/run.sh" <<'RUN'
 # irg GPU bundle: runs the GPU tests and benchmarks with the bundled Java runtime, then the PyTorch
 # side-by-side timing when python3 has torch with CUDA. Results: $OUT (default ./results).
 # Extra arguments go to GpuRun: --n LOG2_N (benchmark size, default 24), --skip-tests, --skip-bench.
-# Then the JMH CudaOpBench (every op x precision, host arrays and device-resident, n = 2^24; about
-# 4 minutes) into jmh-cuda.json/.md: IRG_JMH=0 skips it, IRG_JMH_ARGS replaces its JMH options.
+# Then the JMH CudaOpBench (every op x precision, host arrays and device-resident, n = 2^24; 48
+# forks, an estimated 5 minutes) into jmh-cuda.json/.md: IRG_JMH=0 skips it, IRG_JMH_ARGS replaces its JMH options.
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${OUT:-$HERE/results}
 mkdir -p "$OUT"
