@@ -38,7 +38,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * {@code api} for CudaOpBench). Grid: {@code scalar} and {@code simd} at every {@code n} with
  * {@code threads=1}, and with {@code threads=0} (all cores) at the batches the CPU pool splits (at least
  * 2 x {@link CpuPool#MIN_ELEMENTS_PER_TASK} elements; a smaller call runs on one thread, so it would
- * measure {@code threads=1} again); {@code auto} as {@code Irg.get()} runs it, with all cores.
+ * measure {@code threads=1} again); {@code auto} as {@code Irg.get()} runs it, with all cores, at the
+ * batches the pool splits (below them it would time the picked backend's one-thread call again), or
+ * wherever {@code -p backend} names it.
  */
 public final class FullSuite {
     private static final List<String> OPS = Arrays.stream(Op.values()).map(Op::name).toList();
@@ -118,8 +120,9 @@ public final class FullSuite {
                     if (!forced.isEmpty() && !th.isEmpty()) {
                         out.addAll(runOp(cl, opName, precision, n, forced, th));
                     }
-                    if (served.contains("auto")) {
-                        // auto as Irg.get() gives it: all cores (one thread below the split size, the same call)
+                    // auto as Irg.get() gives it: all cores. Below the split size the default grid leaves it out:
+                    // it runs the kernel of the backend it picks (irg info) on one thread, as that backend's run does.
+                    if (served.contains("auto") && (split || cl.getParameter("backend").hasValue())) {
                         List<String> t = threads.contains("0") ? List.of(split ? "0" : "1") : threads;
                         out.addAll(runOp(cl, opName, precision, n, List.of("auto"), t));
                     }
