@@ -3,7 +3,7 @@
 # dev.irg.jmh.FullSuite (every operation x precision x backend served here, n = 1e3 and 1e6, 1 thread
 # and all cores; CudaOpBench when a CUDA device is usable; then any other benchmark of the jar) and
 # writes jmh/results/<name>.json and jmh/results/<name>.md (jmh/summarize.py's tables).
-# About 15-20 minutes on the 2-core CI machine.
+# 14 minutes on the 2-core CI machine (138 combinations; about 17 with Beta on SIMD).
 # Usage: jmh/run-full.sh [--name NAME] [JMH options, e.g. -p op=GAMMA_GRAD_ALPHA,BETA_CDF or -e CudaOpBench]
 #   NAME defaults to full-<UTC date>; later options override the defaults below (JMH takes the last).
 set -euo pipefail
@@ -28,7 +28,7 @@ MIN=$(( ($(date -u +%s) - START + 59) / 60 ))
 {
   echo "# JMH run \`$NAME\`"
   echo
-  echo "- command: \`jmh/run-full.sh$( [ "$NAME" = "full-$(date -u +%Y-%m-%d)" ] || printf ' --name %s' "$NAME")$(printf ' %s' "$@")\` (JMH settings ${SETTINGS[*]}), about $MIN min"
+  echo "- command: \`jmh/run-full.sh$( [ "$NAME" = "full-$(date -u +%Y-%m-%d)" ] || printf ' --name %s' "$NAME")$( [ $# -eq 0 ] || printf ' %s' "$@")\` (JMH settings ${SETTINGS[*]}), about $MIN min"
   echo "- commit: $(git describe --always --dirty), $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "- JSON: \`$JSON\`; tables: \`python3 jmh/summarize.py $JSON\`"
