@@ -15,13 +15,20 @@ rm -rf "$B"
 mkdir -p "$B/lib"
 
 echo "gpu-bundle: building jars (mvn package -DskipTests)..."
-MODULES=kernels-cuda
-# The SIMD backend rides along when it builds, so the benchmark can find the GPU/CPU crossover.
-if [ -f kernels-simd/src/main/resources/META-INF/services/dev.irg.spi.KernelProvider ]; then MODULES=kernels-cuda,kernels-simd; fi
+# jmh (which depends on both backends) brings the JMH suite: run.sh runs its CudaOpBench. The SIMD
+# backend rides along, so the benchmarks can find the GPU/CPU crossover.
+MODULES=kernels-cuda,kernels-simd,jmh
 # package and copy-dependencies in one reactor run, so irg-api resolves to the freshly built jars
 mvn -B -q -o -pl "$MODULES" -am package dependency:copy-dependencies -DskipTests -DincludeScope=test \
     -DoutputDirectory="$B/lib" -DexcludeGroupIds=dev.irg,net.jqwik,org.openjdk.jmh,org.apache.commons
 cp java-api/target/irg-api-*.jar kernels-cuda/target/irg-kernels-cuda-*.jar "$B/lib/"
+# JMH's classes and the benchmarks (generated classes and META-INF/BenchmarkList) out of the shaded
+# jar, without its copies of irg and JCuda: 3 MiB instead of 14
+TMP=$(mktemp -d)
+(cd "$TMP" && jar --extract --file "$ROOT/jmh/target/benchmarks.jar" \
+  && jar --create --file "$B/lib/irg-jmh-benchmarks.jar" META-INF/BenchmarkList META-INF/CompilerHints \
+       org/openjdk/jmh joptsimple org/apache/commons/math3 dev/irg/jmh)
+rm -rf "$TMP"
 [ -d kernels-simd/target ] && cp kernels-simd/target/irg-kernels-simd-*.jar "$B/lib/" 2>/dev/null || true
 rm -f "$B"/lib/*-sources.jar
 jar --create --file "$B/lib/irg-kernels-cuda-tests.jar" -C kernels-cuda/target/test-classes .
@@ -37,19 +44,29 @@ MODS=java.base,java.logging,java.management,jdk.unsupported,jdk.incubator.vector
 "$JAVA_HOME/bin/jlink" --add-modules "$MODS" --compress=zip-9 --strip-debug --no-header-files --no-man-pages \
     --output "$B/runtime"
 
-cp scripts/gpu-torch-bench.py "$B/"
+cp scripts/gpu-torch-bench.py jmh/summarize.py "$B/"
 echo "$(git describe --always --dirty) built $(date -u +%Y-%m-%dT%H:%MZ) on $(hostname)" > "$B/BUILD"
 cat > "$B/run.sh" <<'RUN'
 #!/bin/sh
 # irg GPU bundle: runs the GPU tests and benchmarks with the bundled Java runtime, then the PyTorch
 # side-by-side timing when python3 has torch with CUDA. Results: $OUT (default ./results).
 # Extra arguments go to GpuRun: --n LOG2_N (benchmark size, default 24), --skip-tests, --skip-bench.
+# Then the JMH CudaOpBench (every op x precision, host arrays and device-resident, n = 2^24; 48
+# forks, an estimated 5 minutes) into jmh-cuda.json/.md: IRG_JMH=0 skips it, IRG_JMH_ARGS replaces its JMH options.
 HERE=$(cd "$(dirname "$0")" && pwd)
 OUT=${OUT:-$HERE/results}
 mkdir -p "$OUT"
 IRG_BUNDLE_BUILD=$(cat "$HERE/BUILD") "$HERE/runtime/bin/java" --enable-native-access=ALL-UNNAMED \
   --add-modules jdk.incubator.vector -Xss4m -cp "$HERE/lib/*" dev.irg.cuda.GpuRun --out "$OUT" "$@"
 rc=$?
+if [ "${IRG_JMH:-1}" != 0 ]; then
+  # shellcheck disable=SC2086
+  "$HERE/runtime/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -cp "$HERE/lib/*" \
+    dev.irg.jmh.FullSuite --json "$OUT/jmh-cuda.json" ${IRG_JMH_ARGS:--f 1 -wi 2 -i 3 -w 500ms -r 500ms -p n=16777216 CudaOpBench} \
+    > "$OUT/jmh-cuda.log" 2>&1 || echo "irg GPU bundle: JMH failed, see $OUT/jmh-cuda.log"
+  grep '^FullSuite' "$OUT/jmh-cuda.log"
+  if command -v python3 >/dev/null 2>&1 && [ -s "$OUT/jmh-cuda.json" ]; then python3 "$HERE/summarize.py" "$OUT/jmh-cuda.json" > "$OUT/jmh-cuda.md"; fi
+fi
 if command -v python3 >/dev/null 2>&1; then python3 "$HERE/gpu-torch-bench.py" "$OUT" || true; fi
 echo "irg GPU bundle: exit $rc; commit $OUT/results.md as docs/gpu-runs/<date>-<gpu>.md"
 exit $rc

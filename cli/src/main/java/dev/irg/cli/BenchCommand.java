@@ -1,6 +1,5 @@
 package dev.irg.cli;
 
-import dev.irg.Backend;
 import dev.irg.Distribution;
 import dev.irg.Irg;
 import dev.irg.Op;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -32,17 +32,11 @@ final class BenchCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--dist", required = true, description = "gamma, beta or vonmises")
-    Distribution dist;
+    @Mixin
+    BatchOptions batch;
 
     @Option(names = "--quantity", defaultValue = "grad", description = "cdf, dcdf, grad or all (default: ${DEFAULT-VALUE})")
     Quantity quantity;
-
-    @Option(names = "--precision", defaultValue = "f64", description = "f64 or f32 (default: ${DEFAULT-VALUE})")
-    Precision precision;
-
-    @Option(names = "--backend", defaultValue = "auto", description = "auto, scalar, simd or cuda (default: ${DEFAULT-VALUE})")
-    Backend backend;
 
     @Option(names = "--n", defaultValue = "1000000", description = "batch size (default: ${DEFAULT-VALUE}); with --in, the file's rows are repeated or cut to N")
     int n;
@@ -70,7 +64,9 @@ final class BenchCommand implements Callable<Integer> {
         if (threads != null && threads < 1) {
             throw CliException.usage("--threads must be at least 1, got " + threads);
         }
-        Irg irg = Common.irg(backend, threads);
+        Irg irg = batch.irg(threads);
+        Distribution dist = batch.dist;
+        Precision precision = batch.precision;
         Inputs inputs = in != null ? tile(Common.readTable(in, main.in).inputs(dist, precision), n)
                 : Domains.random(dist, n, seed, precision);
         if (writeInputs != null) {
@@ -80,7 +76,7 @@ final class BenchCommand implements Callable<Integer> {
         Result r = measure(irg, inputs, ops, reps);
         main.out.printf(Locale.ROOT, "bench: %s %s %s, n=%d, threads=%d, backend %s (%s), %d timed reps after warm-up, median%n",
                 dist.id(), quantity.id(), precision.name().toLowerCase(Locale.ROOT), n, irg.threads(),
-                irg.backendFor(ops.get(0), precision, n).id(), backend.id(), reps);
+                irg.backendFor(ops.get(0), precision, n).id(), batch.backend.id(), reps);
         for (int i = 0; i < ops.size(); i++) {
             main.out.printf(Locale.ROOT, "  %-12s %10.3f ms  %12.4g elements/s%n", ops.get(i).column(),
                     r.opSeconds[i] * 1e3, n / r.opSeconds[i]);

@@ -36,7 +36,9 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "calibrate", mixinStandardHelpOptions = true, description = {
         "Measures the batch size at which each backend starts to win and stores it for this machine.",
         "SIMD over scalar, CUDA over the best CPU backend, per gradient operation and precision",
-        "(default file ~/.config/irg/calibration.properties)."})
+        "(default file ~/.config/irg/calibration.properties).",
+        "auto reads that file, or the one $IRG_CALIBRATION names; without it, each backend's built-in default"
+                + " (SIMD: every batch; CUDA: from 2^18 elements; see docs/cli.md and irg info)."})
 final class CalibrateCommand implements Callable<Integer> {
     /** Batch sizes tried for SIMD against scalar: powers of two up to here (SIMD wins within a few vectors). */
     static final int SIMD_MAX_N = 1 << 14;

@@ -1,6 +1,5 @@
 package dev.irg.cli;
 
-import dev.irg.Backend;
 import dev.irg.Distribution;
 import dev.irg.Irg;
 import dev.irg.Op;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,17 +30,11 @@ final class EvalCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--dist", required = true, description = "gamma, beta or vonmises")
-    Distribution dist;
+    @Mixin
+    BatchOptions batch;
 
     @Option(names = "--quantity", defaultValue = "all", description = "cdf, dcdf, grad or all (default: ${DEFAULT-VALUE})")
     Quantity quantity;
-
-    @Option(names = "--precision", defaultValue = "f64", description = "f64 or f32 (default: ${DEFAULT-VALUE})")
-    Precision precision;
-
-    @Option(names = "--backend", defaultValue = "auto", description = "auto, scalar, simd or cuda (default: ${DEFAULT-VALUE})")
-    Backend backend;
 
     @Option(names = "--in", description = "input CSV (default: stdin)")
     Path in;
@@ -50,7 +44,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Irg irg = Common.irg(backend, null);
+        Irg irg = batch.irg(null);
+        Distribution dist = batch.dist;
+        Precision precision = batch.precision;
         Csv.Table table = Common.readTable(in, main.in);
         Inputs inputs = table.inputs(dist, precision);
         List<Op> ops = quantity.ops(dist, inputs.hasP1());

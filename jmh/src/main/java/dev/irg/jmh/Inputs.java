@@ -1,6 +1,8 @@
 package dev.irg.jmh;
 
 import dev.irg.Distribution;
+import dev.irg.Precision;
+import dev.irg.Vec;
 import java.util.SplittableRandom;
 
 /**
@@ -9,6 +11,9 @@ import java.util.SplittableRandom;
  * same inputs.
  */
 public final class Inputs {
+    /** The seed of every benchmark's inputs. */
+    public static final long SEED = 20261128L;
+
     private Inputs() {
     }
 
@@ -27,6 +32,32 @@ public final class Inputs {
             t[2][i] = v[2];
         }
         return t;
+    }
+
+    /**
+     * {p0, p1, x} of {@code n} elements as {@code double[]} (F64) or {@code float[]} (F32, each value
+     * rounded once), drawn with the seed every benchmark uses.
+     */
+    public static Object[] arrays(Distribution d, Precision precision, int n) {
+        double[][] t = draw(d, n, SEED);
+        Object[] a = new Object[3];
+        for (int k = 0; k < 3; k++) {
+            if (precision == Precision.F64) {
+                a[k] = t[k];
+            } else {
+                float[] f = new float[n];
+                for (int i = 0; i < n; i++) {
+                    f[i] = (float) t[k][i];
+                }
+                a[k] = f;
+            }
+        }
+        return a;
+    }
+
+    /** {@code a} ({@code double[]} or {@code float[]}) as a {@link Vec}. */
+    public static Vec vec(Object a) {
+        return a instanceof double[] d ? Vec.of(d) : Vec.of((float[]) a);
     }
 
     static double logUniform(SplittableRandom r, double lo, double hi) {

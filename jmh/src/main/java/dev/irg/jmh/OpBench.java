@@ -21,10 +21,13 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Throughput of one batch operation through the public API: one invocation evaluates {@code n}
- * elements, so elements per second = score x n ({@code jmh/summarize.py} does the arithmetic and the
- * SIMD/scalar ratios). Scalar and SIMD run in the same JMH run; {@code threads=1} keeps the call on the
- * calling thread, {@code threads=0} uses every core through the shared CPU pool.
+ * Throughput of one batch operation through the public API on host arrays: one invocation evaluates
+ * {@code n} elements, so elements per second = score x n ({@code jmh/summarize.py} does the arithmetic
+ * and the SIMD/scalar ratios). {@code threads=1} keeps the call on the calling thread, {@code threads=0}
+ * uses every core through the shared CPU pool. The default parameters are every operation, both
+ * precisions and the CPU backends; a forced backend that does not serve an operation fails the setup
+ * (it never measures a fallback), so run the whole grid through {@link FullSuite}, which runs only the
+ * combinations served here. The CUDA backend has its own benchmark, {@link CudaOpBench}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -33,7 +36,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class OpBench {
-    @Param({"GAMMA_GRAD_ALPHA"})
+    @Param({"GAMMA_CDF", "GAMMA_DCDF_DALPHA", "GAMMA_GRAD_ALPHA", "GAMMA_GRAD_RATE",
+            "BETA_CDF", "BETA_DCDF_DA", "BETA_DCDF_DB", "BETA_GRAD_A", "BETA_GRAD_B",
+            "VONMISES_CDF", "VONMISES_DCDF_DKAPPA", "VONMISES_GRAD_KAPPA"})
     public String op;
 
     @Param({"F32", "F64"})
@@ -42,12 +47,22 @@ public class OpBench {
     @Param({"1000", "1000000"})
     public int n;
 
-    @Param({"scalar", "simd"})
+    /** {@code scalar}, {@code simd}, {@code auto} (what {@code Irg.get()} gives), or {@code cuda} (host arrays). */
+    @Param({"scalar", "simd", "auto"})
     public String backend;
 
     /** Worker threads per call; 0 = all cores. */
-    @Param({"1"})
+    @Param({"1", "0"})
     public int threads;
+
+    /**
+     * SIMD warm-up primer: the Vector API kernels are slow (boxed vectors) until C2 compiles them,
+     * and C2 compiles a loop after about 40 000 iterations (HotSpot's Tier4BackEdgeThreshold). At
+     * n = 1000 that took more than the whole 4.5 s of warm-up + measurement on the loaded 2-core
+     * machine (measured: 34, 202, 215, 257, 2246 calls/s in consecutive iterations); one call on this
+     * many elements in the setup gets the loop compiled before JMH's warm-up starts.
+     */
+    static final int PRIME_N = 1 << 20;
 
     private Irg irg;
     private Op operation;
@@ -63,33 +78,19 @@ public class OpBench {
         Precision pr = Precision.parse(precision);
         Irg base = Irg.using(Backend.parse(backend));
         irg = threads == 0 ? base : base.threads(threads);
-        double[][] in = Inputs.draw(operation.distribution(), n, 20261128L);
-        if (pr == Precision.F64) {
-            p0 = Vec.of(in[0]);
-            p1 = Vec.of(in[1]);
-            x = Vec.of(in[2]);
-            double[] o = new double[n];
-            outArray = o;
-            out = Vec.of(o);
-        } else {
-            p0 = Vec.of(toFloat(in[0]));
-            p1 = Vec.of(toFloat(in[1]));
-            x = Vec.of(toFloat(in[2]));
-            float[] o = new float[n];
-            outArray = o;
-            out = Vec.of(o);
+        // a forced backend throws here when it does not implement the operation
+        irg.backendFor(operation, pr, n);
+        Object[] in = Inputs.arrays(operation.distribution(), pr, n);
+        p0 = Inputs.vec(in[0]);
+        p1 = Inputs.vec(in[1]);
+        x = Inputs.vec(in[2]);
+        outArray = pr == Precision.F64 ? new double[n] : new float[n];
+        out = Inputs.vec(outArray);
+        if (n < PRIME_N && irg.backendFor(operation, pr, n) == Backend.SIMD) {
+            Object[] big = Inputs.arrays(operation.distribution(), pr, PRIME_N);
+            Object bigOut = pr == Precision.F64 ? new double[PRIME_N] : new float[PRIME_N];
+            irg.evaluate(operation, Inputs.vec(big[0]), Inputs.vec(big[1]), Inputs.vec(big[2]), Inputs.vec(bigOut));
         }
-        if (Irg.using(Backend.parse(backend)).backendFor(operation, pr, n) != Backend.parse(backend)) {
-            throw new IllegalStateException(backend + " does not serve " + op + " " + pr);
-        }
-    }
-
-    private static float[] toFloat(double[] a) {
-        float[] f = new float[a.length];
-        for (int i = 0; i < a.length; i++) {
-            f[i] = (float) a[i];
-        }
-        return f;
     }
 
     @Benchmark

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The whole JMH suite in one command (docs/jmh.md): builds jmh/target/benchmarks.jar, runs
+# dev.irg.jmh.FullSuite (every operation x precision x backend served here, n = 1e3 and 1e6, 1 thread
+# and all cores; CudaOpBench when a CUDA device is usable; then any other benchmark of the jar) and
+# writes jmh/results/<name>.json and jmh/results/<name>.md (jmh/summarize.py's tables).
+# 14 minutes on the 2-core CI machine (138 combinations; about 17 with Beta on SIMD).
+# Usage: jmh/run-full.sh [--name NAME] [JMH options, e.g. -p op=GAMMA_GRAD_ALPHA,BETA_CDF or -e CudaOpBench]
+#   NAME defaults to full-<UTC date>; later options override the defaults below (JMH takes the last).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+NAME="full-$(date -u +%Y-%m-%d)"
+if [ "${1:-}" = "--name" ]; then NAME="$2"; shift 2; fi
+# shellcheck source=/dev/null
+source scripts/jdk.sh
+echo "run-full: building jmh/target/benchmarks.jar..." >&2
+mvn -B -q -ntp -pl jmh -am package -DskipTests
+mkdir -p jmh/results
+JSON="jmh/results/$NAME.json"
+MD="jmh/results/$NAME.md"
+# 2 s of warm-up (OpBench primes the SIMD kernels in its setup, see OpBench.PRIME_N), 1.5 s measured
+SETTINGS=(-f 1 -wi 2 -w 1s -i 3 -r 500ms)
+START=$(date -u +%s)
+# the host JVM needs the Vector API too: FullSuite asks each backend which operations it serves
+java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp jmh/target/benchmarks.jar \
+    dev.irg.jmh.FullSuite --json "$JSON" "${SETTINGS[@]}" "$@"
+MIN=$(( ($(date -u +%s) - START + 59) / 60 ))
+{
+  echo "# JMH run \`$NAME\`"
+  echo
+  echo "- command: \`jmh/run-full.sh$( [ "$NAME" = "full-$(date -u +%Y-%m-%d)" ] || printf ' --name %s' "$NAME")$( [ $# -eq 0 ] || printf ' %s' "$@")\` (JMH settings ${SETTINGS[*]}), about $MIN min"
+  echo "- commit: $(git describe --always --dirty), $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  echo "- JSON: \`$JSON\`; tables: \`python3 jmh/summarize.py $JSON\`"
+  echo
+  python3 jmh/summarize.py "$JSON"
+} > "$MD"
+echo "run-full: $JSON and $MD ($MIN min)" >&2
