@@ -1,0 +1,44 @@
+package dev.irg.examples;
+
+/**
+ * Adam (Kingma and Ba 2015) for gradient ASCENT on a list of parameter arrays, with the paper's
+ * defaults beta1 = 0.9, beta2 = 0.999, eps = 1e-8.
+ */
+final class Adam {
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPS = 1e-8;
+
+    private final double lr;
+    private final double[][] m;
+    private final double[][] v;
+    private int t;
+
+    Adam(double lr, double[]... params) {
+        this.lr = lr;
+        m = new double[params.length][];
+        v = new double[params.length][];
+        for (int i = 0; i < params.length; i++) {
+            m[i] = new double[params[i].length];
+            v[i] = new double[params[i].length];
+        }
+    }
+
+    /** One ascent step: params[i] += lr * mhat / (sqrt(vhat) + eps); non-finite gradient entries are skipped. */
+    void step(double[][] params, double[][] grads) {
+        t++;
+        double c1 = 1 - Math.pow(BETA1, t);
+        double c2 = 1 - Math.pow(BETA2, t);
+        for (int i = 0; i < params.length; i++) {
+            double[] p = params[i], g = grads[i], mi = m[i], vi = v[i];
+            for (int j = 0; j < p.length; j++) {
+                if (!Double.isFinite(g[j])) {
+                    continue;
+                }
+                mi[j] = BETA1 * mi[j] + (1 - BETA1) * g[j];
+                vi[j] = BETA2 * vi[j] + (1 - BETA2) * g[j] * g[j];
+                p[j] += lr * (mi[j] / c1) / (Math.sqrt(vi[j] / c2) + EPS);
+            }
+        }
+    }
+}
