@@ -26,6 +26,12 @@ public final class VonMisesFit implements Example {
     static final double K0 = 0.01;
     static final double TRUE_LOC = 2.5;
     static final double TRUE_KAPPA = 4;
+    /**
+     * Adam's second-moment decay: the log-concentration gradient falls from about n/2 at the start to O(1)
+     * near the optimum; with the default 0.999 the memory of the early values (time constant 1000 steps)
+     * stalls the concentration far below the posterior's (measured: 1438 against 6678 after 2000 steps).
+     */
+    static final double ADAM_BETA2 = 0.99;
     /** Bisection cap for the MLE of kappa: [0, 1e6] to 1e-12 relative takes about 60 halvings. */
     static final int MLE_ITERATIONS = 200;
 
@@ -150,7 +156,7 @@ public final class VonMisesFit implements Example {
     }
 
     static Fit train(Sampling s, Stats d, Params p, Plan plan, Config cfg, Progress progress) {
-        Adam adam = new Adam(plan.lr(), p.v);
+        Adam adam = new Adam(plan.lr(), ADAM_BETA2, p.v);
         double[] g = new double[3];
         List<double[]> trace = new ArrayList<>();
         long t0 = System.nanoTime();
