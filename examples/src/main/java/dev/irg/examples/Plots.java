@@ -34,6 +34,10 @@ final class Plots {
 
     /** A builder of one XY chart. */
     static final class Chart {
+        /** Series that fit on one horizontal legend line of an 800 px chart. */
+        static final int MAX_LEGEND_ROW = 4;
+        /** Height of one vertical legend line (XChart's default legend font). */
+        static final int LEGEND_LINE_PX = 22;
         private final String title;
         private final String xTitle;
         private final String yTitle;
@@ -63,9 +67,13 @@ final class Plots {
         }
 
         void save(Path file) throws IOException {
-            XYChart c = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+            // more than MAX_LEGEND_ROW series: one legend line each below the plot, the chart taller by as much
+            boolean tall = series.size() > MAX_LEGEND_ROW;
+            int height = 500 + (tall ? LEGEND_LINE_PX * series.size() : 0);
+            XYChart c = new XYChartBuilder().width(800).height(height).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
             c.getStyler().setXAxisLogarithmic(logX).setYAxisLogarithmic(logY)
-                    .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
+                    .setLegendPosition(Styler.LegendPosition.OutsideS)
+                    .setLegendLayout(tall ? Styler.LegendLayout.Vertical : Styler.LegendLayout.Horizontal)
                     .setChartBackgroundColor(Color.WHITE);
             for (var e : series.entrySet()) {
                 Series s = e.getValue();
