@@ -48,13 +48,8 @@ final class ExampleCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw new CliException(Main.EXIT_USAGE, ex.getMessage());
         }
-        Config cfg;
-        try {
-            cfg = new Config(sz, out != null ? out : Examples.defaultOut(e.name()), seed, backend, main.out, main.err);
-            cfg.irg();
-        } catch (IllegalStateException ex) {
-            throw new CliException(Main.EXIT_FAILURE, ex.getMessage());
-        }
+        Config cfg = new Config(sz, out != null ? out : Examples.defaultOut(e.name()), seed, backend, main.out, main.err)
+                .withAvailableBackend();
         e.run(cfg);
         main.out.println("wrote " + cfg.outDir().resolve(e.name() + ".md") + " and the PNG plots in " + cfg.outDir());
         return 0;

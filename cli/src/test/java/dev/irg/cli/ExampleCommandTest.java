@@ -21,6 +21,15 @@ class ExampleCommandTest {
     }
 
     @Test
+    void anUnavailableBackendFallsBackToTheCpuWithOneLine(@TempDir Path dir) {
+        boolean cuda = dev.irg.Irg.backends().stream().anyMatch(b -> b.backend() == dev.irg.Backend.CUDA && b.available());
+        org.junit.jupiter.api.Assumptions.assumeFalse(cuda, "CUDA is available here");
+        MainTest.Run r = MainTest.run("", "example", "vonmises", "--size", "small", "--out", dir.toString(), "--backend", "cuda");
+        assertEquals(0, r.rc(), r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.contains("running on the CPU")).count(), r.err());
+    }
+
+    @Test
     void rejectsUnknownNamesAndSizes() {
         MainTest.Run r = MainTest.run("", "example", "nope");
         assertEquals(Main.EXIT_USAGE, r.rc());

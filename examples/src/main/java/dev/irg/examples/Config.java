@@ -19,6 +19,23 @@ public record Config(Size size, Path outDir, long seed, Backend backend, PrintSt
         Objects.requireNonNull(err, "err");
     }
 
+    /**
+     * This config, or when its forced backend cannot run here (no CUDA driver or device, no Vector API),
+     * the same with AUTO after one line on err saying so: the examples then run on the CPU.
+     */
+    public Config withAvailableBackend() {
+        if (backend == Backend.AUTO) {
+            return this;
+        }
+        try {
+            Irg.using(backend);
+            return this;
+        } catch (IllegalStateException e) {
+            err.println("irg example: " + e.getMessage() + "; running on the CPU (auto)");
+            return new Config(size, outDir, seed, Backend.AUTO, out, err);
+        }
+    }
+
     /** The irg instance of the chosen backend (AUTO: whatever serves each call best). */
     public Irg irg() {
         return backend == Backend.AUTO ? Irg.get() : Irg.using(backend);

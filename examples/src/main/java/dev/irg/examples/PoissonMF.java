@@ -1,8 +1,10 @@
 package dev.irg.examples;
 
+import dev.irg.Precision;
 import dev.irg.Sampling;
 import dev.irg.Vec;
 import dev.irg.math.GammaFunctions;
+import dev.irg.spi.SamplerKernels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -455,7 +457,10 @@ public final class PoissonMF implements Example {
         Table t = new Table("quantity", "value");
         t.row("data", data.rows + " x " + data.cols + ", K = " + data.k + ", " + (data.y.length - data.trainCount()) + " held out");
         t.row("steps, Adam lr", dm.steps() + ", " + dm.lr());
-        t.row("seconds per step (CPU, " + cfg.irg().threads() + " threads)", fit.secondsPerStep());
+        t.row("Gamma rsample backend (per step, " + (data.rows + data.cols) * data.k + " samples)",
+                cfg.irg().sampling().backendFor(SamplerKernels.Kind.GAMMA, true, Precision.F64, (long) data.k * data.rows).id());
+        t.row("dense products and update", "CPU, Java, " + cfg.irg().threads() + " threads (no GPU path)");
+        t.row("seconds per step", fit.secondsPerStep());
         t.row("ELBO per training entry, first step", fit.elbo().get(0)[1]);
         t.row("ELBO per training entry, last step", lastElbo[1]);
         t.row("held-out log-lik per entry, init", init[1]);
