@@ -35,12 +35,17 @@ public final class PoissonMF implements Example {
     record Dims(int rows, int cols, int k, int steps, double lr) {
     }
 
+    /** System property overriding the number of steps (to time a step at the large size without a full fit). */
+    static final String STEPS_PROPERTY = "irg.example.steps";
+
     static Dims dims(Size size) {
-        return switch (size) {
+        Dims d = switch (size) {
             case SMALL -> new Dims(120, 80, 4, 300, 0.1);
             case MEDIUM -> new Dims(600, 300, 10, 1000, 0.1);
             case LARGE -> new Dims(2000, 1000, 20, 1500, 0.1);
         };
+        String steps = System.getProperty(STEPS_PROPERTY);
+        return steps == null ? d : new Dims(d.rows(), d.cols(), d.k(), Math.max(1, Integer.parseInt(steps.trim())), d.lr());
     }
 
     @Override
