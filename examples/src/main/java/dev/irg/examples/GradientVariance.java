@@ -23,7 +23,7 @@ public final class GradientVariance implements Example {
     /** Relative step of the finite difference through the inverted CDF: central differences, error O(h^2) ~ 1e-10. */
     static final double FD_STEP = 1e-5;
 
-    /** Timed runs of each cell; the minimum is reported. */
+    /** Timed passes over the estimators of each cell, interleaved; the fastest per estimator is reported. */
     static final int TIMING_RUNS = 3;
 
     /** Sample counts per estimate and repetitions per count. */
@@ -164,20 +164,15 @@ public final class GradientVariance implements Example {
         }
     }
 
-    /** reps estimates of n samples each, seeds distinct per repetition; timed as a whole. */
+    /** reps estimates of n samples each, seeds distinct per repetition; seconds from one timed pass. */
     static Stat measure(Sampling s, VarianceModels.Model m, Estimator e, int n, int reps, long seed) {
         double[] exact = m.exactGradient();
         double[][] est = new double[reps][];
-        // the same estimates TIMING_RUNS times (identical seeds, identical results); the fastest run is the
-        // time: the first also warms the code path, and on a shared machine the minimum is the least noisy
-        double seconds = Double.POSITIVE_INFINITY;
-        for (int run = 0; run < TIMING_RUNS; run++) {
-            long t0 = System.nanoTime();
-            for (int r = 0; r < reps; r++) {
-                est[r] = e.estimate(s, m, Config.mix(seed, r), n);
-            }
-            seconds = Math.min(seconds, (System.nanoTime() - t0) * 1e-9 / reps);
+        long t0 = System.nanoTime();
+        for (int r = 0; r < reps; r++) {
+            est[r] = e.estimate(s, m, Config.mix(seed, r), n);
         }
+        double seconds = (System.nanoTime() - t0) * 1e-9 / reps;
         double[] bias = new double[2], se = new double[2], var = new double[2];
         for (int p = 0; p < 2; p++) {
             double mean = 0;
@@ -195,6 +190,23 @@ public final class GradientVariance implements Example {
         return new Stat(bias, se, var, seconds);
     }
 
+    /**
+     * {@link #measure} for every estimator at one sample count, timed fairly: TIMING_RUNS passes, each
+     * running every estimator in turn (same seeds, so the same estimates), the fastest pass per estimator
+     * is its time. Interleaving keeps a change of machine load from landing on one estimator only.
+     */
+    static Map<String, Stat> measureAll(Sampling s, VarianceModels.Model m, List<Estimator> es, int n, int reps, long seed) {
+        Map<String, Stat> out = new LinkedHashMap<>();
+        for (int run = 0; run < TIMING_RUNS; run++) {
+            for (Estimator e : es) {
+                Stat st = measure(s, m, e, n, reps, seed);
+                Stat prev = out.get(e.name());
+                out.put(e.name(), prev == null || st.seconds() < prev.seconds() ? st : prev);
+            }
+        }
+        return out;
+    }
+
     @Override
     public void run(Config cfg) throws IOException {
         Plan plan = plan(cfg.size());
@@ -208,14 +220,17 @@ public final class GradientVariance implements Example {
         for (VarianceModels.Model m : VarianceModels.defaults()) {
             double[] exact = m.exactGradient();
             Map<String, Stat[]> stats = new LinkedHashMap<>();
-            for (Estimator e : estimators(m)) {
-                Stat[] row = new Stat[plan.counts().length];
-                for (int c = 0; c < row.length; c++) {
-                    progress.show(String.format(Locale.ROOT, "%s: %s, n = %d, %d repetitions", m.name(), e.name(),
-                            plan.counts()[c], plan.reps()));
-                    row[c] = measure(s, m, e, plan.counts()[c], plan.reps(), cfg.seed(100L * modelIndex + c));
+            List<Estimator> es = estimators(m);
+            for (Estimator e : es) {
+                stats.put(e.name(), new Stat[plan.counts().length]);
+            }
+            for (int c = 0; c < plan.counts().length; c++) {
+                progress.show(String.format(Locale.ROOT, "%s: %d estimators, n = %d, %d repetitions x %d timed passes", m.name(),
+                        es.size(), plan.counts()[c], plan.reps(), TIMING_RUNS));
+                Map<String, Stat> cell = measureAll(s, m, es, plan.counts()[c], plan.reps(), cfg.seed(100L * modelIndex + c));
+                for (var en : cell.entrySet()) {
+                    stats.get(en.getKey())[c] = en.getValue();
                 }
-                stats.put(e.name(), row);
             }
             int ci = indexOf(plan.counts(), ref);
             Stat irg = stats.get(IMPLICIT.name())[ci];
