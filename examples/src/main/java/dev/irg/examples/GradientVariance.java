@@ -66,17 +66,22 @@ public final class GradientVariance implements Example {
             double[] z = new double[n];
             double[][] g = {new double[n], new double[n]};
             m.sample(s, seed, z, g);
-            double[] r = new double[2];
-            for (int i = 0; i < n; i++) {
-                double d = m.df(z[i]);
-                r[0] += d * g[0][i];
-                r[1] += d * g[1][i];
-            }
-            r[0] /= n;
-            r[1] /= n;
-            return r;
+            return pathwise(m, z, g);
         }
     };
+
+    /** The pathwise estimate mean_i f'(z_i) dz_i/dp from samples and their derivatives. */
+    static double[] pathwise(VarianceModels.Model m, double[] z, double[][] dz) {
+        double[] r = new double[2];
+        for (int i = 0; i < z.length; i++) {
+            double d = m.df(z[i]);
+            r[0] += d * dz[0][i];
+            r[1] += d * dz[1][i];
+        }
+        r[0] /= z.length;
+        r[1] /= z.length;
+        return r;
+    }
 
     static final Estimator SCORE = scoreFunction(false);
     static final Estimator SCORE_BASELINE = scoreFunction(true);
@@ -131,21 +136,18 @@ public final class GradientVariance implements Example {
         public double[] estimate(Sampling s, VarianceModels.Model m, long seed, int n) {
             double a = m.p1(), rate = m.p2(), h = FD_STEP * a;
             SplittableRandom rnd = new SplittableRandom(seed);
-            double[] r = new double[2];
+            double[] z = new double[n];
+            double[][] dz = {new double[n], new double[n]};
             for (int i = 0; i < n; i++) {
                 double u = rnd.nextDouble();
                 while (u == 0) {
                     u = rnd.nextDouble();
                 }
-                double z = GammaInverseCdf.quantile(a, rate, u);
-                double dzda = (GammaInverseCdf.quantile(a + h, rate, u) - GammaInverseCdf.quantile(a - h, rate, u)) / (2 * h);
-                double d = m.df(z);
-                r[0] += d * dzda;
-                r[1] += d * (-z / rate);
+                z[i] = GammaInverseCdf.quantile(a, rate, u);
+                dz[0][i] = (GammaInverseCdf.quantile(a + h, rate, u) - GammaInverseCdf.quantile(a - h, rate, u)) / (2 * h);
+                dz[1][i] = -z[i] / rate;
             }
-            r[0] /= n;
-            r[1] /= n;
-            return r;
+            return pathwise(m, z, dz);
         }
     };
 
