@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
         description = "Implicit reparameterization gradients: CDFs, their parameter derivatives and dz/dtheta for "
                 + "Gamma, Beta and von Mises samples, on the scalar, SIMD and CUDA backends.",
         subcommands = {InfoCommand.class, EvalCommand.class, BenchCommand.class, ReportCommand.class,
-                CalibrateCommand.class, SampleCommand.class, CommandLine.HelpCommand.class})
+                CalibrateCommand.class, SampleCommand.class, ExampleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit status of a runtime failure. */
     public static final int EXIT_FAILURE = 1;
