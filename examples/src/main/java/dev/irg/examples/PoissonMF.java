@@ -281,12 +281,17 @@ public final class PoissonMF implements Example {
                 cfg = cfg.withEngine(Backend.AUTO, Config.Engine.CPU);
             }
         }
+        return fit(cfg, dm, progress, gpu);
+    }
+
+    /** As {@link #fit(Config, Dims, Progress)}: on {@code device} when it is not null (closed at the end), else on the CPU. */
+    Run fit(Config cfg, Dims dm, Progress progress, MfDevice device) {
         if (progress != null) {
             progress.show("generating " + dm.rows() + " x " + dm.cols() + " counts, K = " + dm.k());
         }
         Data data = generate(dataSampling(), cfg, dm.rows(), dm.cols(), dm.k());
         Params init = init(data, cfg.seed(4));
-        try (PoissonMfEngine engine = gpu != null ? new PoissonMfGpu(gpu, data, init, dm.steps(), dm.lr())
+        try (PoissonMfEngine engine = device != null ? new PoissonMfGpu(device, data, init, dm.steps(), dm.lr())
                 : cpuEngine(cfg, data, init, dm)) {
             return new Run(cfg, dm, data, train(engine, data, cfg, dm.steps(), progress));
         }

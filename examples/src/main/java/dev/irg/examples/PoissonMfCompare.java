@@ -44,11 +44,15 @@ public final class PoissonMfCompare {
                     + "; usage: PoissonMfCompare [--size small|medium|large] [--steps N] [--seed S] [--out DIR]");
             System.exit(2);
         }
-        System.exit(run(size, steps, seed, out, System.out));
+        CudaMfDevice.Result gpu = CudaMfDevice.open();
+        System.exit(run(size, steps, seed, out, System.out, gpu.device(), gpu.why()));
     }
 
-    /** Runs both, writes the files, returns the exit status. */
-    static int run(Size size, Integer steps, long seed, Path out, PrintStream stdout) throws IOException {
+    /**
+     * Runs both, writes the files, returns the exit status: the GPU engine on {@code device} (closed at
+     * the end), or when it is null, nothing but "not run: {@code why}".
+     */
+    static int run(Size size, Integer steps, long seed, Path out, PrintStream stdout, MfDevice device, String why) throws IOException {
         Files.createDirectories(out);
         PoissonMF.Dims d0 = PoissonMF.dims(size);
         PoissonMF.Dims dm = steps == null ? d0 : new PoissonMF.Dims(d0.rows(), d0.cols(), d0.k(), steps, d0.lr());
@@ -58,16 +62,14 @@ public final class PoissonMfCompare {
         PoissonMF mf = new PoissonMF();
         String title = String.format(Locale.ROOT, "poisson-mf on GPU and CPU (%s: %d x %d, K = %d; %d steps; seed %d)",
                 size.id(), dm.rows(), dm.cols(), dm.k(), dm.steps(), seed);
-        CudaMfDevice.Result probe = CudaMfDevice.open();
-        if (probe.device() == null) {
-            String md = "## " + title + "\n\nnot run: " + probe.why() + "\n";
+        if (device == null) {
+            String md = "## " + title + "\n\nnot run: " + why + "\n";
             Files.writeString(out.resolve("poisson-mf-gpu.md"), md);
             stdout.print(md);
             return 3;
         }
-        probe.device().close();
         Progress pg = new Progress(System.err, "poisson-mf (gpu)");
-        PoissonMF.Run g = mf.fit(cuda, dm, pg);
+        PoissonMF.Run g = mf.fit(cuda, dm, pg, device);
         pg.done();
         Progress pc = new Progress(System.err, "poisson-mf (cpu)");
         PoissonMF.Run c = mf.fit(cpu, dm, pc);
