@@ -8,7 +8,6 @@ import static jcuda.driver.JCudaDriver.cuMemFree;
 import static jcuda.driver.JCudaDriver.cuMemcpyDtoH;
 import static jcuda.driver.JCudaDriver.cuMemcpyHtoD;
 import static jcuda.driver.JCudaDriver.cuModuleGetFunction;
-import static jcuda.driver.JCudaDriver.cuModuleLoadData;
 import static jcuda.driver.JCudaDriver.cuModuleUnload;
 
 import dev.irg.Precision;
@@ -16,12 +15,9 @@ import dev.irg.cuda.Cu;
 import dev.irg.cuda.CudaDevice;
 import dev.irg.spi.BackendException;
 import dev.irg.spi.SamplerKernels;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.SymbolLookup;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +25,6 @@ import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
-import jcuda.driver.CUresult;
 import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasHandle;
 import jcuda.jcublas.cublasOperation;
@@ -95,29 +90,25 @@ final class CudaMfDevice implements MfDevice {
             }
             int[] version = {0};
             checkBlas(JCublas2.cublasGetVersion(h, version), "cublasGetVersion");
-            CUmodule module = new CUmodule();
-            String image = "irg_pmf.fatbin";
-            int rc = cuModuleLoadData(module, resource(image, false));
-            if (rc != CUresult.CUDA_SUCCESS) {
-                String first = Cu.describe(rc);
-                image = "irg_pmf.ptx (fatbin refused: " + first + ")";
-                rc = cuModuleLoadData(module, resource("irg_pmf.ptx", true));
-                if (rc != CUresult.CUDA_SUCCESS) {
-                    JCublas2.cublasDestroy(h);
-                    return new Result(null, "the poisson-mf kernels could not be loaded: fatbin " + first + ", PTX " + Cu.describe(rc));
-                }
+            CudaDevice.Loaded module;
+            try {
+                module = gpu.loadModule(CudaMfDevice.class, RESOURCE_DIR, "irg_pmf");
+            } catch (BackendException e) {
+                JCublas2.cublasDestroy(h);
+                return new Result(null, e.getMessage());
             }
+            String image = module.image();
             String d = "GPU: " + gpu.description() + "; cuBLAS " + version[0] + " Dgemm, irg_pmf kernels (" + image + ")";
-            CudaMfDevice dev = new CudaMfDevice(gpu, h, module, d);
+            CudaMfDevice dev = new CudaMfDevice(gpu, h, module.module(), d);
             for (Kernel k : Kernel.values()) {
                 CUfunction f = new CUfunction();
-                Cu.check(cuModuleGetFunction(f, module, k.symbol), "cuModuleGetFunction", k.symbol);
+                Cu.check(cuModuleGetFunction(f, module.module(), k.symbol), "cuModuleGetFunction", k.symbol);
                 dev.functions.put(k, f);
             }
             return new Result(dev, null);
         } catch (BackendException e) {
             return new Result(null, e.getMessage());
-        } catch (IOException | RuntimeException | LinkageError e) {
+        } catch (RuntimeException | LinkageError e) {
             return new Result(null, "CUDA initialisation failed: " + e);
         }
     }
@@ -125,16 +116,6 @@ final class CudaMfDevice implements MfDevice {
     static void checkBlas(int status, String call) {
         if (status != cublasStatus.CUBLAS_STATUS_SUCCESS) {
             throw new BackendException(call + " failed: " + cublasStatus.stringFor(status));
-        }
-    }
-
-    private static byte[] resource(String file, boolean zeroTerminate) throws IOException {
-        try (InputStream in = CudaMfDevice.class.getResourceAsStream(RESOURCE_DIR + file)) {
-            if (in == null) {
-                throw new IOException("resource " + RESOURCE_DIR + file + " missing from the jar");
-            }
-            byte[] b = in.readAllBytes();
-            return zeroTerminate ? Arrays.copyOf(b, b.length + 1) : b;
         }
     }
 
@@ -186,18 +167,22 @@ final class CudaMfDevice implements MfDevice {
 
     @Override
     public void upload(double[] src, Buf dst) {
-        current();
-        CuBuf c = cu(dst);
-        sameLength(src.length, c);
-        Cu.check(cuMemcpyHtoD(c.ptr(), Pointer.to(src), (long) src.length * Double.BYTES), "cuMemcpyHtoD");
+        upload(Pointer.to(src), src.length, Double.BYTES, dst);
     }
 
     @Override
     public void upload(int[] src, Buf dst) {
+        upload(Pointer.to(src), src.length, Integer.BYTES, dst);
+    }
+
+    private void upload(Pointer src, int n, int bytes, Buf dst) {
         current();
         CuBuf c = cu(dst);
-        sameLength(src.length, c);
-        Cu.check(cuMemcpyHtoD(c.ptr(), Pointer.to(src), (long) src.length * Integer.BYTES), "cuMemcpyHtoD");
+        sameLength(n, c);
+        if (c.elementBytes() != bytes) {
+            throw new IllegalArgumentException("elements of " + bytes + " bytes for a buffer of " + c.elementBytes());
+        }
+        Cu.check(cuMemcpyHtoD(c.ptr(), src, (long) n * bytes), "cuMemcpyHtoD");
     }
 
     @Override

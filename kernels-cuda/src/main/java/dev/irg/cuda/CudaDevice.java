@@ -11,6 +11,7 @@ import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 
 /**
@@ -80,6 +81,29 @@ public final class CudaDevice {
     /** "NVIDIA H100 (sm_90, 132 SMs, 80 GiB), driver 13.0, irg_kernels.fatbin". */
     public String description() {
         return rt.describe();
+    }
+
+    /**
+     * Loads a module of one's own kernels into irg's context: {@code NAME.fatbin} from the resources of
+     * {@code anchor} in folder {@code dir} (e.g. "/dev/irg/examples/cuda/"), or {@code NAME.ptx} when the
+     * driver refuses the fatbin, as irg loads its own. Returns the module and a description of the image
+     * loaded; throws {@link BackendException} saying why when neither loads.
+     */
+    public Loaded loadModule(Class<?> anchor, String dir, String name) {
+        rt.makeCurrent();
+        try {
+            CudaRuntime.Module m = CudaRuntime.loadModule(anchor, dir, name);
+            if (m.module() == null) {
+                throw new BackendException("the CUDA module " + name + " could not be loaded: " + m.image());
+            }
+            return new Loaded(m.module(), m.image());
+        } catch (java.io.IOException e) {
+            throw new BackendException("the CUDA module " + name + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** A module loaded by {@link #loadModule}, and which image ("NAME.fatbin", or the PTX and why). */
+    public record Loaded(CUmodule module, String image) {
     }
 
     /** Multiprocessors of the device (grids of grid-stride kernels: at most {@link #BLOCKS_PER_SM} blocks per SM). */
