@@ -49,12 +49,26 @@ class PoissonMfBackendTest {
             assertEquals(List.of("poisson-mf: " + CudaDevice.status() + "; running on the CPU"), lines);
             assertEquals(Config.Engine.CPU, r.cfg().engine());
             assertEquals(Backend.AUTO, r.cfg().backend());
-            assertArrayEquals(elbo(cpu), elbo(r), "the fallback gives the CPU run's curve exactly");
+            // The same run as cpu; not always bit for bit: AUTO's SIMD rsample gradients may round an ulp
+            // differently from one call to the next (interpreted vs compiled, docs/sampling.md), so two cpu
+            // runs in one JVM differ by as much.
+            assertClose(elbo(cpu), elbo(r), "the fallback gives the CPU run's ELBO curve");
             double[][] pa = cpu.fit().params().all(), pb = r.fit().params().all();
             for (int i = 0; i < pa.length; i++) {
-                assertArrayEquals(pa[i], pb[i], "final parameters");
+                assertClose(pa[i], pb[i], "final parameters");
             }
             assertEquals(cpu.fit().engine(), r.fit().engine());
+        }
+    }
+
+    /** Equal within 1e-12 relative, NaN in the same places. */
+    static void assertClose(double[] a, double[] b, String what) {
+        assertEquals(a.length, b.length, what);
+        for (int i = 0; i < a.length; i++) {
+            double tol = 1e-12 * Math.abs(a[i]);
+            if (!(Math.abs(a[i] - b[i]) <= tol || Double.isNaN(a[i]) && Double.isNaN(b[i]))) {
+                assertArrayEquals(a, b, what + ": element " + i);
+            }
         }
     }
 
