@@ -18,50 +18,102 @@ import java.util.Map;
 
 /**
  * {@link MfDevice} on the CPU for the tests: the example's kernels (irg_pmf.cu) and irg's sampling
- * kernels (irg_kernels.cu) compiled by g++ into target/host/libpmf_host.so
- * (src/test/cpp/pmf_host_kernels.cpp) and called through the FFM API, each as one block of one thread;
- * Dgemm by the column-major definition cuBLAS implements. So {@link PoissonMfGpu} runs its whole step
- * here with the kernel code a GPU runs. Building the library skips the test without a C++ compiler and
- * fails it on CI (CI=true), as kernels-cuda's host tests do.
+ * kernels (irg_kernels.cu) compiled by g++ into target/host/libpmf_host*.so
+ * (src/test/cpp/pmf_host_kernels.cpp) and called through the FFM API; Dgemm by the column-major
+ * definition cuBLAS implements. So {@link PoissonMfGpu} runs its whole step here with the kernel code a
+ * GPU runs. {@code new HostMfDevice()}: every kernel as one block of one thread.
+ * {@code new HostMfDevice(grid, block)}: launches of up to {@code grid} blocks of {@code block} real
+ * threads with a barrier for __syncthreads (the PMF_HOST_THREADS build), so the grid-stride loops and
+ * the shared-memory reductions run as on a GPU. Building the library skips the test without a C++
+ * compiler and fails it on CI (CI=true), as kernels-cuda's host tests do.
  */
 final class HostMfDevice implements MfDevice {
-    private static SymbolLookup library;
+    private static SymbolLookup single;
+    private static SymbolLookup threaded;
 
     private final Arena arena = Arena.ofShared();
     private final Map<Kernel, MethodHandle> handles = new EnumMap<>(Kernel.class);
     private final MethodHandle gamma;
+    private final MethodHandle config;
+    private final int grid;
+    private final int block;
     private int launches;
 
     record HostBuf(MemorySegment seg, long length, int elementBytes) implements Buf {
     }
 
     HostMfDevice() throws IOException, InterruptedException {
-        SymbolLookup lib = library();
+        this(1, 1);
+    }
+
+    HostMfDevice(int grid, int block) throws IOException, InterruptedException {
+        if (grid < 1 || block < 1 || block > dev.irg.cuda.CudaDevice.BLOCK || Integer.bitCount(block) != 1) {
+            throw new IllegalArgumentException("grid " + grid + ", block " + block + " (a power of two up to " + dev.irg.cuda.CudaDevice.BLOCK + ")");
+        }
+        this.grid = grid;
+        this.block = block;
+        boolean mt = grid > 1 || block > 1;
+        SymbolLookup lib = mt ? threaded() : single();
         Linker linker = Linker.nativeLinker();
         for (Kernel k : Kernel.values()) {
             MemoryLayout[] layouts = k.args.stream().map(HostMfDevice::layout).toArray(MemoryLayout[]::new);
-            handles.put(k, linker.downcallHandle(lib.find(k.symbol).orElseThrow(), FunctionDescriptor.ofVoid(layouts)));
+            handles.put(k, linker.downcallHandle(entry(lib, k.symbol, mt), FunctionDescriptor.ofVoid(layouts)));
         }
         var L = ValueLayout.JAVA_LONG;
         var D = ValueLayout.JAVA_DOUBLE;
         var P = ValueLayout.ADDRESS;
-        gamma = linker.downcallHandle(lib.find("irg_sample_GAMMA_f64").orElseThrow(),
-                FunctionDescriptor.ofVoid(L, L, L, P, D, P, D, P, P, P));
+        gamma = linker.downcallHandle(entry(lib, "irg_sample_GAMMA_f64", mt), FunctionDescriptor.ofVoid(L, L, L, P, D, P, D, P, P, P));
+        config = mt ? linker.downcallHandle(lib.find("pmf_host_config").orElseThrow(),
+                FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT)) : null;
     }
 
-    /** The host-compiled kernels, built once per JVM. */
-    static synchronized SymbolLookup library() throws IOException, InterruptedException {
-        if (library == null) {
-            Path cxx = Toolchain.require(Toolchain.cxx(), "no C++ compiler (g++, c++ or clang++; or set CXX): cannot compile the poisson-mf kernels for the host");
-            Path root = Toolchain.root();
-            Path dir = Files.createDirectories(root.resolve("examples/target/host"));
-            Path so = dir.resolve("libpmf_host.so");
-            Toolchain.run(List.of(cxx.toString(), "-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC",
-                    "-I" + root.resolve("examples/src/main/cuda"), "-I" + root.resolve("kernels-cuda/src/main/cuda"),
-                    root.resolve("examples/src/test/cpp/pmf_host_kernels.cpp").toString(), "-o", so.toString()), dir, null, 600);
-            library = SymbolLookup.libraryLookup(so, Arena.global());
+    /** The kernel itself, or in the threaded build the launcher exported as the function pointer mt_NAME. */
+    private static MemorySegment entry(SymbolLookup lib, String name, boolean mt) {
+        if (!mt) {
+            return lib.find(name).orElseThrow();
         }
-        return library;
+        return lib.find("mt_" + name).orElseThrow().reinterpret(ValueLayout.ADDRESS.byteSize()).get(ValueLayout.ADDRESS, 0);
+    }
+
+    /** The one-thread build, once per JVM. */
+    static synchronized SymbolLookup single() throws IOException, InterruptedException {
+        if (single == null) {
+            single = build("libpmf_host.so", "-std=c++17");
+        }
+        return single;
+    }
+
+    /** The threaded build (C++20 barrier), once per JVM. */
+    static synchronized SymbolLookup threaded() throws IOException, InterruptedException {
+        if (threaded == null) {
+            threaded = build("libpmf_host_mt.so", "-std=c++20", "-pthread", "-DPMF_HOST_THREADS");
+        }
+        return threaded;
+    }
+
+    private static SymbolLookup build(String name, String... flags) throws IOException, InterruptedException {
+        Path cxx = Toolchain.require(Toolchain.cxx(), "no C++ compiler (g++, c++ or clang++; or set CXX): cannot compile the poisson-mf kernels for the host");
+        Path root = Toolchain.root();
+        Path dir = Files.createDirectories(root.resolve("examples/target/host"));
+        Path so = dir.resolve(name);
+        List<String> cmd = new java.util.ArrayList<>(List.of(cxx.toString()));
+        cmd.addAll(List.of(flags));
+        cmd.addAll(List.of("-O2", "-Wall", "-Wextra", "-Werror", "-shared", "-fPIC", "-I" + root.resolve("examples/src/main/cuda"),
+                "-I" + root.resolve("kernels-cuda/src/main/cuda"), root.resolve("examples/src/test/cpp/pmf_host_kernels.cpp").toString(),
+                "-o", so.toString()));
+        Toolchain.run(cmd, dir, null, 600);
+        return SymbolLookup.libraryLookup(so, Arena.global());
+    }
+
+    private void configure(int blocks) {
+        if (config == null) {
+            return;
+        }
+        try {
+            config.invokeExact(blocks, block);
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
     }
 
     private static MemoryLayout layout(Arg a) {
@@ -80,7 +132,8 @@ final class HostMfDevice implements MfDevice {
 
     @Override
     public String description() {
-        return "host (g++-compiled kernels, Java Dgemm)";
+        return grid == 1 && block == 1 ? "host (g++-compiled kernels, Java Dgemm)"
+                : "host (g++-compiled kernels, " + grid + " blocks of " + block + " threads, Java Dgemm)";
     }
 
     @Override
@@ -162,6 +215,7 @@ final class HostMfDevice implements MfDevice {
         for (Buf b : new Buf[] {alpha, rate, z, dzda, dzdr}) {
             require(b.length() == n, "rsample buffer of " + b.length() + " for n = " + n);
         }
+        configure(blocks(n));
         try {
             gamma.invokeExact(n, seed, 0L, h(alpha).seg(), 0.0, h(rate).seg(), 0.0, h(z).seg(), h(dzda).seg(), h(dzdr).seg());
         } catch (Throwable t) {
@@ -172,20 +226,21 @@ final class HostMfDevice implements MfDevice {
 
     @Override
     public int blocks(long threads) {
-        return 1;
+        return (int) Math.max(1, Math.min((threads + block - 1) / block, grid));
     }
 
     @Override
     public int maxBlocks() {
-        return 1;
+        return grid;
     }
 
     @Override
     public void launch(Kernel kernel, int blocks, Object... args) {
         kernel.check(args, HostBuf.class);
-        if (blocks != 1) {
-            throw new IllegalArgumentException("the host device runs one block, asked for " + blocks);
+        if (blocks < 1 || blocks > grid) {
+            throw new IllegalArgumentException("launch of " + blocks + " blocks on a host device of " + grid);
         }
+        configure(blocks);
         Object[] a = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             a[i] = args[i] instanceof HostBuf b ? b.seg() : args[i];

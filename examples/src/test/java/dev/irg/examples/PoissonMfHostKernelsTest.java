@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.irg.Backend;
 import dev.irg.Irg;
+import dev.irg.cuda.CudaDevice;
 import dev.irg.cuda.Toolchain;
 import dev.irg.examples.MfDevice.Arg;
 import dev.irg.examples.MfDevice.Buf;
@@ -227,6 +228,35 @@ class PoissonMfHostKernelsTest {
         double[] s = summary(rel);
         System.out.println(fmt("pmf_adam vs Adam.step, 6 steps", s));
         assertTrue(s[0] <= ELEMENT_REL, fmt("adam", s));
+    }
+
+    /**
+     * The GPU step with real thread blocks (3 blocks of 256 threads, barriers for __syncthreads): the
+     * grid-stride loops over several blocks, the shared-memory reductions and the partial sums of each
+     * block give the CPU curve.
+     */
+    @Test
+    void gpuEngineWithThreadBlocksFollowsTheCpuCurve() throws Exception {
+        Config cfg = config();
+        PoissonMF.Dims d = PoissonMF.dims(Size.SMALL);
+        PoissonMF.Dims dm = new PoissonMF.Dims(d.rows(), d.cols(), d.k(), 12, d.lr());
+        PoissonMF.Data data = PoissonMF.generate(PoissonMF.dataSampling(), cfg, dm.rows(), dm.cols(), dm.k());
+        PoissonMF.Params init = PoissonMF.init(data, cfg.seed(4));
+        PoissonMF.Fit cpu, gpu;
+        try (PoissonMfEngine e = new PoissonMfCpu(Irg.using(Backend.SCALAR).sampling(), 1, data, init, dm.steps(), dm.lr())) {
+            cpu = PoissonMF.train(e, data, cfg, dm.steps(), null);
+        }
+        HostMfDevice dev = new HostMfDevice(3, CudaDevice.BLOCK);
+        assertTrue(dev.blocks((long) dm.rows() * dm.cols()) == 3 && 2L * (dm.rows() + dm.cols()) * dm.k() > 3 * 256,
+                "every grid-stride loop takes several rounds");
+        try (PoissonMfEngine e = new PoissonMfGpu(dev, data, init, dm.steps(), dm.lr())) {
+            gpu = PoissonMF.train(e, data, cfg, dm.steps(), null);
+        }
+        CurveDiff diff = CurveDiff.of(cpu, gpu);
+        System.out.println("host GPU engine, 3 blocks x 256 threads, vs CPU engine, poisson-mf small (" + dm.steps() + " steps): " + diff);
+        assertTrue(diff.firstRel() <= 1e-12, diff.toString());
+        assertTrue(diff.maxAbs() <= 1e-12, diff.toString());
+        assertTrue(diff.paramsMaxRel() <= 1e-12, diff.toString());
     }
 
     /** The whole GPU step on the host device against the CPU step: the same curve (and the same first ELBO). */
