@@ -1,6 +1,5 @@
 package dev.irg.cli;
 
-import dev.irg.Backend;
 import dev.irg.examples.Config;
 import dev.irg.examples.Example;
 import dev.irg.examples.Examples;
@@ -35,21 +34,22 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + Examples.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--backend", defaultValue = "auto", description = "auto, scalar, simd or cuda (default: ${DEFAULT-VALUE})")
-    Backend backend;
+    @Option(names = "--backend", defaultValue = "auto", description = {
+            "auto, cpu, cuda, scalar or simd (default: ${DEFAULT-VALUE}). poisson-mf: cuda runs the whole training step",
+            "on the GPU (cuBLAS + irg's device-resident kernels), auto does when it can, cpu never; scalar/simd force irg's CPU backend"})
+    String backend;
 
     @Override
     public Integer call() throws Exception {
         Example e;
-        Size sz;
+        Config cfg;
         try {
             e = Examples.byName(name);
-            sz = Size.parse(size);
+            cfg = Config.of(Size.parse(size), out != null ? out : Examples.defaultOut(e.name()), seed, backend, main.out, main.err);
         } catch (IllegalArgumentException ex) {
             throw new CliException(Main.EXIT_USAGE, ex.getMessage());
         }
-        Config cfg = new Config(sz, out != null ? out : Examples.defaultOut(e.name()), seed, backend, main.out, main.err)
-                .withAvailableBackend();
+        cfg = e.resolve(cfg);
         e.run(cfg);
         main.out.println("wrote " + cfg.outDir().resolve(e.name() + ".md") + " and the PNG plots in " + cfg.outDir());
         return 0;

@@ -8,15 +8,61 @@ import java.util.Objects;
 
 /**
  * What an example run needs: the size, the output directory (PNG plots and the markdown table), the
- * seed, the backend, and where the table (out) and the progress line (err) go.
+ * seed, the irg backend, where an example's own training step runs ({@link Engine}: poisson-mf has a
+ * GPU step), and where the table (out) and the progress line (err) go.
  */
-public record Config(Size size, Path outDir, long seed, Backend backend, PrintStream out, PrintStream err) {
+public record Config(Size size, Path outDir, long seed, Backend backend, Engine engine, PrintStream out, PrintStream err) {
+    /**
+     * Where an example's own training step runs (the dense products and the update of poisson-mf):
+     * AUTO the GPU when it can run there, else the CPU; CPU always the CPU; CUDA the GPU (where it
+     * cannot, the example says why in one line and runs on the CPU).
+     */
+    public enum Engine {
+        AUTO, CPU, CUDA
+    }
+
     public Config {
         Objects.requireNonNull(size, "size");
         Objects.requireNonNull(outDir, "outDir");
         Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(err, "err");
+    }
+
+    /** With the engine that goes with {@code backend}: AUTO for auto, CUDA for cuda, else CPU. */
+    public Config(Size size, Path outDir, long seed, Backend backend, PrintStream out, PrintStream err) {
+        this(size, outDir, seed, backend, engineOf(backend), out, err);
+    }
+
+    /**
+     * From the CLI's {@code --backend}: {@code auto}, {@code cpu} (irg's AUTO dispatch, the training
+     * step on the CPU), {@code cuda}, {@code scalar} or {@code simd} (those irg backends, the step on the CPU).
+     */
+    public static Config of(Size size, Path outDir, long seed, String backend, PrintStream out, PrintStream err) {
+        if (backend.trim().equalsIgnoreCase("cpu")) {
+            return new Config(size, outDir, seed, Backend.AUTO, Engine.CPU, out, err);
+        }
+        Backend b;
+        try {
+            b = Backend.parse(backend);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown backend '" + backend + "': expected auto, cpu, cuda, scalar or simd");
+        }
+        return new Config(size, outDir, seed, b, out, err);
+    }
+
+    private static Engine engineOf(Backend b) {
+        return switch (b) {
+            case AUTO -> Engine.AUTO;
+            case CUDA -> Engine.CUDA;
+            default -> Engine.CPU;
+        };
+    }
+
+    /** The same run with another irg backend and engine. */
+    public Config withEngine(Backend b, Engine e) {
+        return new Config(size, outDir, seed, b, e, out, err);
     }
 
     /**
@@ -32,7 +78,7 @@ public record Config(Size size, Path outDir, long seed, Backend backend, PrintSt
             return this;
         } catch (IllegalStateException e) {
             err.println("irg example: " + e.getMessage() + "; running on the CPU (auto)");
-            return new Config(size, outDir, seed, Backend.AUTO, out, err);
+            return new Config(size, outDir, seed, Backend.AUTO, engine, out, err);
         }
     }
 

@@ -9,4 +9,13 @@ public interface Example {
     String description();
 
     void run(Config cfg) throws IOException;
+
+    /**
+     * The config to run with here: by default {@link Config#withAvailableBackend()} (a forced irg
+     * backend that cannot run here becomes AUTO, with one line saying so). poisson-mf decides where
+     * its own step runs itself, in {@link #run}.
+     */
+    default Config resolve(Config cfg) {
+        return cfg.withAvailableBackend();
+    }
 }

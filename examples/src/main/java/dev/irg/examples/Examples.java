@@ -1,6 +1,5 @@
 package dev.irg.examples;
 
-import dev.irg.Backend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -8,7 +7,7 @@ import java.util.Locale;
 
 /**
  * The examples by name, and a main of their own:
- * {@code java -cp ... [-Dirg.backend=B] dev.irg.examples.Examples NAME [small|medium|large] [OUT_DIR] [SEED]}
+ * {@code java -cp ... [-Dirg.backend=auto|cpu|cuda|scalar|simd] dev.irg.examples.Examples NAME [small|medium|large] [OUT_DIR] [SEED]}
  * (the CLI's {@code irg example} is the usual way to run them).
  */
 public final class Examples {
@@ -47,7 +46,7 @@ public final class Examples {
         Size size = args.length > 1 ? Size.parse(args[1]) : Size.MEDIUM;
         Path out = args.length > 2 ? Path.of(args[2]) : defaultOut(e.name());
         long seed = args.length > 3 ? Long.parseLong(args[3]) : DEFAULT_SEED;
-        Backend backend = Backend.parse(System.getProperty("irg.backend", "auto"));
-        e.run(new Config(size, out, seed, backend, System.out, System.err).withAvailableBackend());
+        Config cfg = Config.of(size, out, seed, System.getProperty("irg.backend", "auto"), System.out, System.err);
+        e.run(e.resolve(cfg));
     }
 }

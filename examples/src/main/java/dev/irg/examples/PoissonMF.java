@@ -1,10 +1,10 @@
 package dev.irg.examples;
 
-import dev.irg.Precision;
+import dev.irg.Backend;
+import dev.irg.Irg;
 import dev.irg.Sampling;
 import dev.irg.Vec;
 import dev.irg.math.GammaFunctions;
-import dev.irg.spi.SamplerKernels;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -241,7 +241,7 @@ public final class PoissonMF implements Example {
     }
 
     /** dELBO/du = (dL/dz dz/da - dKL/da) sigmoid(u), and the same for v with the rate. */
-    private static void chain(double[] gz, double[] dzda, double[] dzdr, double[] u, double[] v, double[] gu, double[] gv) {
+    static void chain(double[] gz, double[] dzda, double[] dzdr, double[] u, double[] v, double[] gu, double[] gv) {
         for (int i = 0; i < gz.length; i++) {
             double a = Softplus.of(u[i]), r = Softplus.of(v[i]);
             gu[i] = (gz[i] * dzda[i] - klDa(a, r)) * Softplus.derivative(u[i]);
@@ -249,17 +249,65 @@ public final class PoissonMF implements Example {
         }
     }
 
+    /** poisson-mf decides where its step runs in {@link #run}; a forced irg backend matters only on the CPU. */
+    @Override
+    public Config resolve(Config cfg) {
+        return cfg.engine() == Config.Engine.CPU ? cfg.withAvailableBackend() : cfg;
+    }
+
     @Override
     public void run(Config cfg) throws IOException {
-        Dims dm = dims(cfg.size());
-        Sampling s = cfg.irg().sampling();
         Progress progress = new Progress(cfg.err(), name());
-        progress.show("generating " + dm.rows() + " x " + dm.cols() + " counts, K = " + dm.k());
-        Data data = generate(s, cfg, dm.rows(), dm.cols(), dm.k());
-        Params p = init(data, cfg.seed(4));
-        Fit fit = train(s, data, p, dm.steps(), dm.lr(), cfg, progress);
+        Run r = fit(cfg, dims(cfg.size()), progress);
         progress.done();
-        report(cfg, data, p, fit, dm);
+        report(r.cfg(), r.data(), r.fit(), r.dims());
+    }
+
+    /** A finished fit: the config it ran with (the engine it fell back to included), its data and trace. */
+    record Run(Config cfg, Dims dims, Data data, Fit fit) {
+    }
+
+    /**
+     * Generates the data and trains on the engine {@code cfg} asks for: the GPU for CUDA and AUTO when
+     * it can run here, else (one line on err saying why) the CPU, as for {@code Engine.CPU}.
+     */
+    Run fit(Config cfg, Dims dm, Progress progress) {
+        CudaMfDevice gpu = null;
+        if (cfg.engine() != Config.Engine.CPU) {
+            CudaMfDevice.Result r = CudaMfDevice.open();
+            gpu = r.device();
+            if (gpu == null) {
+                cfg.err().println(name() + ": " + r.why() + "; running on the CPU");
+                cfg = cfg.withEngine(Backend.AUTO, Config.Engine.CPU);
+            }
+        }
+        return fit(cfg, dm, progress, gpu);
+    }
+
+    /** As {@link #fit(Config, Dims, Progress)}: on {@code device} when it is not null (closed at the end), else on the CPU. */
+    Run fit(Config cfg, Dims dm, Progress progress, MfDevice device) {
+        if (progress != null) {
+            progress.show("generating " + dm.rows() + " x " + dm.cols() + " counts, K = " + dm.k());
+        }
+        Data data = generate(dataSampling(), cfg, dm.rows(), dm.cols(), dm.k());
+        Params init = init(data, cfg.seed(4));
+        try (PoissonMfEngine engine = device != null ? new PoissonMfGpu(device, data, init, dm.steps(), dm.lr())
+                : cpuEngine(cfg, data, init, dm)) {
+            return new Run(cfg, dm, data, train(engine, data, cfg, dm.steps(), progress));
+        }
+    }
+
+    /**
+     * The samplers of the data (irg's AUTO dispatch, whatever the run's backend): the same counts and
+     * true factors for every backend and engine, so CPU and GPU runs fit the same data.
+     */
+    static Sampling dataSampling() {
+        return Irg.using(Backend.AUTO).sampling();
+    }
+
+    static PoissonMfCpu cpuEngine(Config cfg, Data data, Params init, Dims dm) {
+        Irg irg = cfg.irg();
+        return new PoissonMfCpu(irg.sampling(), irg.threads(), data, init, dm.steps(), dm.lr());
     }
 
     /** Variational means near sqrt(mean count / K) with +-50% noise (breaks the symmetry of the components). */
@@ -282,36 +330,70 @@ public final class PoissonMF implements Example {
         return p;
     }
 
-    /** The trace of a fit: ELBO per training entry and held-out log-likelihood per entry against time. */
-    record Fit(List<double[]> elbo, List<double[]> heldOut, double secondsPerStep) {
+    /**
+     * The trace of a fit: ELBO per training entry {seconds, elbo, step} and held-out log-likelihood per
+     * entry {seconds, value, step, training seconds so far} against time; the training seconds per step
+     * (the held-out evaluations not counted); where the step ran; the fitted parameters.
+     */
+    record Fit(List<double[]> elbo, List<double[]> heldOut, double secondsPerStep, String engine, String sampler, Params params) {
+        /**
+         * Seconds per step over the second half of the run (from the evaluation point nearest the middle
+         * to the last): without the first steps' warm-up (JIT, first launches).
+         */
+        double steadySecondsPerStep() {
+            double[] last = heldOut.get(heldOut.size() - 1);
+            double[] mid = heldOut.get(heldOut.size() / 2);
+            return last[2] > mid[2] ? (last[3] - mid[3]) / (last[2] - mid[2]) : secondsPerStep;
+        }
     }
 
-    static Fit train(Sampling s, Data data, Params p, int steps, double lr, Config cfg, Progress progress) {
-        Adam adam = new Adam(lr, p.all());
-        Params g = new Params(data.rows, data.cols, data.k);
-        long nTrain = data.trainCount();
-        List<double[]> elboTrace = new ArrayList<>(), heldTrace = new ArrayList<>();
+    /** One SVI step, the same sequence on every engine: sample, ELBO and its gradient, Adam. */
+    static void step(PoissonMfEngine engine, Config cfg, int step) {
+        engine.sample(cfg.seed(1000 + 2L * step), cfg.seed(1001 + 2L * step));
+        engine.elboAndGradient(step);
+        engine.adam(step + 1);
+    }
+
+    /**
+     * {@code steps} steps on {@code engine}. About 25 evaluation points (and the last step) synchronise
+     * with the engine, read the parameters for the held-out log-likelihood and update the progress line
+     * ({@code progress} may be null); between them a GPU engine runs without host round trips.
+     */
+    static Fit train(PoissonMfEngine engine, Data data, Config cfg, int steps, Progress progress) {
+        List<double[]> heldTrace = new ArrayList<>();
+        double[] time = new double[steps];
         int every = Math.max(1, steps / 25);
-        double smooth = Double.NaN;
         long t0 = System.nanoTime();
-        double trainSeconds = 0;
+        long trainNanos = 0;
+        long a = t0;
         for (int step = 0; step < steps; step++) {
-            long a = System.nanoTime();
-            Draw d = draw(s, p, cfg.seed(1000 + 2L * step), cfg.seed(1001 + 2L * step));
-            double e = elbo(data, p, d, g) / nTrain;
-            adam.step(p.all(), g.all());
-            trainSeconds += (System.nanoTime() - a) * 1e-9;
-            smooth = Double.isNaN(smooth) ? e : 0.9 * smooth + 0.1 * e;
-            double t = (System.nanoTime() - t0) * 1e-9;
-            elboTrace.add(new double[] {t, e, step + 1});
+            step(engine, cfg, step);
+            time[step] = (System.nanoTime() - t0) * 1e-9;
             if (step % every == 0 || step == steps - 1) {
-                double h = heldOutLogLik(data, meanRates(p, data));
-                heldTrace.add(new double[] {t, h, step + 1});
-                progress.show(String.format(java.util.Locale.ROOT, "step %d/%d  ELBO/entry %.4f  held-out ll/entry %.4f",
-                        step + 1, steps, smooth, h));
+                engine.sync();
+                long b = System.nanoTime();
+                trainNanos += b - a;
+                time[step] = (b - t0) * 1e-9;
+                double h = heldOutLogLik(data, meanRates(engine.params(), data));
+                heldTrace.add(new double[] {time[step], h, step + 1, trainNanos * 1e-9});
+                if (progress != null) {
+                    double smooth = Double.NaN;
+                    for (double e : engine.elbo(step + 1)) {
+                        smooth = Double.isNaN(smooth) ? e : 0.9 * smooth + 0.1 * e;
+                    }
+                    progress.show(String.format(java.util.Locale.ROOT, "step %d/%d  ELBO/entry %.4f  held-out ll/entry %.4f",
+                            step + 1, steps, smooth, h));
+                }
+                a = System.nanoTime();
             }
         }
-        return new Fit(elboTrace, heldTrace, trainSeconds / steps);
+        double[] elbo = engine.elbo(steps);
+        List<double[]> elboTrace = new ArrayList<>();
+        for (int step = 0; step < steps; step++) {
+            elboTrace.add(new double[] {time[step], elbo[step], step + 1});
+        }
+        return new Fit(elboTrace, heldTrace, trainNanos * 1e-9 / steps, engine.description(), engine.samplerDescription(),
+                engine.params());
     }
 
     /** Posterior mean factors E[theta] = a/r, E[beta]; returns {theta, beta}. */
@@ -444,8 +526,8 @@ public final class PoissonMF implements Example {
         return correlation(fit, tru);
     }
 
-    private void report(Config cfg, Data data, Params p, Fit fit, Dims dm) throws IOException {
-        double[][] f = meanRates(p, data);
+    private void report(Config cfg, Data data, Fit fit, Dims dm) throws IOException {
+        double[][] f = meanRates(fit.params(), data);
         double llFit = heldOutLogLik(data, f);
         double llTruth = heldOutLogLik(data, data::trueRate);
         double llBase = heldOutLogLik(data, rowColumnBaseline(data));
@@ -462,10 +544,10 @@ public final class PoissonMF implements Example {
         Table t = new Table("quantity", "value");
         t.row("data", data.rows + " x " + data.cols + ", K = " + data.k + ", " + (data.y.length - data.trainCount()) + " held out");
         t.row("steps, Adam lr", dm.steps() + ", " + dm.lr());
-        t.row("Gamma rsample backend (per step, " + (data.rows + data.cols) * data.k + " samples)",
-                cfg.irg().sampling().backendFor(SamplerKernels.Kind.GAMMA, true, Precision.F64, (long) data.k * data.rows).id());
-        t.row("dense products and update", "CPU, Java, " + cfg.irg().threads() + " threads (no GPU path)");
+        t.row("Gamma rsample backend (per step, " + (data.rows + data.cols) * data.k + " samples)", fit.sampler());
+        t.row("dense products and update", fit.engine());
         t.row("seconds per step", fit.secondsPerStep());
+        t.row("seconds per step, second half", fit.steadySecondsPerStep());
         t.row("ELBO per training entry, first step", fit.elbo().get(0)[1]);
         t.row("ELBO per training entry, last step", lastElbo[1]);
         t.row("held-out log-lik per entry, init", init[1]);

@@ -3,7 +3,7 @@ package dev.irg.examples;
 /** softplus(u) = log(1 + e^u) (positive parameters from unconstrained ones), its derivative and inverse. */
 final class Softplus {
     /** Above this e^-u is below 2^-52 relative to u: softplus(u) = u in float64. */
-    private static final double LINEAR_ABOVE = 36;
+    static final double LINEAR_ABOVE = 36;
 
     private Softplus() {
     }

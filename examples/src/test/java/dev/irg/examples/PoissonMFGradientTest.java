@@ -88,9 +88,12 @@ class PoissonMFGradientTest {
         Sampling s = cfg.irg().sampling();
         PoissonMF.Dims dm = PoissonMF.dims(Size.SMALL);
         PoissonMF.Data data = PoissonMF.generate(s, cfg, dm.rows(), dm.cols(), dm.k());
-        PoissonMF.Params p = PoissonMF.init(data, 3);
-        double before = PoissonMF.heldOutLogLik(data, PoissonMF.meanRates(p, data));
-        PoissonMF.train(s, data, p, dm.steps(), dm.lr(), cfg, new Progress(cfg.err(), "test"));
+        PoissonMF.Params init = PoissonMF.init(data, 3);
+        double before = PoissonMF.heldOutLogLik(data, PoissonMF.meanRates(init, data));
+        PoissonMF.Params p;
+        try (PoissonMfEngine e = new PoissonMfCpu(s, cfg.irg().threads(), data, init, dm.steps(), dm.lr())) {
+            p = PoissonMF.train(e, data, cfg, dm.steps(), new Progress(cfg.err(), "test")).params();
+        }
         double after = PoissonMF.heldOutLogLik(data, PoissonMF.meanRates(p, data));
         double truth = PoissonMF.heldOutLogLik(data, data::trueRate);
         assertTrue(after > before + 0.1, before + " -> " + after);

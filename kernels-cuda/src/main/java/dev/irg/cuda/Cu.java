@@ -7,28 +7,28 @@ import jcuda.driver.JCudaDriver;
 /**
  * Checks CUDA driver results one by one (JCuda's global exception switch stays off): a failure
  * becomes a {@link BackendException} naming the call, the CUDA error and, where one is involved,
- * the kernel.
+ * the kernel. Public for code that launches its own kernels in irg's context (the examples).
  */
-final class Cu {
+public final class Cu {
     private Cu() {
     }
 
     /** Throws unless {@code rc} is CUDA_SUCCESS. */
-    static void check(int rc, String call) {
+    public static void check(int rc, String call) {
         if (rc != CUresult.CUDA_SUCCESS) {
             throw new CudaException(rc, call + " failed: " + describe(rc));
         }
     }
 
     /** Throws unless {@code rc} is CUDA_SUCCESS, naming the kernel involved. */
-    static void check(int rc, String call, String kernel) {
+    public static void check(int rc, String call, String kernel) {
         if (rc != CUresult.CUDA_SUCCESS) {
             throw new CudaException(rc, call + " failed for kernel " + kernel + ": " + describe(rc));
         }
     }
 
     /** "CUDA_ERROR_OUT_OF_MEMORY (out of memory)". */
-    static String describe(int rc) {
+    public static String describe(int rc) {
         String name = CUresult.stringFor(rc);
         String[] text = new String[1];
         try {

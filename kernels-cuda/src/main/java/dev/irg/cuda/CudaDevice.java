@@ -5,11 +5,13 @@ import static jcuda.driver.JCudaDriver.cuLaunchKernel;
 import dev.irg.Op;
 import dev.irg.Precision;
 import dev.irg.spi.BackendException;
+import dev.irg.spi.SamplerKernels;
 import java.util.Objects;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
 import jcuda.driver.CUstream;
 
 /**
@@ -81,6 +83,34 @@ public final class CudaDevice {
         return rt.describe();
     }
 
+    /**
+     * Loads a module of one's own kernels into irg's context: {@code NAME.fatbin} from the resources of
+     * {@code anchor} in folder {@code dir} (e.g. "/dev/irg/examples/cuda/"), or {@code NAME.ptx} when the
+     * driver refuses the fatbin, as irg loads its own. Returns the module and a description of the image
+     * loaded; throws {@link BackendException} saying why when neither loads.
+     */
+    public Loaded loadModule(Class<?> anchor, String dir, String name) {
+        rt.makeCurrent();
+        try {
+            CudaRuntime.Module m = CudaRuntime.loadModule(anchor, dir, name);
+            if (m.module() == null) {
+                throw new BackendException("the CUDA module " + name + " could not be loaded: " + m.image());
+            }
+            return new Loaded(m.module(), m.image());
+        } catch (java.io.IOException e) {
+            throw new BackendException("the CUDA module " + name + " could not be read: " + e.getMessage());
+        }
+    }
+
+    /** A module loaded by {@link #loadModule}, and which image ("NAME.fatbin", or the PTX and why). */
+    public record Loaded(CUmodule module, String image) {
+    }
+
+    /** Multiprocessors of the device (grids of grid-stride kernels: at most {@link #BLOCKS_PER_SM} blocks per SM). */
+    public int multiprocessors() {
+        return rt.multiprocessors;
+    }
+
     /** Whether a kernel exists for {@code op} in {@code precision}. */
     public boolean supports(Op op, Precision precision) {
         return rt.hasKernel(op, precision);
@@ -119,9 +149,59 @@ public final class CudaDevice {
                 Pointer.to(p0 != null ? p0 : new CUdeviceptr()), Pointer.to(new double[] {p0Scalar}),
                 Pointer.to(p1 != null ? p1 : new CUdeviceptr()), Pointer.to(new double[] {p1Scalar}),
                 Pointer.to(x), Pointer.to(out));
-        int grid = (int) Math.min((n + BLOCK - 1) / BLOCK, (long) rt.multiprocessors * BLOCKS_PER_SM);
-        Cu.check(cuLaunchKernel(f, grid, 1, 1, BLOCK, 1, 1, 0, stream, params, null), "cuLaunchKernel",
+        Cu.check(cuLaunchKernel(f, grid(n), 1, 1, BLOCK, 1, 1, 0, stream, params, null), "cuLaunchKernel",
                 CudaRuntime.kernelName(op, precision));
+    }
+
+    /**
+     * Enqueues irg's sampler of {@code kind} (GAMMA, GAMMA_LOG, BETA or VONMISES; not DIRICHLET) on
+     * {@code stream}: {@code out[i]} = the sample of element {@code first + i} of the Philox stream
+     * {@code seed} (the counter layout of docs/sampling.md, so the same samples as the CPU samplers),
+     * {@code i < n}; with {@code g0}/{@code g1} non-null, the fused rsample's gradients (for Gamma
+     * dz/dalpha and dz/drate). A null parameter pointer broadcasts the scalar beside it. No copies, no
+     * synchronisation; launch errors throw {@link BackendException} naming the kernel.
+     */
+    public void sample(SamplerKernels.Kind kind, Precision precision, long n, long seed, long first, CUdeviceptr p0,
+            double p0Scalar, CUdeviceptr p1, double p1Scalar, CUdeviceptr out, CUdeviceptr g0, CUdeviceptr g1,
+            CUstream stream) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(precision, "precision");
+        Objects.requireNonNull(out, "out");
+        if (kind == SamplerKernels.Kind.DIRICHLET) {
+            throw new IllegalArgumentException("Dirichlet rows have their own kernel signature; use the Sampling API");
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("n = " + n + " < 0");
+        }
+        String kernel = CudaSamplers.kernelName(kind, precision);
+        if (!rt.hasKernel(kernel)) {
+            throw new UnsupportedOperationException("no CUDA kernel " + kernel);
+        }
+        if (n == 0) {
+            return;
+        }
+        rt.makeCurrent();
+        sampleCurrent(kernel, n, seed, first, p0, p0Scalar, p1, p1Scalar, out, g0, g1, stream);
+    }
+
+    /** As {@link #sample}, the context already current and the arguments checked. */
+    void sampleCurrent(String kernel, long n, long seed, long first, CUdeviceptr p0, double p0Scalar, CUdeviceptr p1,
+            double p1Scalar, CUdeviceptr out, CUdeviceptr g0, CUdeviceptr g1, CUstream stream) {
+        Pointer params = Pointer.to(Pointer.to(new long[] {n}), Pointer.to(new long[] {seed}),
+                Pointer.to(new long[] {first}), Pointer.to(orNull(p0)), Pointer.to(new double[] {p0Scalar}),
+                Pointer.to(orNull(p1)), Pointer.to(new double[] {p1Scalar}), Pointer.to(out), Pointer.to(orNull(g0)),
+                Pointer.to(orNull(g1)));
+        Cu.check(cuLaunchKernel(rt.function(kernel), grid(n), 1, 1, BLOCK, 1, 1, 0, stream, params, null),
+                "cuLaunchKernel", kernel);
+    }
+
+    /** Blocks of a grid-stride launch over {@code threads} threads. */
+    int grid(long threads) {
+        return (int) Math.min((threads + BLOCK - 1) / BLOCK, (long) rt.multiprocessors * BLOCKS_PER_SM);
+    }
+
+    private static CUdeviceptr orNull(CUdeviceptr p) {
+        return p != null ? p : new CUdeviceptr();
     }
 
     CudaRuntime runtime() {

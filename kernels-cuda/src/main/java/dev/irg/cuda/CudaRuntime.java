@@ -139,19 +139,13 @@ final class CudaRuntime {
             Cu.check(cuCtxSetCurrent(ctx), "cuCtxSetCurrent");
             // 2. The kernels: the fatbin (SASS for sm_80/sm_90 plus compute_80 PTX); if the driver
             //    refuses it, the plain PTX (JIT-compiled for whatever GPU this is).
-            CUmodule module = new CUmodule();
-            String image = "irg_kernels.fatbin";
-            int lrc = cuModuleLoadData(module, resource(image, false));
-            if (lrc != CUresult.CUDA_SUCCESS) {
-                String first = Cu.describe(lrc);
-                image = "irg_kernels.ptx (fatbin refused: " + first + ")";
-                lrc = cuModuleLoadData(module, resource("irg_kernels.ptx", true));
-                if (lrc != CUresult.CUDA_SUCCESS) {
-                    return new Result(null, "CUDA kernels could not be loaded on " + name + " (driver "
-                            + version(ver[0]) + "): fatbin " + first + ", PTX " + Cu.describe(lrc)
-                            + "; the PTX needs a driver for CUDA 13.0 or newer (r580+)");
-                }
+            Module m = loadModule(CudaRuntime.class, RESOURCE_DIR, "irg_kernels");
+            if (m.module() == null) {
+                return new Result(null, "CUDA kernels could not be loaded on " + name + " (driver " + version(ver[0]) + "): "
+                        + m.image() + "; the PTX needs a driver for CUDA 13.0 or newer (r580+)");
             }
+            CUmodule module = m.module();
+            String image = m.image();
             Set<String> kernels = new HashSet<>(Arrays.asList(new String(resource("kernels.txt", false),
                     StandardCharsets.UTF_8).trim().split("\\s+")));
             return new Result(new CudaRuntime(dev, ctx, module, name, major, minor, sms, mem[0], ver[0], image, kernels), null);
@@ -164,6 +158,29 @@ final class CudaRuntime {
         }
     }
 
+    /** A loaded module and which image it came from; module null when neither loaded (image then says why). */
+    record Module(CUmodule module, String image) {
+    }
+
+    /**
+     * Loads {@code NAME.fatbin} (SASS for sm_80/sm_90 plus compute_80 PTX) from the resources of
+     * {@code anchor} in {@code dir} into the current context; if the driver refuses it, the plain
+     * {@code NAME.ptx} (JIT-compiled for whatever GPU this is).
+     */
+    static Module loadModule(Class<?> anchor, String dir, String name) throws IOException {
+        CUmodule module = new CUmodule();
+        int lrc = cuModuleLoadData(module, resource(anchor, dir, name + ".fatbin", false));
+        if (lrc == CUresult.CUDA_SUCCESS) {
+            return new Module(module, name + ".fatbin");
+        }
+        String first = Cu.describe(lrc);
+        lrc = cuModuleLoadData(module, resource(anchor, dir, name + ".ptx", true));
+        if (lrc == CUresult.CUDA_SUCCESS) {
+            return new Module(module, name + ".ptx (fatbin refused: " + first + ")");
+        }
+        return new Module(null, "fatbin " + first + ", PTX " + Cu.describe(lrc));
+    }
+
     private static int attribute(CUdevice dev, int attr) {
         int[] v = {0};
         Cu.check(cuDeviceGetAttribute(v, attr, dev), "cuDeviceGetAttribute(" + attr + ")");
@@ -171,9 +188,13 @@ final class CudaRuntime {
     }
 
     private static byte[] resource(String file, boolean zeroTerminate) throws IOException {
-        try (InputStream in = CudaRuntime.class.getResourceAsStream(RESOURCE_DIR + file)) {
+        return resource(CudaRuntime.class, RESOURCE_DIR, file, zeroTerminate);
+    }
+
+    private static byte[] resource(Class<?> anchor, String dir, String file, boolean zeroTerminate) throws IOException {
+        try (InputStream in = anchor.getResourceAsStream(dir + file)) {
             if (in == null) {
-                throw new IOException("resource " + RESOURCE_DIR + file + " missing from the jar");
+                throw new IOException("resource " + dir + file + " missing from the jar");
             }
             byte[] b = in.readAllBytes();
             return zeroTerminate ? Arrays.copyOf(b, b.length + 1) : b;

@@ -75,32 +75,22 @@ final class CudaSamplers implements SamplerKernels {
             CUdeviceptr out = alloc(len * es, buffers);
             CUdeviceptr g0 = r.grad0() == null ? null : alloc(len * es, buffers);
             CUdeviceptr g1 = r.grad1() == null ? null : alloc(len * es, buffers);
-            Pointer params;
-            long threads;
             if (r.kind() == Kind.DIRICHLET) {
                 boolean sharedRow = r.p0IsSharedRow();
                 CUdeviceptr alpha = upload(r.p0(), sharedRow ? r.k() : len, buffers);
                 CUdeviceptr scratch = alloc(5 * len * Double.BYTES, buffers);
-                params = Pointer.to(Pointer.to(new long[] {r.n()}), Pointer.to(new int[] {r.k()}),
+                Pointer params = Pointer.to(Pointer.to(new long[] {r.n()}), Pointer.to(new int[] {r.k()}),
                         Pointer.to(new long[] {r.seed()}), Pointer.to(new long[] {r.first()}),
                         Pointer.to(orNull(alpha)), Pointer.to(new double[] {scalar(r.p0())}),
                         Pointer.to(new int[] {sharedRow ? 1 : 0}), Pointer.to(scratch), Pointer.to(out),
                         Pointer.to(orNull(g0)), Pointer.to(orNull(g1)));
-                threads = r.n();
+                Cu.check(cuLaunchKernel(rt.function(kernel), device.grid(r.n()), 1, 1, CudaDevice.BLOCK, 1, 1, 0, null, params,
+                        null), "cuLaunchKernel", kernel);
             } else {
                 CUdeviceptr p0 = upload(r.p0(), len, buffers);
                 CUdeviceptr p1 = upload(r.p1(), len, buffers);
-                params = Pointer.to(Pointer.to(new long[] {len}), Pointer.to(new long[] {r.seed()}),
-                        Pointer.to(new long[] {r.first()}), Pointer.to(orNull(p0)),
-                        Pointer.to(new double[] {scalar(r.p0())}), Pointer.to(orNull(p1)),
-                        Pointer.to(new double[] {scalar(r.p1())}), Pointer.to(out), Pointer.to(orNull(g0)),
-                        Pointer.to(orNull(g1)));
-                threads = len;
+                device.sampleCurrent(kernel, len, r.seed(), r.first(), p0, scalar(r.p0()), p1, scalar(r.p1()), out, g0, g1, null);
             }
-            int grid = (int) Math.min((threads + CudaDevice.BLOCK - 1) / CudaDevice.BLOCK,
-                    (long) rt.multiprocessors * CudaDevice.BLOCKS_PER_SM);
-            Cu.check(cuLaunchKernel(rt.function(kernel), grid, 1, 1, CudaDevice.BLOCK, 1, 1, 0, null, params, null),
-                    "cuLaunchKernel", kernel);
             Cu.check(cuCtxSynchronize(), "cuCtxSynchronize", kernel);
             download(out, r.out(), len);
             if (g0 != null) {

@@ -115,10 +115,21 @@ public final class GpuRun {
         }
     }
 
+    /** GPU tests of other modules, run when on the class path. */
+    static final List<String> EXTRA_GPU_TESTS = List.of("dev.irg.examples.PoissonMfGpuTest");
+
     private static boolean runTests(StringBuilder md) {
-        var request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(CudaGpuTest.class), selectClass(CudaProviderTest.class), selectClass(CudaGoldenGpuTest.class))
-                .build();
+        var selectors = new java.util.ArrayList<org.junit.platform.engine.DiscoverySelector>(List.of(selectClass(CudaGpuTest.class),
+                selectClass(CudaProviderTest.class), selectClass(CudaGoldenGpuTest.class), selectClass(CudaSamplersGpuTest.class)));
+        // the GPU tests of other modules, when the bundle carries them (the examples' poisson-mf GPU step)
+        for (String c : EXTRA_GPU_TESTS) {
+            try {
+                selectors.add(selectClass(Class.forName(c)));
+            } catch (ClassNotFoundException e) {
+                md.append("(").append(c).append(" not in this bundle)\n\n");
+            }
+        }
+        var request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
         var listener = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, listener);
         var s = listener.getSummary();

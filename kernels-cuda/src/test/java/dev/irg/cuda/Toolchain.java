@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** Finds the module's folders and the external compilers the host-side tests need. */
-final class Toolchain {
+/**
+ * Finds the module's folders and the external compilers the host-side tests need. Public (in the
+ * test-jar) for the other modules that compile CUDA sources for the host (the examples).
+ */
+public final class Toolchain {
     private Toolchain() {
     }
 
     /** The kernels-cuda module folder (Maven's basedir). */
-    static Path moduleDir() {
+    public static Path moduleDir() {
         String b = System.getProperty("basedir");
         Path p = b != null ? Path.of(b) : Path.of("").toAbsolutePath();
         if (!Files.isDirectory(p.resolve("src/main/cuda")) && Files.isDirectory(p.resolve("kernels-cuda/src/main/cuda"))) {
@@ -26,24 +29,34 @@ final class Toolchain {
         return p;
     }
 
-    static Path cudaSources() {
+    /** The repository root: the first folder at or above the module folder that holds kernels-cuda/build-cuda.sh. */
+    public static Path root() {
+        for (Path p = moduleDir().toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("kernels-cuda/build-cuda.sh"))) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no kernels-cuda/build-cuda.sh above " + moduleDir().toAbsolutePath());
+    }
+
+    public static Path cudaSources() {
         return moduleDir().resolve("src/main/cuda");
     }
 
-    static Path resources() {
+    public static Path resources() {
         return moduleDir().resolve("src/main/resources/dev/irg/cuda");
     }
 
-    static Path target() throws IOException {
+    public static Path target() throws IOException {
         return Files.createDirectories(moduleDir().resolve("target"));
     }
 
-    static boolean onCi() {
+    public static boolean onCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }
 
     /** The first executable of {@code candidates} (names on PATH, or absolute paths), or null. */
-    static Path find(String... candidates) {
+    public static Path find(String... candidates) {
         for (String c : candidates) {
             if (c.contains("/")) {
                 Path p = Path.of(c);
@@ -67,7 +80,7 @@ final class Toolchain {
     }
 
     /** {@code tool} or, when missing, skips the test (fails it when CI=true) with {@code why}. */
-    static Path require(Path tool, String why) {
+    public static Path require(Path tool, String why) {
         if (tool == null) {
             if (onCi()) {
                 fail(why + " (CI=true: the tool is required on CI)");
@@ -78,18 +91,18 @@ final class Toolchain {
         return tool;
     }
 
-    static Path nvcc() {
+    public static Path nvcc() {
         String env = System.getenv("NVCC");
         return env != null ? find(env) : find("nvcc", "/usr/local/cuda/bin/nvcc", "/usr/local/cuda-13.0/bin/nvcc");
     }
 
-    static Path cxx() {
+    public static Path cxx() {
         String env = System.getenv("CXX");
         return env != null ? find(env) : find("g++", "c++", "clang++");
     }
 
     /** Runs a command (stdin from {@code input} when non-null); fails the test on a non-zero exit. */
-    static String run(List<String> cmd, Path dir, String input, long timeoutSeconds) throws IOException, InterruptedException {
+    public static String run(List<String> cmd, Path dir, String input, long timeoutSeconds) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(cmd)).directory(dir.toFile());
         Path errFile = Files.createTempFile(target(), "stderr", ".txt");
         pb.redirectError(errFile.toFile());
