@@ -37,7 +37,7 @@ class IncompleteGammaGoldenRegionTest {
                 for (int i = 0; i < t.size(); i++) {
                     double r = rate == null ? 1 : rate[i];
                     double xs = x[i] * r;
-                    if (Math.abs(ref[i]) < 1e-300) {
+                    if (!(Math.abs(ref[i]) >= 1e-300)) { // also NaN: no reference (GoldenChecks skips those too)
                         continue;
                     }
                     double got = switch (k) {
