@@ -91,6 +91,11 @@ IRG_HD_CALL double betaLogMinusDigammaDrop(double q, double p) {
     return acc + sum;
 }
 
+/** IncompleteBeta.logRatioTerm: p log(u (p+q)/p) = p log1p(t), t = d/p, unless 1 + t is small. */
+IRG_HD double betaLogRatioTerm(double p, double t, double lu, double q) {
+    return t >= -bc::LOG1P_FORM_MAX ? p * log1p(t) : p * (lu + log1p(q / p));
+}
+
 /** IncompleteBeta.logPrefactor: pre[0] = L, pre[1] = dL/dp, pre[2] = dL/dq. */
 IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, double d, bool withV, double pre[3]) {
     double pq = p + q;
@@ -104,7 +109,7 @@ IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, doub
         if (nearMean) {
             l = p * log1pmx(tp) + q * log1pmx(tq) + common;
         } else {
-            l = p * (lu + log1p(q / p)) + q * (lv + log1p(p / q)) + common;
+            l = betaLogRatioTerm(p, tp, lu, q) + betaLogRatioTerm(q, tq, lv, p) + common;
         }
         if (!withV) l -= q * lv;
     } else if (q >= bc::STIRLING_MIN) {

@@ -187,12 +187,21 @@ final class VectorBetaFunctions {
                 l = l.blend(w.sub(vq), near);
             }
             if (anyFar) {
-                DoubleVector w = p.mul(lu.add(q.div(p).lanewise(LOG1P))).add(q.mul(lv.add(p.div(q).lanewise(LOG1P))))
-                        .add(common);
+                DoubleVector w = logRatioTerm(p, d.div(p), lu, q).add(logRatioTerm(q, d.neg().div(q), lv, p)).add(common);
                 l = l.blend(w.sub(vq), far);
             }
             l.intoArray(st.l, i);
         }
+    }
+
+    /** IncompleteBeta.logRatioTerm: p log1p(t) where t &ge; -LOG1P_FORM_MAX, else p (log u + log1p(q/p)). */
+    private static DoubleVector logRatioTerm(DoubleVector p, DoubleVector t, DoubleVector lu, DoubleVector q) {
+        VectorMask<Double> near = t.compare(GE, -LOG1P_FORM_MAX);
+        DoubleVector direct = p.mul(lu.add(q.div(p).lanewise(LOG1P)));
+        if (!near.anyTrue()) {
+            return direct;
+        }
+        return direct.blend(p.mul(t.lanewise(LOG1P)), near);
     }
 
     /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p). */
