@@ -85,6 +85,8 @@ GAMMA_SCHEMES = {
        "PHI_LOG1PMX_LAMBDA_MIN +- ulps; |eta| = TEMME_N_ETA_MAX[i] +- ulps",
     8: "integer and half-integer alpha, x at the mode alpha - 1 and at alpha",
     9: "rate log-uniform [1e-30, 1e30], x = quantile / rate",
+    10: "alpha = 7 +- ulps (log Gamma's Stirling switch); Temme points whose erfc argument is on an erfcx interval "
+        "edge (0.5 k) or ERFC_UNDERFLOW_X = 27.3, +- 1e-12 relative",
 }
 
 
@@ -183,6 +185,21 @@ def gamma_points(rng, n):
         rate = f32(logu(rng, 1e-30, 1e30))
         z = f32(x / rate)
         add(a, rate, z, 1 - u if up else u, 9)
+    # 10: special-function switch-overs: alpha = 7 (LGAMMA_STIRLING_MIN, STIRLING_RECURRENCE) +- ulps;
+    # Temme points whose erfc argument |eta| sqrt(alpha/2) sits on ERFCX_TAYLOR interval edges and
+    # ERFC_UNDERFLOW_X = 27.3 (+- 1e-12 relative)
+    for k in (-2, -1, 0, 1, 2):
+        a = ulps(7.0, k)
+        for lam in (0.01, 0.5, 1.0, 1.2, 3.0, 10.0):
+            add(a, 1.0, a * lam, math.nan, 10)
+    for yv in [0.5 * i for i in range(1, 13)] + [27.3]:
+        for _ in range(2):
+            a = max(logu(rng, 20, 1e7), 2.2 * yv * yv)
+            for sgn in (-1, 1):
+                for rel in (-1e-12, 1e-12):
+                    eta = sgn * yv * (1 + rel) / math.sqrt(a / 2)
+                    if abs(eta) <= 1:
+                        add(a, 1.0, a * float(lambda_of_eta(eta)), math.nan, 10)
     return pts
 
 
@@ -244,6 +261,7 @@ BETA_SCHEMES = {
     5: "x = 1/2 +- ulps (SERIES_U_MAX); b x = 2 and a (1-x) = 2 +- ulps (SERIES_QU_MAX)",
     6: "a or b = 8 (STIRLING_MIN), 1 (DIGAMMA_SPLIT) +- ulps; |d/p| = 1/2 (LOG1P_FORM_MAX)",
     7: "integer and half-integer a, b; x at the mode (a-1)/(a+b-2) and at the mean",
+    8: "a or b = 7 (log Gamma's Stirling switch) +- ulps, quantiles uniform",
 }
 
 
@@ -319,6 +337,16 @@ def beta_points(rng, n):
         if a > 1 and b > 1:
             add(a, b, (a - 1) / (a + b - 2), math.nan, 7)
         add(a, b, a / (a + b), math.nan, 7)
+    # 8: log Gamma's Stirling switch (LGAMMA_STIRLING_MIN = 7) +- ulps for the small parameter
+    for k in (-1, 0, 1):
+        p = ulps(7.0, k)
+        for _ in range(4):
+            q = logu(rng, 1e-3, 1e6)
+            u = float(rng.uniform(0.01, 0.99))
+            x = beta_quantile(p, q, u, False)
+            if x is not None:
+                add(p, q, x, u, 8)
+                add(q, p, 1 - x, 1 - u, 8)
     return pts
 
 
