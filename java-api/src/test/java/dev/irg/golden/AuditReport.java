@@ -44,6 +44,7 @@ public final class AuditReport {
         List<Distribution> dists = List.of(Distribution.values());
         String table = "audit";
         int worst = 5;
+        boolean matrix = false;
         for (int i = 0; i < args.length; i++) {
             String v = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -52,20 +53,105 @@ public final class AuditReport {
                 case "--dist" -> { dists = v.equals("all") ? dists : List.of(Distribution.parse(v)); i++; }
                 case "--table" -> { table = v; i++; }
                 case "--worst" -> { worst = Integer.parseInt(v); i++; }
+                case "--matrix" -> matrix = true;
                 default -> {
                     System.err.println("usage: AuditReport [--backend reference|scalar|simd|auto] [--precision f64|f32] "
-                            + "[--dist gamma|beta|vonmises|all] [--table audit] [--worst N]");
+                            + "[--dist gamma|beta|vonmises|all] [--table audit] [--worst N] [--matrix]");
                     System.exit(2);
                 }
             }
         }
-        GoldenChecks.Evaluator ev = backend.equals("reference") ? GoldenChecks.reference()
-                : GoldenChecks.of(Irg.using(Backend.parse(backend)));
+        if (matrix) {
+            for (Distribution d : dists) {
+                matrix(GoldenTable.load(d, table), List.of(backend.split(",")));
+            }
+            return;
+        }
+        GoldenChecks.Evaluator ev = evaluator(backend);
         boolean ok = true;
         for (Distribution d : dists) {
             ok &= report(ev, backend, GoldenTable.load(d, table), precision, worst);
         }
         System.exit(ok ? 0 : 1);
+    }
+
+    private static GoldenChecks.Evaluator evaluator(String backend) {
+        return backend.equals("reference") ? GoldenChecks.reference() : GoldenChecks.of(Irg.using(Backend.parse(backend)));
+    }
+
+    /**
+     * One markdown table per distribution: rows operation x region, one column per backend x precision
+     * ({@code --backend scalar,simd --matrix}), cells "max / p99 / median" (n in the row label, from
+     * the first column; float32 checks fewer rows, see GoldenChecks). A bold cell misses the limits
+     * (max per region; median on the whole quantity; float64 max 1e-10 on {@code *_wide} tables).
+     */
+    static void matrix(GoldenTable t, List<String> backends) {
+        double[] p0 = t.param0();
+        double[] p1 = t.param1();
+        double[] x = t.x();
+        int n = t.size();
+        String[] reg = new String[n];
+        for (int i = 0; i < n; i++) {
+            reg[i] = region(t, p0[i], p1[i], x[i]);
+        }
+        List<String> heads = new ArrayList<>();
+        for (Precision pr : Precision.values()) {
+            for (String b : backends) {
+                heads.add(b + " " + pr.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n#### %s (%d rows): max / p99 / median relative error%n%n", t.id(), n);
+        System.out.println("| quantity | region | n (f64 / f32) | " + String.join(" | ", heads) + " |");
+        System.out.println("|---|---|---|" + "---|".repeat(heads.size()));
+        for (Op op : t.distribution().ops()) {
+            if (!t.hasReference(op)) {
+                continue;
+            }
+            Map<String, String[]> cells = new TreeMap<>();
+            int col = 0;
+            Map<String, int[]> counts = new TreeMap<>();
+            for (Precision pr : Precision.values()) {
+                for (String b : backends) {
+                    GoldenChecks.Result r = GoldenChecks.check(evaluator(b), b, t, op, pr);
+                    Map<String, List<Double>> byRegion = new TreeMap<>();
+                    for (int i = 0; i < n; i++) {
+                        double e = r.stats().error(i);
+                        if (!Double.isNaN(e)) {
+                            byRegion.computeIfAbsent(reg[i], k -> new ArrayList<>()).add(e);
+                            byRegion.computeIfAbsent("**all**", k -> new ArrayList<>()).add(e);
+                        }
+                    }
+                    for (var e : byRegion.entrySet()) {
+                        double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+                        double max = v[v.length - 1];
+                        double med = ErrorStats.quantile(v, 0.5);
+                        // the median limit applies to a whole quantity, not to each region
+                        boolean pass = max <= maxLimit(t, r) && (!e.getKey().equals("**all**") || !(med > r.limit().median()));
+                        String c = AccuracyReport.fmt(max) + " / " + AccuracyReport.fmt(ErrorStats.quantile(v, 0.99)) + " / "
+                                + AccuracyReport.fmt(med);
+                        cells.computeIfAbsent(e.getKey(), k -> emptyRow(heads.size()))[col] = pass ? c : "**" + c + "**";
+                        counts.computeIfAbsent(e.getKey(), k -> new int[2])[pr.ordinal()] = v.length;
+                    }
+                    col++;
+                }
+            }
+            for (var e : cells.entrySet()) {
+                int[] c = counts.get(e.getKey());
+                System.out.printf(Locale.ROOT, "| %s | %s | %d / %d | %s |%n", op.column(), e.getKey(), c[0], c[1],
+                        String.join(" | ", e.getValue()));
+            }
+        }
+    }
+
+    /** float64 beyond the documented domain ({@code *_wide} tables): 1e-10 for every operation (AuditTableTest). */
+    static double maxLimit(GoldenTable t, GoldenChecks.Result r) {
+        return t.name().endsWith("_wide") && r.precision() == Precision.F64 ? 1e-10 : r.limit().max();
+    }
+
+    private static String[] emptyRow(int n) {
+        String[] r = new String[n];
+        java.util.Arrays.fill(r, "-");
+        return r;
     }
 
     /** The region name of row i (the scalar reference's classify step). */
