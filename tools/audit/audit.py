@@ -87,6 +87,8 @@ GAMMA_SCHEMES = {
     9: "rate log-uniform [1e-30, 1e30], x = quantile / rate",
     10: "alpha = 7 +- ulps (log Gamma's Stirling switch); Temme points whose erfc argument is on an erfcx interval "
         "edge (0.5 k) or ERFC_UNDERFLOW_X = 27.3, +- 1e-12 relative",
+    11: "alpha log-uniform [1e-4, 0.05], z log-uniform [1e-320, 1e-290], rate log-uniform [1e-12, 10]: "
+        "u = rate z subnormal or underflowing",
 }
 
 
@@ -200,6 +202,12 @@ def gamma_points(rng, n):
                     eta = sgn * yv * (1 + rel) / math.sqrt(a / 2)
                     if abs(eta) <= 1:
                         add(a, 1.0, a * float(lambda_of_eta(eta)), math.nan, 10)
+    # 11: tiny alpha (samples of Gamma(1e-3, rate) are below 1e-300 half of the time) with a rate that
+    # takes u = rate z into the subnormals or below them
+    for _ in range(60):
+        a = logu(rng, 1e-4, 0.05)
+        rate = f32(logu(rng, 1e-12, 10.0))
+        add(a, rate, logu(rng, 1e-320, 1e-290), math.nan, 11)
     return pts
 
 
