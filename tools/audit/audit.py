@@ -50,8 +50,10 @@ G.HIGH_DPS = B.HIGH_DPS = V.HIGH_DPS = AUDIT_DPS
 
 AGREE = mpf("1e-20")
 LO, HI = mpf("1e-300"), mpf("1e300")
-OUT = os.path.join(REPO, "java-api", "src", "test", "resources", "golden")
-SEEDS = {"gamma": 7101, "beta": 7102, "vonmises": 7103}
+# IRG_AUDIT_OUT and IRG_AUDIT_SEED_OFFSET (environment) write a scratch run elsewhere with other seeds
+OUT = os.environ.get("IRG_AUDIT_OUT") or os.path.join(REPO, "java-api", "src", "test", "resources", "golden")
+SEEDS = {d: s + int(os.environ.get("IRG_AUDIT_SEED_OFFSET", "0"))
+         for d, s in {"gamma": 7101, "beta": 7102, "vonmises": 7103}.items()}
 
 
 def f32(v):
