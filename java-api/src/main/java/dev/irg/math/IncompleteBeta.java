@@ -452,7 +452,7 @@ public final class IncompleteBeta {
      * LOG1P_FORM_MAX and p (log u + log1p(q/p)) + q (log v + log1p(p/q)) otherwise, whose terms
      * cancel: 1.2e-12 at a = 7.2e6, b = 1535, x = 0.99964 (I = 4e-115, the audit's beta/audit_wide),
      * and up to 1.2e-12 inside the domain (far lower tail, a ~ 2e3, b ~ 5e4) in a float64 replay against
-     * mpmath; this form: 1.5e-13 and 4.5e-13 (docs/accuracy.md).
+     * mpmath; this form: 1.1e-13 and 4.5e-13 (docs/accuracy.md).
      */
     static double logRatioTerm(double p, double t, double lu, double q, double d) {
         if (t >= -LOG1P_FORM_MAX) {
