@@ -5,7 +5,8 @@ p(t) = exp(kappa (cos t - 1)) / (2 pi I0e(kappa)), I0e = I0 e^-kappa, and of its
 (cos t - A) p(t), A = I1/I0, over the small side: [-pi, x] for x <= 0 (F and dF/dkappa directly),
 [x, pi] for x > 0 (1 - F and -dF/dkappa directly), with breakpoints at geometrically growing distances
 from x on the scale of the density, so the tails are never differences of numbers near 1.
-Check (dps=common.CHECK_DPS): for kappa <= SERIES_MAX_KAPPA the Fourier series
+Check (dps=common.CHECK_DPS): for kappa <= SERIES_MAX_KAPPA and kappa (1 - cos x) <= SERIES_MAX_EXPONENT the
+Fourier series
 F = (x + pi)/(2 pi) + (1/pi) sum rho_n sin(n x)/n, rho_n = I_n/I0 from the backward recurrence
 rho_n/rho_{n-1} = 1/(2n/kappa + rho_{n+1}/rho_n), and its kappa-derivative
 rho_n' = (rho_{n-1} + rho_{n+1})/2 - rho_n rho_1, summed at SERIES_DPS digits (the tiny tail near -pi
@@ -28,6 +29,10 @@ COLS_REF = ["cdf", "q", "dcdf_dkappa", "grad_kappa", "scale_dcdf_dkappa", "scale
 SERIES_MAX_KAPPA = 2000.0  # the check uses the Fourier series up to here (terms ~ kappa + 40 sqrt(kappa) + 200)
 SERIES_DPS = 110         # working digits of the series check (it loses log10(1/F) digits in the lower tail;
                          # rows with F below ~1e-50 then fail the agreement check and are dropped)
+SERIES_MAX_EXPONENT = 300.0  # the series is summed to N = kappa + 40 sqrt(kappa) + 200 terms; where kappa (1 - cos x)
+                             # is larger, its truncation (rho_N ~ e^-2800 at kappa = 1500) exceeds F itself
+                             # (~ e^-kappa (1 - cos x)) and the check is the quadrature at the lower precision
+                             # (before: such rows were dropped as "disagree 1.00e+00")
 NEWTON_MAX = 60          # iteration cap of the quantile search
 
 
@@ -121,7 +126,7 @@ def ref(point, dps):
     k, x = mpf(point[0]), mpf(point[1])
     if x == 0:  # by symmetry: F = 1/2, dF/dkappa = 0 exactly
         F, Q, dF, p = mpf(0.5), mpf(0.5), mpf(0), _consts(k)[1]
-    elif dps != HIGH_DPS and point[0] <= SERIES_MAX_KAPPA:
+    elif dps != HIGH_DPS and point[0] <= SERIES_MAX_KAPPA and point[0] * (1 - math.cos(point[1])) <= SERIES_MAX_EXPONENT:
         F, Q, dF, p, _ = series_values(point[0], point[1])
     else:
         F, Q, dF, p, _ = quad_values(k, x)

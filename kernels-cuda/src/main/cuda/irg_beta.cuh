@@ -91,21 +91,28 @@ IRG_HD_CALL double betaLogMinusDigammaDrop(double q, double p) {
     return acc + sum;
 }
 
+/**
+ * IncompleteBeta.logRatioTerm: p log(u (p+q)/p) - d = p log1pmx(t), t = d/p, unless 1 + t is small
+ * (then p (log u + log1p(q/p)) - d).
+ */
+IRG_HD double betaLogRatioTerm(double p, double t, double lu, double q, double d) {
+    if (t >= -bc::LOG1P_FORM_MAX) return p * log1pmx(t);
+    double l1q = log1p(q / p);
+    double onePlusT = 1 + t;
+    if (onePlusT > 0 && -t < onePlusT * (l1q - lu)) return p * log1pmx(t);
+    return p * (lu + l1q) - d;
+}
+
 /** IncompleteBeta.logPrefactor: pre[0] = L, pre[1] = dL/dp, pre[2] = dL/dq. */
 IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, double d, bool withV, double pre[3]) {
     double pq = p + q;
     double tp = d / p;
     double tq = -d / q;
-    bool nearMean = fabs(tp) <= bc::LOG1P_FORM_MAX && fabs(tq) <= bc::LOG1P_FORM_MAX;
     double l;
     if (p >= bc::STIRLING_MIN && q >= bc::STIRLING_MIN) {
         double corr = logGammaStirlingCorrection(p) + logGammaStirlingCorrection(q) - logGammaStirlingCorrection(pq);
         double common = 0.5 * log(p / pq * q) - SpecialConstants::LOG_SQRT_2PI - log(p) - corr;
-        if (nearMean) {
-            l = p * log1pmx(tp) + q * log1pmx(tq) + common;
-        } else {
-            l = p * (lu + log1p(q / p)) + q * (lv + log1p(p / q)) + common;
-        }
+        l = betaLogRatioTerm(p, tp, lu, q, d) + betaLogRatioTerm(q, tq, lv, p, -d) + common;
         if (!withV) l -= q * lv;
     } else if (q >= bc::STIRLING_MIN) {
         l = p * (lu + log(pq)) + q * log1pmx(p / q) - 0.5 * log1p(p / q) - logGamma1p(p) - logGammaStirlingCorrection(q)

@@ -84,6 +84,12 @@ IRG_HD_CALL double gammaPrefix(double a, double x) {
     return a * exp(a * log(x) - x - lg1p);
 }
 
+/** IncompleteGamma.seriesPrefix: x below MIN_NORMAL enters only through logx. */
+IRG_HD double gammaSeriesPrefix(double a, double x, double logx) {
+    if (x >= MIN_NORMAL) return gammaPrefix(a, x);
+    return a * exp(a * logx - logGamma1p(a));
+}
+
 /** log x - psi(a). */
 IRG_HD double gammaLogMinusDigamma0(double a, double x) {
     if (a >= gc::LOG_MINUS_DIGAMMA_A_MIN) return log(x / a) + logMinusDigamma(a);
@@ -141,11 +147,11 @@ IRG_HD_CALL double gammaSeries(double a, double x, double logx, int what) {
     }
     if (!converged) return nan_value();
     if (what == GAMMA_WHAT_P || what == GAMMA_WHAT_Q) {
-        double pv = gammaPrefix(a, x) / a * s;
+        double pv = gammaSeriesPrefix(a, x, logx) / a * s;
         return what == GAMMA_WHAT_P ? pv : 1 - pv;
     }
     double bracket = s * gammaLogMinusDigammaP1(a, x, logx) + ds;
-    if (what == GAMMA_WHAT_DPDA) return gammaPrefix(a, x) / a * bracket;
+    if (what == GAMMA_WHAT_DPDA) return gammaSeriesPrefix(a, x, logx) / a * bracket;
     if (what == GAMMA_WHAT_GRAD) return -(x / a) * bracket;
     return -bracket / a;
 }
@@ -257,15 +263,32 @@ IRG_HD double gammaEval(double a, double x, int what) {
     }
 }
 
-// Operations (dev.irg.math.Reference): the rate scales the sample, u = rate * x.
-IRG_HD double gamma_cdf(double a, double rate, double x) {
-    return gamma_valid_rate(rate) ? gammaEval(a, rate * x, GAMMA_WHAT_P) : nan_value();
+/** IncompleteGamma.evalLogX: x = exp(logX) below MIN_NORMAL through the series with log x. */
+IRG_HD double gammaEvalLogX(double a, double logX, int what) {
+    if (!(a > 0) || a == inf_value() || logX != logX) return nan_value();
+    double x = exp(logX);
+    if (x < MIN_NORMAL && logX > -inf_value()) return gammaSeries(a, x, logX, what);
+    return gammaEval(a, x, what);
 }
-IRG_HD double gamma_dcdf_dalpha(double a, double rate, double x) {
-    return gamma_valid_rate(rate) ? gammaEval(a, rate * x, GAMMA_WHAT_DPDA) : nan_value();
+
+/**
+ * Reference.gamma: the rate scales the sample, u = rate * z; where u falls below MIN_NORMAL although
+ * z > 0, u enters through log u = log rate + log z and dz/dalpha = z d(log u)/dalpha.
+ */
+IRG_HD double gammaOp(double a, double rate, double z, int what) {
+    if (!gamma_valid_rate(rate)) return nan_value();
+    double u = rate * z;
+    if (u < MIN_NORMAL && z > 0) {
+        double logU = log(rate) + log(z);
+        return what == GAMMA_WHAT_GRAD ? z * gammaEvalLogX(a, logU, GAMMA_WHAT_GRAD_OVER_X) : gammaEvalLogX(a, logU, what);
+    }
+    double v = gammaEval(a, u, what);
+    return what == GAMMA_WHAT_GRAD ? v / rate : v;
 }
-IRG_HD double gamma_grad_alpha(double a, double rate, double x) {
-    return gamma_valid_rate(rate) ? gammaEval(a, rate * x, GAMMA_WHAT_GRAD) / rate : nan_value();
-}
+
+// Operations (dev.irg.math.Reference).
+IRG_HD double gamma_cdf(double a, double rate, double x) { return gammaOp(a, rate, x, GAMMA_WHAT_P); }
+IRG_HD double gamma_dcdf_dalpha(double a, double rate, double x) { return gammaOp(a, rate, x, GAMMA_WHAT_DPDA); }
+IRG_HD double gamma_grad_alpha(double a, double rate, double x) { return gammaOp(a, rate, x, GAMMA_WHAT_GRAD); }
 
 } // namespace irg

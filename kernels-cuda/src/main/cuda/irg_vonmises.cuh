@@ -80,13 +80,17 @@ IRG_HD double vmMinusMultipleOfPi(double x, double m) {
     return ((x - m * vm::PI_A) - m * vm::PI_B) - m * vm::PI_C;
 }
 
-/** |x| > REDUCTION_EXACT_MAX: remainder modulo the double nearest 2 pi (VonMisesCdf.reduceFar). */
+/**
+ * |x| > REDUCTION_EXACT_MAX: the phase from sin and cos, which CUDA (and the host libm) reduce exactly
+ * for every finite argument (VonMisesCdf.reduceFar).
+ */
 IRG_HD VmReduced vmReduceFar(double x) {
-    double r = remainder(x, vm::TWO_PI); // IEEE remainder, as Java's Math.IEEEremainder
+    double s = sin(x);
+    double c = cos(x);
+    double r = atan2(s, c);
+    double y = atan2(fabs(s), -c);
     double k = rint((x - r) * vm::INV_TWO_PI);
-    double ax = fabs(r);
-    double y = fmax(0.0, ((vm::PI_A - ax) + vm::PI_B) + vm::PI_C);
-    return VmReduced{k, fmin(ax, PI), y, r > 0};
+    return VmReduced{k, fabs(r), y, r > 0};
 }
 
 /** x = 2 pi k + r, r in [-pi, pi]; ax = |r|, y = pi - ax; upper = r > 0 (VonMisesCdf.reduce). */

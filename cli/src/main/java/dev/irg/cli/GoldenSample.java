@@ -52,7 +52,9 @@ final class GoldenSample {
     private static List<Csv.Table> read(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".csv")).sorted().toList();
+            // *_wide.csv: the audit's rows beyond the documented domain (tools/audit), not part of the sample
+            files = s.filter(p -> p.getFileName().toString().endsWith(".csv") && !p.getFileName().toString().endsWith("_wide.csv"))
+                    .sorted().toList();
         }
         List<Csv.Table> tables = new ArrayList<>();
         for (Path f : files) {
@@ -65,9 +67,10 @@ final class GoldenSample {
 
     /**
      * At most {@code maxRows} rows spread over all tables (every k-th row, same k for all), merged
-     * into one table with the union of the columns (missing cells empty).
+     * into one table with the union of the columns (missing cells empty, or {@code defaults} of their
+     * column: a table without the second parameter's column, e.g. rate, holds it at its default).
      */
-    static Csv.Table sample(List<Csv.Table> tables, int maxRows) {
+    static Csv.Table sample(List<Csv.Table> tables, int maxRows, Map<String, String> defaults) {
         int total = tables.stream().mapToInt(Csv.Table::size).sum();
         int step = Math.max(1, (int) Math.ceil((double) total / Math.max(1, maxRows)));
         List<String> header = new ArrayList<>();
@@ -94,7 +97,7 @@ final class GoldenSample {
                 String[] src = t.rows().get(r);
                 String[] row = new String[header.size()];
                 for (int c = 0; c < map.length; c++) {
-                    row[c] = map[c] >= 0 && map[c] < src.length ? src[map[c]] : "";
+                    row[c] = map[c] >= 0 && map[c] < src.length ? src[map[c]] : defaults.getOrDefault(header.get(c), "");
                 }
                 row[map.length] = t.source();
                 rows.add(row);

@@ -166,7 +166,8 @@ final class ReportCommand implements Callable<Integer> {
         // ---- accuracy against the golden sample
         progress.show(d.id() + ": reading the golden sample");
         List<Csv.Table> tables = GoldenSample.tables(d);
-        Csv.Table sample = tables.isEmpty() ? null : GoldenSample.sample(tables, mode.goldenRows);
+        Csv.Table sample = tables.isEmpty() ? null : GoldenSample.sample(tables, mode.goldenRows,
+                Map.of(d.param1(), Double.toString(d.param1Default())));
         List<Op> ops = sample == null ? List.of() : d.ops().stream().filter(o -> sample.column(o.column()) >= 0).toList();
         Op gradOp = d.ops().stream().filter(o -> o.column().startsWith("grad_")).findFirst().orElseThrow();
         Map<String, Object> acc = new LinkedHashMap<>();

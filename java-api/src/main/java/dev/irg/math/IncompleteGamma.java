@@ -84,18 +84,29 @@ public final class IncompleteGamma {
      * x underflows (tiny a). logX = -inf gives +inf (the limit), logX = +inf or NaN gives NaN.
      */
     public static double dLogXdAlpha(double a, double logX) {
-        if (!(a > 0) || a == Double.POSITIVE_INFINITY || Double.isNaN(logX) || logX == Double.POSITIVE_INFINITY) {
+        if (Double.isNaN(logX) || logX == Double.POSITIVE_INFINITY) {
             return Double.NaN;
         }
-        if (logX == Double.NEGATIVE_INFINITY) {
-            return Double.POSITIVE_INFINITY;
+        return evalLogX(a, logX, WHAT_GRAD_OVER_X);
+    }
+
+    /**
+     * Quantity {@code what} (WHAT_P, WHAT_Q, WHAT_DPDA, WHAT_GRAD_OVER_X) at x = exp(logX), given by its
+     * log: where x is below Double.MIN_NORMAL (subnormal or zero, so that x itself has lost relative
+     * digits) the series, which needs x there only through log x (its terms x^n/((a+1)...(a+n)) are
+     * below 2^-1022 and S = 1, dS/da = 0 to double precision), with the prefactor
+     * x^a e^-x/Gamma(a) = a exp(a log x - log Gamma(1+a)); elsewhere {@link #eval}. logX = -inf is
+     * x = 0 (the edge values).
+     */
+    public static double evalLogX(double a, double logX, int what) {
+        if (!(a > 0) || a == Double.POSITIVE_INFINITY || Double.isNaN(logX)) {
+            return Double.NaN;
         }
         double x = Math.exp(logX);
-        if (x < Double.MIN_NORMAL) {
-            // far below a + 1: the series, which needs x only through log x and x^n terms that vanish
-            return series(a, x, logX, WHAT_GRAD_OVER_X);
+        if (x < Double.MIN_NORMAL && logX > Double.NEGATIVE_INFINITY) {
+            return series(a, x, logX, what);
         }
-        return eval(a, x, WHAT_GRAD_OVER_X);
+        return eval(a, x, what);
     }
 
     /**
@@ -181,12 +192,12 @@ public final class IncompleteGamma {
             return Double.NaN;
         }
         if (what == WHAT_P || what == WHAT_Q) {
-            double pv = prefix(a, x) / a * s;
+            double pv = seriesPrefix(a, x, logx) / a * s;
             return what == WHAT_P ? pv : 1 - pv;
         }
         double bracket = s * logMinusDigammaP1(a, x, logx) + ds;
         return switch (what) {
-            case WHAT_DPDA -> prefix(a, x) / a * bracket;
+            case WHAT_DPDA -> seriesPrefix(a, x, logx) / a * bracket;
             case WHAT_GRAD -> -(x / a) * bracket;
             default -> -bracket / a; // WHAT_GRAD_OVER_X
         };
@@ -341,6 +352,17 @@ public final class IncompleteGamma {
             case WHAT_GRAD -> (x / a) * Math.exp(GammaFunctions.logGammaStirlingCorrection(a)) * b;
             default -> r * Math.exp(GammaFunctions.logGammaStirlingCorrection(a)) * b; // WHAT_GRAD_OVER_X
         };
+    }
+
+    /**
+     * {@link #prefix} for the series, where x may be below Double.MIN_NORMAL and is then used only
+     * through logx: a exp(a log x - log Gamma(1+a)) (e^-x = 1 there).
+     */
+    static double seriesPrefix(double a, double x, double logx) {
+        if (x >= Double.MIN_NORMAL) {
+            return prefix(a, x);
+        }
+        return a * Math.exp(a * logx - GammaFunctions.logGamma1p(a));
     }
 
     /**

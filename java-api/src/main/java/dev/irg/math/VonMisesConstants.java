@@ -44,7 +44,7 @@ public final class VonMisesConstants {
     public static final double PI_C = -7.00686879617986e-19;
     /**
      * |x| up to which the reduction above is exact to an ulp: 2^23 half-periods (m*PI_A exact);
-     * beyond it VonMisesCdf reduces modulo the double nearest 2 pi (IEEE remainder) instead.
+     * beyond it VonMisesCdf takes the phase from the platform's sin and cos (reduceFar).
      */
     public static final double REDUCTION_EXACT_MAX = 8388608.0 * 3.141592653589793;
 

@@ -104,10 +104,15 @@ class GoldenTableTest {
                     }
                     anyRef = true;
                     double[] r = t.reference(op);
+                    int finite = 0;
                     for (int i = 0; i < t.size(); i++) {
-                        assertTrue(Double.isFinite(r[i]), t + " row " + i + " " + op.column() + " = " + r[i]);
+                        // nan: no reference for this value (tools/audit writes values outside [1e-300, 1e300]
+                        // as nan and keeps the row; GoldenChecks skips them); never infinite
+                        assertFalse(Double.isInfinite(r[i]), t + " row " + i + " " + op.column() + " = " + r[i]);
+                        finite += Double.isFinite(r[i]) ? 1 : 0;
                         assertTrue(Double.isFinite(p0[i]) && Double.isFinite(x[i]), t + " row " + i + " inputs");
                     }
+                    assertTrue(finite >= 100, t + " " + op.column() + ": only " + finite + " references");
                 }
                 assertTrue(anyRef, t + " has no reference column");
             }
@@ -119,7 +124,7 @@ class GoldenTableTest {
         int s = (int) Math.signum(x);
         return switch (op) {
             case GAMMA_CDF, BETA_CDF, VONMISES_CDF, GAMMA_GRAD_ALPHA, BETA_DCDF_DB, BETA_GRAD_A -> 1;
-            case GAMMA_DCDF_DALPHA, BETA_DCDF_DA, BETA_GRAD_B -> -1;
+            case GAMMA_DCDF_DALPHA, BETA_DCDF_DA, BETA_GRAD_B, GAMMA_GRAD_RATE -> -1;
             case VONMISES_DCDF_DKAPPA -> s;   // F decreases with kappa left of the mode
             case VONMISES_GRAD_KAPPA -> -s;   // samples are pulled towards the mode
             default -> 0;
@@ -137,8 +142,13 @@ class GoldenTableTest {
                         continue;
                     }
                     double[] r = t.reference(op);
+                    double[] p1 = t.param1();
                     for (int i = 0; i < t.size(); i++) {
-                        int want = expectedSign(op, x[i]);
+                        if (Double.isNaN(r[i])
+                                || (d == Distribution.VONMISES && !(Math.abs(x[i] - p1[i]) < Math.PI))) {
+                            continue; // no reference; or a von Mises row outside the principal period (sign of its phase)
+                        }
+                        int want = expectedSign(op, x[i] - (d == Distribution.VONMISES ? p1[i] : 0));
                         if (d == Distribution.VONMISES && p0[i] == 0 && op == Op.VONMISES_DCDF_DKAPPA) {
                             want = (int) Math.signum(x[i]); // kappa = 0: dF/dkappa = sin(x)/(2 pi), same sign
                         }
@@ -150,7 +160,9 @@ class GoldenTableTest {
                     double[] c = t.column("cdf");
                     double[] q = t.column("q");
                     for (int i = 0; i < t.size(); i++) {
-                        assertEquals(1.0, c[i] + q[i], 4e-16, t + " row " + i + ": cdf + q");
+                        if (Double.isFinite(c[i]) && Double.isFinite(q[i])) {
+                            assertEquals(1.0, c[i] + q[i], 4e-16 * Math.max(1, Math.abs(c[i])), t + " row " + i + ": cdf + q");
+                        }
                     }
                 }
             }

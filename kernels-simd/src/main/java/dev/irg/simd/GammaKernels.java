@@ -41,6 +41,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 import dev.irg.Op;
 import dev.irg.Precision;
 import dev.irg.math.IncompleteGamma;
+import dev.irg.math.Reference;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -104,10 +105,6 @@ final class GammaKernels implements Family {
         };
     }
 
-    private static boolean validRate(double rate) {
-        return rate > 0 && rate < Double.POSITIVE_INFINITY;
-    }
-
     @Override
     public void classify(Op op, double[] alpha, double[] rate, double[] z, byte[] region, int m) {
         if (op == Op.GAMMA_GRAD_RATE) {
@@ -144,9 +141,11 @@ final class GammaKernels implements Family {
         VectorMask<Double> temme = lam.blend(Double.POSITIVE_INFINITY, lam.compare(LT, TEMME_LAMBDA_LO))
                 .compare(LE, TEMME_LAMBDA_HI);
         c = c.blend((double) REGION_TEMME, temme);
-        // edge: a, x or rate not in (0, infinity), NaN included (min and max propagate NaN)
+        // edge: a, x or rate not in [MIN_NORMAL, infinity), NaN included (min and max propagate NaN): invalid
+        // input, x = 0 and x = +infinity, and the rare subnormal or underflowed x = rate z, which the scalar
+        // Reference.gamma evaluates through log x = log rate + log z
         DoubleVector lo = a.min(x).min(r);
-        c = a.broadcast((double) REGION_EDGE).blend(c, lo.compare(GT, 0.0));
+        c = a.broadcast((double) REGION_EDGE).blend(c, lo.compare(GE, Double.MIN_NORMAL));
         c.blend((double) REGION_EDGE, a.max(x).max(r).compare(EQ, Double.POSITIVE_INFINITY)).intoArray(codes, i);
     }
 
@@ -187,8 +186,7 @@ final class GammaKernels implements Family {
         int what = what(op);
         if (region == REGION_EDGE) {
             for (int i = from; i < to; i++) {
-                double v = validRate(rate[i]) ? IncompleteGamma.edge(alpha[i], rate[i] * z[i], what) : Double.NaN;
-                out[i] = what == IncompleteGamma.WHAT_GRAD ? v / rate[i] : v;
+                out[i] = Reference.gamma(alpha[i], rate[i], z[i], what);
             }
             return;
         }

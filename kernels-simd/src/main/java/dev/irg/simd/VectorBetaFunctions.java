@@ -158,15 +158,12 @@ final class VectorBetaFunctions {
         }
     }
 
-    /** Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms near the mean. */
+    /** Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms (IncompleteBeta.logRatioTerm). */
     private static void bothStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector code = DoubleVector.fromArray(SP, st.code, i);
-            VectorMask<Double> near = code.compare(EQ, BOTH_NEAR);
-            VectorMask<Double> far = code.compare(EQ, BOTH_FAR);
-            boolean anyNear = near.anyTrue();
-            boolean anyFar = far.anyTrue();
-            if (!anyNear && !anyFar) {
+            VectorMask<Double> both = code.compare(EQ, BOTH_NEAR).or(code.compare(EQ, BOTH_FAR));
+            if (!both.anyTrue()) {
                 continue;
             }
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
@@ -180,19 +177,31 @@ final class VectorBetaFunctions {
                     .sub(VectorGammaFunctions.stirlingSeries(pq));
             DoubleVector common = p.div(pq).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).sub(corr);
             DoubleVector vq = withV ? p.broadcast(0.0) : q.mul(lv);
-            if (anyNear) {
-                // p log(u (p+q)/p) + q log(v (p+q)/q) = p log1pmx(d/p) + q log1pmx(-d/q) (+d - d)
-                DoubleVector w = p.mul(VectorGammaFunctions.log1pmx(d.div(p)))
-                        .add(q.mul(VectorGammaFunctions.log1pmx(d.neg().div(q)))).add(common);
-                l = l.blend(w.sub(vq), near);
-            }
-            if (anyFar) {
-                DoubleVector w = p.mul(lu.add(q.div(p).lanewise(LOG1P))).add(q.mul(lv.add(p.div(q).lanewise(LOG1P))))
-                        .add(common);
-                l = l.blend(w.sub(vq), far);
-            }
+            // p log(u (p+q)/p) + q log(v (p+q)/q) = [p log1pmx(d/p)] + [q log1pmx(-d/q)], linear parts
+            // cancelled exactly (IncompleteBeta.logRatioTerm); near and far lanes alike
+            DoubleVector w = logRatioTerm(p, d.div(p), lu, q, d).add(logRatioTerm(q, d.neg().div(q), lv, p, d.neg()))
+                    .add(common);
+            l = l.blend(w.sub(vq), both);
             l.intoArray(st.l, i);
         }
+    }
+
+    /**
+     * IncompleteBeta.logRatioTerm: p log1pmx(t) where t &ge; -LOG1P_FORM_MAX or the rounding of 1 + t
+     * costs less than the direct form, else p (log u + log1p(q/p)) - d.
+     */
+    private static DoubleVector logRatioTerm(DoubleVector p, DoubleVector t, DoubleVector lu, DoubleVector q,
+            DoubleVector d) {
+        VectorMask<Double> near = t.compare(GE, -LOG1P_FORM_MAX);
+        DoubleVector mx = p.mul(VectorGammaFunctions.log1pmx(t));
+        if (near.allTrue()) {
+            return mx;
+        }
+        DoubleVector l1q = q.div(p).lanewise(LOG1P);
+        DoubleVector onePlusT = t.add(1.0);
+        VectorMask<Double> cheap = onePlusT.compare(GT, 0.0).and(t.neg().compare(LT, onePlusT.mul(l1q.sub(lu))));
+        DoubleVector direct = p.mul(lu.add(l1q)).sub(d);
+        return direct.blend(mx, near.or(cheap));
     }
 
     /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p). */
