@@ -205,8 +205,8 @@ def table_heldout(rng):
 
 def table_f32_switch(rng):
     """Switch-over places of the float32-arithmetic kernels (GammaFloatKernels, docs/simd.md "float32
-    arithmetic"), all inputs float32-exact: the digamma shift (alpha ~ 5 and 6), log x - psi(alpha+1) ~ 0
-    (x ~ exp(psi(alpha+1))), x ~ alpha+1, alpha ~ 20 and the Temme window edges, the float domain edges
+    arithmetic"), all inputs float32-exact: the digamma branches (alpha ~ 5 and 6), log x - psi(alpha+1) ~ 0
+    (x ~ exp(psi(alpha+1))), x ~ alpha+1 and alpha+1/2 (the series / fraction splits), alpha ~ 20 and the Temme window edges, the float domain edges
     (alpha tiny and huge, x tiny)."""
     from scipy.special import digamma
     pts = []
@@ -218,9 +218,9 @@ def table_f32_switch(rng):
         a = f32(float(loguniform(rng, 1e-3, 20, 1)[0]))
         x = math.exp(digamma(a + 1)) * (1 + rng.uniform(-0.02, 0.02))
         pts.append((a, f32(x), float("nan")))
-    for _ in range(100):  # x ~ alpha + 1 (series / continued fraction)
-        a = f32(float(loguniform(rng, 1e-3, 20, 1)[0]))
-        x = (a + 1) * (1 + rng.uniform(-2e-3, 2e-3))
+    for k in range(200):  # x ~ alpha + 1 (float64 series / fraction split), x ~ alpha + 1/2 (the float one)
+        a = f32(float(loguniform(rng, 1e-5, 20, 1)[0]))
+        x = (a + (1 if k % 2 == 0 else 0.5)) * (1 + rng.uniform(-2e-3, 2e-3))
         pts.append((a, f32(x), float("nan")))
     for _ in range(60):  # alpha ~ 20 (Temme's lower edge) over quantiles
         a = f32(rng.uniform(19, 21))
@@ -269,7 +269,7 @@ TABLES = {
                 "alpha log-uniform; u uniform (40%), log-uniform lower tail (30%), log-uniform upper tail (30%)"),
     "f32_switch": (table_f32_switch, 107, "switch-over places of the float32-arithmetic SIMD kernels",
                    "alpha in [1e-6, 1e6], x from 1e-37",
-                   "100 rows alpha in [4.5, 6.5] (digamma shift), 100 x ~ exp(psi(alpha+1)), 100 x ~ alpha+1, "
+                   "100 rows alpha in [4.5, 6.5] (digamma shift), 100 x ~ exp(psi(alpha+1)), 100 x ~ alpha+1 and 100 x ~ alpha+1/2, "
                    "60 alpha in [19, 21], 100 x/alpha near the Temme window edges, 80 alpha in [1e-6, 1e-3] or "
                    "[3e5, 1e6] over tail quantiles, 60 x in [1e-37, 1e-20]; float32-rounded"),
 }
