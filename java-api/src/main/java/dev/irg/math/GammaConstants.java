@@ -285,11 +285,32 @@ public final class GammaConstants {
     /**
      * Temme term counts in float, per class of a (TEMME_K_A_MIN) and of |eta| (TEMME_N_ETA_MAX; beyond
      * the last bound FLOAT_TEMME_N): the smallest counts with which dz/da stays within 1e-9 relative
-     * of the full sums over a grid of each class ({@code kernels-simd/tools/TemmeF32Counts.java 1e-9}).
+     * of the full sums (TEMME_K x TEMME_N terms) on a grid of each class
+     * ({@code kernels-simd/tools/TemmeF32Counts.java 1e-9 grad}; 1e-9 is 60 times below float's
+     * rounding unit).
      */
-    public static final int[] FLOAT_TEMME_K_COUNT = {7, 6, 5, 5, 4, 3, 3, 3, 2, 2};
+    public static final int[] FLOAT_TEMME_K_COUNT = {5, 5, 4, 3, 3, 3, 3, 2, 2, 2};
+    /**
+     * The float kernels group the Temme region's elements in two bands, lambda = x/a inside
+     * [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (|eta| &lt; 0.25: at most 7 Taylor terms per
+     * c_k) and outside (up to FLOAT_TEMME_N), so that a vector of lanes near lambda = 1 does not run the
+     * term count of a far lane (a vector runs its largest count). The edges (|eta| = 0.25 at lambda =
+     * 0.7704 and 1.2713, mpmath) only sort: the counts come from each vector's own |eta|.
+     */
+    public static final double FLOAT_TEMME_NEAR_LAMBDA_LO = 0.77;
+    /** See FLOAT_TEMME_NEAR_LAMBDA_LO. */
+    public static final double FLOAT_TEMME_NEAR_LAMBDA_HI = 1.27;
     /** See FLOAT_TEMME_K_COUNT. */
-    public static final int[] FLOAT_TEMME_N_COUNT = {5, 6, 7, 7, 9, 11, 15, 18};
+    public static final int[] FLOAT_TEMME_N_COUNT = {4, 5, 5, 6, 7, 10, 11, 15};
     /** See FLOAT_TEMME_K_COUNT: Taylor terms for |eta| beyond the last TEMME_N_ETA_MAX. */
-    public static final int FLOAT_TEMME_N = 18;
+    public static final int FLOAT_TEMME_N = 15;
+    /**
+     * phi = -log1pmx(t) in float from the atanh series in u = t/(2+t) (LOG1PMX_SERIES): a vector whose
+     * largest u^2 is at most FLOAT_LOG1PMX_U2_MAX[i] sums FLOAT_LOG1PMX_TERMS[i] terms, else all 14
+     * (u^2 &le; 0.29 over the Temme window): the neglected tail, at most u^(2k+1)/(2k+3) relative to phi,
+     * stays below 1e-9.
+     */
+    public static final double[] FLOAT_LOG1PMX_U2_MAX = {0.01, 0.05, 0.15};
+    /** See FLOAT_LOG1PMX_U2_MAX. */
+    public static final int[] FLOAT_LOG1PMX_TERMS = {4, 6, 9};
 }

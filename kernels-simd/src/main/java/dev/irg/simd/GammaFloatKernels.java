@@ -3,6 +3,8 @@ package dev.irg.simd;
 import static dev.irg.math.GammaConstants.FLOAT_A_MAX;
 import static dev.irg.math.GammaConstants.FLOAT_A_MIN;
 import static dev.irg.math.GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN;
+import static dev.irg.math.GammaConstants.FLOAT_LOG1PMX_TERMS;
+import static dev.irg.math.GammaConstants.FLOAT_LOG1PMX_U2_MAX;
 import static dev.irg.math.GammaConstants.FLOAT_PSI_ROOT_TERMS;
 import static dev.irg.math.GammaConstants.FLOAT_PSI_TERMS;
 import static dev.irg.math.GammaConstants.FLOAT_SERIES_X_OFFSET;
@@ -11,6 +13,8 @@ import static dev.irg.math.GammaConstants.FLOAT_SUM_TOLERANCE;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_K_COUNT;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_N;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_N_COUNT;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO;
 import static dev.irg.math.GammaConstants.FLOAT_X_MAX;
 import static dev.irg.math.GammaConstants.FLOAT_X_MIN;
 import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
@@ -39,6 +43,8 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Op;
@@ -54,8 +60,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <ul>
  * <li>the sums stop at FLOAT_SUM_TOLERANCE (2^-26) instead of 2^-53;</li>
  * <li>log x - psi(y): below 6 psi from 18 terms of the root series on [1, 2] (at most four unit steps,
- * their reciprocals as one fraction), above log(x/y) and three terms of the asymptotic series; both for
- * every lane, blended (no bands);</li>
+ * their reciprocals as one fraction), above log(x/y) and three terms of the asymptotic series (the
+ * series and fraction regions are split into these two bands);</li>
  * <li>Temme: phi from the atanh series of log1pmx over the whole window, the sums with
  * FLOAT_TEMME_K_COUNT x FLOAT_TEMME_N_COUNT terms, log Gamma*(a) from two Stirling terms.</li>
  * </ul>
@@ -67,11 +73,21 @@ import jdk.incubator.vector.VectorSpecies;
  * GammaKernels (docs/simd.md, "Profile").
  */
 final class GammaFloatKernels implements FloatFamily {
-    /** Region codes: WIDEN (= REGION_EDGE, 0) and IncompleteGamma's series, continued fraction and Temme regions. */
+    /**
+     * Region codes: WIDEN (= REGION_EDGE, 0), IncompleteGamma's series, continued fraction and Temme
+     * regions, and the series and fraction split in two bands by the argument y of log x - psi(y)
+     * (y = a + 1, resp. a): below FLOAT_PSI_ASYMPTOTIC_MIN (codes 1, 2: psi from the root series) and
+     * above (codes 4, 5: the asymptotic series), so that a vector runs one of the two; Temme in two
+     * bands of lambda (codes 3 and 6, FLOAT_TEMME_NEAR_LAMBDA_LO) for its term counts.
+     */
     private static final int SERIES = REGION_SERIES;
     private static final int FRACTION = REGION_CONTINUED_FRACTION;
     private static final int TEMME = REGION_TEMME;
-    private static final int REGIONS = 4;
+    private static final int SERIES_HIGH = 4;
+    private static final int FRACTION_HIGH = 5;
+    /** Temme outside [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (code 3: inside), evaluated alike. */
+    private static final int TEMME_FAR = 6;
+    private static final int REGIONS = 7;
 
     /** This JVM's float species (a constant, see {@link Lanes}). */
     private static final VectorSpecies<Float> SP = Lanes.SF;
@@ -97,7 +113,7 @@ final class GammaFloatKernels implements FloatFamily {
     private static final int PSI_STEPS = (int) FLOAT_PSI_ASYMPTOTIC_MIN - 2;
     /** The first FLOAT_STIRLING_TERMS coefficients of LGAMMA_STIRLING, as floats. */
     private static final float[] STIRLING = toFloat(java.util.Arrays.copyOf(LGAMMA_STIRLING, FLOAT_STIRLING_TERMS));
-    /** LOG1PMX_SERIES as floats (all 14 terms: |u| &le; 0.54 over the Temme window, truncation &lt; 1e-9). */
+    /** LOG1PMX_SERIES as floats (all 14 terms for |u| up to 0.54, the Temme window's edge; fewer below: FLOAT_LOG1PMX_U2_MAX). */
     private static final float[] LOG1PMX = toFloat(LOG1PMX_SERIES);
 
     private static float[] toFloat(double[] d) {
@@ -138,11 +154,17 @@ final class GammaFloatKernels implements FloatFamily {
         FloatVector a = FloatVector.fromArray(SP, alpha, i);
         FloatVector r = FloatVector.fromArray(SP, rate, i);
         FloatVector x = r.mul(FloatVector.fromArray(SP, z, i));
-        FloatVector c = a.broadcast((float) FRACTION).blend((float) SERIES, x.compare(LT, a.add((float) FLOAT_SERIES_X_OFFSET)));
+        VectorMask<Float> series = x.compare(LT, a.add((float) FLOAT_SERIES_X_OFFSET));
+        FloatVector c = a.broadcast((float) FRACTION).blend((float) SERIES, series);
+        // band: y = a + 1 (series) or a (fraction) at or above FLOAT_PSI_ASYMPTOTIC_MIN: codes 4 and 5
+        VectorMask<Float> high = a.blend(a.add(1.0f), series).compare(GE, (float) FLOAT_PSI_ASYMPTOTIC_MIN);
+        c = c.blend(c.add((float) (SERIES_HIGH - SERIES)), high);
         FloatVector lam = x.div(a).blend(Float.NaN, a.compare(LT, (float) TEMME_A_MIN));
         VectorMask<Float> temme = lam.blend(Float.POSITIVE_INFINITY, lam.compare(LT, (float) TEMME_LAMBDA_LO))
                 .compare(LE, (float) TEMME_LAMBDA_HI);
-        c = c.blend((float) TEMME, temme);
+        VectorMask<Float> near = lam.blend(Float.POSITIVE_INFINITY, lam.compare(LT, (float) FLOAT_TEMME_NEAR_LAMBDA_LO))
+                .compare(LE, (float) FLOAT_TEMME_NEAR_LAMBDA_HI);
+        c = c.blend(a.broadcast((float) TEMME_FAR).blend((float) TEMME, near), temme);
         FloatVector widen = a.broadcast((float) WIDEN);
         c = widen.blend(c, inRange(a, (float) FLOAT_A_MIN, (float) FLOAT_A_MAX));
         c = widen.blend(c, inRange(x, (float) FLOAT_X_MIN, (float) FLOAT_X_MAX));
@@ -159,17 +181,17 @@ final class GammaFloatKernels implements FloatFamily {
     public void evaluate(Op op, int region, float[] alpha, float[] rate, float[] z, float[] out, int from, int to) {
         Stages st = STAGES.get().ensure(to);
         switch (region) {
-            case SERIES -> {
+            case SERIES, SERIES_HIGH -> {
                 seriesSums(alpha, rate, z, st, from, to);
-                logMinusDigammaStage(alpha, rate, z, 1.0f, st.f0, from, to);
+                logMinusDigammaStage(alpha, rate, z, 1.0f, region == SERIES_HIGH, st.f0, from, to);
                 seriesFinish(alpha, rate, z, st, out, from, to);
             }
-            case FRACTION -> {
+            case FRACTION, FRACTION_HIGH -> {
                 fractionSums(alpha, rate, z, st, from, to);
-                logMinusDigammaStage(alpha, rate, z, 0.0f, st.f0, from, to);
+                logMinusDigammaStage(alpha, rate, z, 0.0f, region == FRACTION_HIGH, st.f0, from, to);
                 fractionFinish(alpha, rate, z, st, out, from, to);
             }
-            case TEMME -> {
+            case TEMME, TEMME_FAR -> {
                 temmeSetup(alpha, rate, z, st, from, to);
                 temmeSums(alpha, st, from, to);
                 temmeFinish(alpha, rate, z, st, out, from, to);
@@ -178,11 +200,15 @@ final class GammaFloatKernels implements FloatFamily {
         }
         // NaN marks a lane whose sums did not converge within the budget or overflowed: the scalar
         // reference finishes it (the operands of these regions are valid, so its result is not NaN)
-        Reference.Fn ref = null;
-        for (int j = from; j < to; j++) {
-            if (Float.isNaN(out[j])) {
-                ref = ref == null ? Reference.of(op) : ref;
-                out[j] = (float) ref.apply(alpha[j], rate[j], z[j]);
+        for (int j = from; j < to; j += SP.length()) {
+            FloatVector v = FloatVector.fromArray(SP, out, j);
+            if (v.compare(NE, v).anyTrue()) {
+                Reference.Fn ref = Reference.of(op);
+                for (int l = j; l < j + SP.length(); l++) {
+                    if (Float.isNaN(out[l])) {
+                        out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
+                    }
+                }
             }
         }
     }
@@ -233,7 +259,7 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector crit = a.broadcast(1.0f);
             for (int n = 1; n <= cap; n++) {
                 FloatVector rn = one.div(a.add(n));
-                t = t.mul(x).mul(rn);
+                t = t.mul(x.mul(rn)); // x rn off the loop-carried chain of t: one multiplication on it
                 h = h.add(rn);
                 FloatVector dt = t.neg().mul(h);
                 s = s.add(t);
@@ -321,34 +347,30 @@ final class GammaFloatKernels implements FloatFamily {
         }
     }
 
-    /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction). */
-    private static void logMinusDigammaStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
-            int from, int to) {
+    /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), the band's form. */
+    private static void logMinusDigammaStage(float[] alpha, float[] rate, float[] z, float shift, boolean high,
+            float[] res, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             FloatVector y = FloatVector.fromArray(SP, alpha, i).add(shift);
             FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
-            logMinusDigamma(x, y).intoArray(res, i);
+            (high ? logMinusDigammaHigh(x, y) : logMinusDigammaLow(x, y)).intoArray(res, i);
         }
     }
 
     /**
-     * log x - psi(y) in float for x, y &gt; 0 (FLOAT_PSI_ASYMPTOTIC_MIN). y &lt; 6: psi(y) from the root
+     * log x - psi(y) in float for x &gt; 0, 0 &lt; y &lt; FLOAT_PSI_ASYMPTOTIC_MIN: psi(y) from the root
      * series on [1, 2] after at most PSI_STEPS unit steps down (psi(y) = psi(y - k) + sum 1/(y - j), the
      * reciprocals as one fraction N/D: N &larr; N w + D, D &larr; D w, positive terms) or one step up for
-     * y &lt; 1 (psi(y) = psi(y + 1) - 1/y, the fraction starting at -1/y); y &ge; 6: log(x/y) + 1/(2y) +
-     * sum_k c_k y^-2k. Every lane runs both, blended; one LOG (of x, or of x/y).
+     * y &lt; 1 (psi(y) = psi(y + 1) - 1/y, the fraction starting at -1/y). The root series keeps psi
+     * accurate relative to itself near its zero (GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN).
      */
-    static FloatVector logMinusDigamma(FloatVector x, FloatVector y) {
+    static FloatVector logMinusDigammaLow(FloatVector x, FloatVector y) {
         x = Lanes.exact(x);
         y = Lanes.exact(y);
-        VectorMask<Float> low = y.compare(LT, (float) FLOAT_PSI_ASYMPTOTIC_MIN);
-        FloatVector one = y.broadcast(1.0f);
-        // root series branch (other lanes run it at 1.5)
-        FloatVector ys = y.broadcast(1.5f).blend(y, low);
-        VectorMask<Float> below1 = ys.compare(LT, 1.0f);
+        VectorMask<Float> below1 = y.compare(LT, 1.0f);
         FloatVector num = y.broadcast(0.0f).blend(-1.0f, below1);
-        FloatVector den = one.blend(ys, below1);
-        FloatVector w = ys.blend(ys.add(1.0f), below1);
+        FloatVector den = y.broadcast(1.0f).blend(y, below1);
+        FloatVector w = y.blend(y.add(1.0f), below1);
         for (int j = 0; j < PSI_STEPS; j++) {
             VectorMask<Float> step = w.compare(GE, 2.0f);
             w = w.blend(w.sub(1.0f), step);
@@ -360,21 +382,29 @@ final class GammaFloatKernels implements FloatFamily {
         for (int k = PSI_ROOT.length - 1; k >= 0; k--) {
             h = h.fma(s, y.broadcast(PSI_ROOT[k]));
         }
-        FloatVector psi = h.fma(s, num.div(den));
-        // asymptotic branch (other lanes run it at FLOAT_PSI_ASYMPTOTIC_MIN)
-        FloatVector yb = y.blend((float) FLOAT_PSI_ASYMPTOTIC_MIN, low);
-        FloatVector rw = one.div(yb);
+        return x.lanewise(LOG).sub(h.fma(s, num.div(den)));
+    }
+
+    /**
+     * log x - psi(y) in float for x &gt; 0, y &ge; FLOAT_PSI_ASYMPTOTIC_MIN: log(x/y) + 1/(2y) +
+     * sum_k c_k y^-2k (the first FLOAT_PSI_TERMS terms of DIGAMMA_ASYMPTOTIC).
+     */
+    static FloatVector logMinusDigammaHigh(FloatVector x, FloatVector y) {
+        x = Lanes.exact(x);
+        y = Lanes.exact(y);
+        FloatVector rw = y.broadcast(1.0f).div(y);
         FloatVector r2 = rw.mul(rw);
         FloatVector tail = y.broadcast(0.0f);
         for (int k = PSI_TAIL.length - 1; k >= 0; k--) {
             tail = tail.fma(r2, y.broadcast(PSI_TAIL[k]));
         }
-        FloatVector lmd = rw.mul(0.5f).add(tail.mul(r2));
-        FloatVector lg = x.mul(rw).blend(x, low).lanewise(LOG);
-        return lg.add(lmd).blend(lg.sub(psi), low);
+        return x.mul(rw).lanewise(LOG).add(rw.mul(0.5f).add(tail.mul(r2)));
     }
 
-    /** Temme region, first stage: eta into st.u, lambda - 1 into st.du (phi from the atanh series of log1pmx). */
+    /**
+     * Temme region, first stage: eta into st.u, lambda - 1 into st.du (phi from the atanh series of
+     * log1pmx, as many terms as the vector's largest u^2 needs: FLOAT_LOG1PMX_U2_MAX).
+     */
     private static void temmeSetup(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
@@ -384,7 +414,7 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector u = t.div(t.add(2.0f));
             FloatVector u2 = u.mul(u);
             FloatVector s = a.broadcast(0.0f);
-            for (int k = LOG1PMX.length - 1; k >= 0; k--) {
+            for (int k = log1pmxTerms(u2.reduceLanes(MAX)) - 1; k >= 0; k--) {
                 s = s.fma(u2, a.broadcast(LOG1PMX[k]));
             }
             FloatVector phi = t.mul(u).sub(u.mul(2.0f).mul(u2).mul(s));
@@ -392,6 +422,16 @@ final class GammaFloatKernels implements FloatFamily {
             mag.blend(mag.neg(), t.compare(LT, 0.0f)).intoArray(st.u, i);
             t.intoArray(st.du, i);
         }
+    }
+
+    /** Terms of the log1pmx series for a vector whose largest u^2 is {@code u2} (FLOAT_LOG1PMX_U2_MAX; NaN: all). */
+    private static int log1pmxTerms(float u2) {
+        for (int i = 0; i < FLOAT_LOG1PMX_U2_MAX.length; i++) {
+            if (u2 <= FLOAT_LOG1PMX_U2_MAX[i]) {
+                return FLOAT_LOG1PMX_TERMS[i];
+            }
+        }
+        return LOG1PMX.length;
     }
 
     /**

@@ -41,13 +41,18 @@ class FloatKernelsTest {
         float[] o = new float[lanes];
         double worst = 0;
         for (int it = 0; it < 20000; it++) {
+            boolean high = it % 2 == 1; // a vector of one band: y below or above FLOAT_PSI_ASYMPTOTIC_MIN
             for (int l = 0; l < lanes; l++) {
-                y[l] = (float) Math.exp(Math.log(1e-5) + r.nextDouble() * Math.log(1e11));
+                double lo = high ? GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN : 1e-5;
+                double hi = high ? 1e6 : Math.nextDown((float) GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN);
+                y[l] = (float) Math.exp(Math.log(lo) + r.nextDouble() * Math.log(hi / lo));
                 double psi = GammaFunctions.digamma(y[l]);
                 double lx = r.nextBoolean() ? psi + 0.05 * (2 * r.nextDouble() - 1) : psi + 10 * (2 * r.nextDouble() - 1);
                 x[l] = (float) Math.exp(Math.max(-80, Math.min(80, lx)));
             }
-            GammaFloatKernels.logMinusDigamma(FloatVector.fromArray(SF, x, 0), FloatVector.fromArray(SF, y, 0))
+            FloatVector xv = FloatVector.fromArray(SF, x, 0);
+            FloatVector yv = FloatVector.fromArray(SF, y, 0);
+            (high ? GammaFloatKernels.logMinusDigammaHigh(xv, yv) : GammaFloatKernels.logMinusDigammaLow(xv, yv))
                     .intoArray(o, 0);
             for (int l = 0; l < lanes; l++) {
                 double lx = Math.log(x[l]);
@@ -65,7 +70,7 @@ class FloatKernelsTest {
     /**
      * Every element gets WIDEN exactly when an operand is outside the float ranges (NaN, infinities,
      * zero and negative values included), else the region of IncompleteGamma.classify(a, rate z) (with the
-     * series / fraction split at a + FLOAT_SERIES_X_OFFSET), except within float
+     * series / fraction split at a + FLOAT_SERIES_X_OFFSET; codes + 3 in the band of the asymptotic psi, Temme far from lambda = 1 code 6), except within float
      * rounding of a region boundary.
      */
     @Test
@@ -112,6 +117,18 @@ class FloatKernelsTest {
                 int want = IncompleteGamma.classify(a[i], x);
                 if (want == GammaConstants.REGION_SERIES && x >= a[i] + GammaConstants.FLOAT_SERIES_X_OFFSET) {
                     want = GammaConstants.REGION_CONTINUED_FRACTION;
+                }
+                // bands of log x - psi(y): y = a + 1 (series) or a (fraction) at or above FLOAT_PSI_ASYMPTOTIC_MIN
+                float y = want == GammaConstants.REGION_SERIES ? a[i] + 1f : a[i];
+                if (want != GammaConstants.REGION_TEMME && y >= (float) GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN) {
+                    want += 3;
+                }
+                // Temme bands of lambda: code 6 outside [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI]
+                nearBoundary |= Math.abs(lam / GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO - 1) < 1e-6
+                        || Math.abs(lam / GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI - 1) < 1e-6;
+                if (want == GammaConstants.REGION_TEMME && !(lam >= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO
+                        && lam <= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI)) {
+                    want = 6;
                 }
                 if (!nearBoundary) {
                     assertEquals(want, region[i], at);
