@@ -44,6 +44,7 @@ import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
@@ -183,12 +184,20 @@ final class GammaFloatKernels implements FloatFamily {
         switch (region) {
             case SERIES, SERIES_HIGH -> {
                 seriesSums(alpha, rate, z, st, from, to);
-                logMinusDigammaStage(alpha, rate, z, 1.0f, region == SERIES_HIGH, st.f0, from, to);
+                if (region == SERIES_HIGH) {
+                    logMinusDigammaHighStage(alpha, rate, z, 1.0f, st.f0, from, to);
+                } else {
+                    logMinusDigammaLowStage(alpha, rate, z, 1.0f, st.f0, from, to);
+                }
                 seriesFinish(alpha, rate, z, st, out, from, to);
             }
             case FRACTION, FRACTION_HIGH -> {
                 fractionSums(alpha, rate, z, st, from, to);
-                logMinusDigammaStage(alpha, rate, z, 0.0f, region == FRACTION_HIGH, st.f0, from, to);
+                if (region == FRACTION_HIGH) {
+                    logMinusDigammaHighStage(alpha, rate, z, 0.0f, st.f0, from, to);
+                } else {
+                    logMinusDigammaLowStage(alpha, rate, z, 0.0f, st.f0, from, to);
+                }
                 fractionFinish(alpha, rate, z, st, out, from, to);
             }
             case TEMME, TEMME_FAR -> {
@@ -347,13 +356,26 @@ final class GammaFloatKernels implements FloatFamily {
         }
     }
 
-    /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), the band's form. */
-    private static void logMinusDigammaStage(float[] alpha, float[] rate, float[] z, float shift, boolean high,
-            float[] res, int from, int to) {
+    /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), band y &lt; FLOAT_PSI_ASYMPTOTIC_MIN. */
+    private static void logMinusDigammaLowStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
+            int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             FloatVector y = FloatVector.fromArray(SP, alpha, i).add(shift);
             FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
-            (high ? logMinusDigammaHigh(x, y) : logMinusDigammaLow(x, y)).intoArray(res, i);
+            logMinusDigammaLow(x, y).intoArray(res, i);
+        }
+    }
+
+    /**
+     * As {@link #logMinusDigammaLowStage}, band y &ge; FLOAT_PSI_ASYMPTOTIC_MIN (a stage of its own: one
+     * vector expression per loop, no vector merged from two branches; see temmeSums).
+     */
+    private static void logMinusDigammaHighStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector y = FloatVector.fromArray(SP, alpha, i).add(shift);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            logMinusDigammaHigh(x, y).intoArray(res, i);
         }
     }
 
@@ -436,19 +458,19 @@ final class GammaFloatKernels implements FloatFamily {
 
     /**
      * Temme region, second stage: T, dT/deta, dT/da (GammaKernels.temmeSums) in float with the float
-     * counts FLOAT_TEMME_K_COUNT / FLOAT_TEMME_N_COUNT; a vector uses the largest counts of its lanes.
+     * counts FLOAT_TEMME_K_COUNT / FLOAT_TEMME_N_COUNT; a vector uses the largest counts of its lanes
+     * (FLOAT_TEMME_K_COUNT does not rise with a, FLOAT_TEMME_N_COUNT does not fall with |eta|).
      */
     private static void temmeSums(float[] alpha, Stages st, int from, int to) {
         int lanes = SP.length();
         for (int i = from; i < to; i += lanes) {
-            int kCount = 0;
-            int nCount = 0;
-            for (int l = i; l < i + lanes; l++) {
-                kCount = Math.max(kCount, kCount(alpha[l]));
-                nCount = Math.max(nCount, nCount(Math.abs(st.u[l])));
-            }
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector eta = FloatVector.fromArray(SP, st.u, i);
+            // the counts fall with a and rise with |eta|: the vector's largest counts are those of its
+            // smallest a and largest |eta| (two reductions; a scalar lookup per lane, with its
+            // mispredicted exits, took as long as the sums)
+            int kCount = kCount(a.reduceLanes(MIN));
+            int nCount = nCount(eta.lanewise(ABS).reduceLanes(MAX));
             FloatVector r = a.broadcast(1.0f).div(a);
             FloatVector tSum = a.broadcast(0.0f);
             FloatVector tEta = a.broadcast(0.0f);
@@ -463,13 +485,13 @@ final class GammaFloatKernels implements FloatFamily {
                 }
                 tSum = tSum.fma(r, c);
                 tEta = tEta.fma(r, dc);
-                if (k >= 1) {
-                    tA = tA.fma(r, c.mul(k));
-                }
+                // sum_k k c_k r^k without a branch on k (a vector merged from a branch lost its exact class
+                // for the JIT, and the stage then ran as the Vector API's Java fallback: 3x slower)
+                tA = tA.fma(r, c.mul(k));
             }
             tSum.intoArray(st.t0, i);
             tEta.intoArray(st.t1, i);
-            tA.mul(r.neg().mul(r)).intoArray(st.t2, i);
+            tA.mul(r.neg()).intoArray(st.t2, i); // dT/da = -sum_k k c_k a^-(k+1)
         }
     }
 
