@@ -181,6 +181,7 @@ final class GammaFloatKernels implements FloatFamily {
     @Override
     public void evaluate(Op op, int region, float[] alpha, float[] rate, float[] z, float[] out, int from, int to) {
         Stages st = STAGES.get().ensure(to);
+        boolean anyNaN;
         switch (region) {
             case SERIES, SERIES_HIGH -> {
                 seriesSums(alpha, rate, z, st, from, to);
@@ -189,7 +190,7 @@ final class GammaFloatKernels implements FloatFamily {
                 } else {
                     logMinusDigammaLowStage(alpha, rate, z, 1.0f, st.f0, from, to);
                 }
-                seriesFinish(alpha, rate, z, st, out, from, to);
+                anyNaN = seriesFinish(alpha, rate, z, st, out, from, to);
             }
             case FRACTION, FRACTION_HIGH -> {
                 fractionSums(alpha, rate, z, st, from, to);
@@ -198,25 +199,22 @@ final class GammaFloatKernels implements FloatFamily {
                 } else {
                     logMinusDigammaLowStage(alpha, rate, z, 0.0f, st.f0, from, to);
                 }
-                fractionFinish(alpha, rate, z, st, out, from, to);
+                anyNaN = fractionFinish(alpha, rate, z, st, out, from, to);
             }
             case TEMME, TEMME_FAR -> {
                 temmeSetup(alpha, rate, z, st, from, to);
                 temmeSums(alpha, st, from, to);
-                temmeFinish(alpha, rate, z, st, out, from, to);
+                anyNaN = temmeFinish(alpha, rate, z, st, out, from, to);
             }
             default -> throw new IllegalArgumentException("region " + region);
         }
         // NaN marks a lane whose sums did not converge within the budget or overflowed: the scalar
         // reference finishes it (the operands of these regions are valid, so its result is not NaN)
-        for (int j = from; j < to; j += SP.length()) {
-            FloatVector v = FloatVector.fromArray(SP, out, j);
-            if (v.compare(NE, v).anyTrue()) {
-                Reference.Fn ref = Reference.of(op);
-                for (int l = j; l < j + SP.length(); l++) {
-                    if (Float.isNaN(out[l])) {
-                        out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
-                    }
+        if (anyNaN) {
+            Reference.Fn ref = Reference.of(op);
+            for (int l = from; l < to; l++) {
+                if (Float.isNaN(out[l])) {
+                    out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
                 }
             }
         }
@@ -266,9 +264,16 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector t = a.broadcast(1.0f);
             FloatVector h = a.broadcast(0.0f);
             FloatVector crit = a.broadcast(1.0f);
-            for (int n = 1; n <= cap; n++) {
+            // two terms per step, the convergence test on the second (a lane that met it one term
+            // earlier adds one more term below the tolerance): half the tests and reductions
+            for (int n = 1; n < cap; n += 2) {
                 FloatVector rn = one.div(a.add(n));
                 t = t.mul(x.mul(rn)); // x rn off the loop-carried chain of t: one multiplication on it
+                h = h.add(rn);
+                s = s.add(t);
+                ds = ds.sub(t.mul(h));
+                rn = one.div(a.add(n + 1));
+                t = t.mul(x.mul(rn));
                 h = h.add(rn);
                 FloatVector dt = t.neg().mul(h);
                 s = s.add(t);
@@ -283,8 +288,12 @@ final class GammaFloatKernels implements FloatFamily {
         }
     }
 
-    /** Series region, last stage: dz/da = -(x/a) (S (log x - psi(a+1)) + dS/da) / rate; NaN where a sum is not finite. */
-    private static void seriesFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+    /**
+     * Series region, last stage: dz/da = -(x/a) (S (log x - psi(a+1)) + dS/da) / rate; NaN where a sum is
+     * not finite. Returns whether any result is NaN (or infinite): the sum of v - v over the vectors, one test.
+     */
+    private static boolean seriesFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        FloatVector nan = FloatVector.zero(SP);
         for (int i = from; i < to; i += SP.length()) {
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector r = FloatVector.fromArray(SP, rate, i);
@@ -292,9 +301,11 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector s = FloatVector.fromArray(SP, st.u, i);
             FloatVector ds = FloatVector.fromArray(SP, st.du, i);
             FloatVector bracket = s.mul(FloatVector.fromArray(SP, st.f0, i)).add(ds);
-            FloatVector v = x.div(a).neg().mul(bracket).div(r);
-            v.add(s.sub(s)).add(ds.sub(ds)).intoArray(out, i);
+            FloatVector v = x.div(a).neg().mul(bracket).div(r).add(s.sub(s)).add(ds.sub(ds));
+            v.intoArray(out, i);
+            nan = nan.add(v.sub(v));
         }
+        return nan.compare(NE, nan).anyTrue();
     }
 
     /**
@@ -344,16 +355,23 @@ final class GammaFloatKernels implements FloatFamily {
         }
     }
 
-    /** Continued-fraction region, last stage: dz/da = x ((log x - psi(a)) F + dF/da) / rate; NaN where a sum is not finite. */
-    private static void fractionFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+    /**
+     * Continued-fraction region, last stage: dz/da = x ((log x - psi(a)) F + dF/da) / rate; NaN where a sum
+     * is not finite. Returns whether any result is NaN or infinite (as seriesFinish).
+     */
+    private static boolean fractionFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        FloatVector nan = FloatVector.zero(SP);
         for (int i = from; i < to; i += SP.length()) {
             FloatVector r = FloatVector.fromArray(SP, rate, i);
             FloatVector x = r.mul(FloatVector.fromArray(SP, z, i));
             FloatVector f = FloatVector.fromArray(SP, st.u, i);
             FloatVector df = FloatVector.fromArray(SP, st.du, i);
             FloatVector bracket = FloatVector.fromArray(SP, st.f0, i).mul(f).add(df);
-            x.mul(bracket).div(r).add(f.sub(f)).add(df.sub(df)).intoArray(out, i);
+            FloatVector v = x.mul(bracket).div(r).add(f.sub(f)).add(df.sub(df));
+            v.intoArray(out, i);
+            nan = nan.add(v.sub(v));
         }
+        return nan.compare(NE, nan).anyTrue();
     }
 
     /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), band y &lt; FLOAT_PSI_ASYMPTOTIC_MIN. */
@@ -518,9 +536,11 @@ final class GammaFloatKernels implements FloatFamily {
     /**
      * Temme region, last stage (IncompleteGamma.temme's gradient): dz/da = lambda Gamma*(a) B / rate,
      * B = (mu - eta/2)(1 + eta T) - T/(2a) - (mu/a) dT/deta + dT/da, mu = (lambda - 1)/eta, log Gamma*(a)
-     * from FLOAT_STIRLING_TERMS terms of Stirling's series (a &ge; TEMME_A_MIN).
+     * from FLOAT_STIRLING_TERMS terms of Stirling's series (a &ge; TEMME_A_MIN). Returns whether any result
+     * is NaN or infinite (as seriesFinish).
      */
-    private static void temmeFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+    private static boolean temmeFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        FloatVector nan = FloatVector.zero(SP);
         for (int i = from; i < to; i += SP.length()) {
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector rt = FloatVector.fromArray(SP, rate, i);
@@ -540,7 +560,10 @@ final class GammaFloatKernels implements FloatFamily {
                 lgs = lgs.fma(r2, a.broadcast(STIRLING[k]));
             }
             FloatVector gstar = lgs.mul(r).lanewise(EXP);
-            x.mul(r).mul(gstar).mul(b).div(rt).intoArray(out, i);
+            FloatVector v = x.mul(r).mul(gstar).mul(b).div(rt);
+            v.intoArray(out, i);
+            nan = nan.add(v.sub(v));
         }
+        return nan.compare(NE, nan).anyTrue();
     }
 }
