@@ -9,6 +9,8 @@ import static dev.irg.math.GammaConstants.*;
  * window. Lives in dev.irg.math to reach the package-private phi. Run from the repository root after a build:
  *   javac -cp java-api/target/classes -d /tmp/tf kernels-simd/tools/TemmeF32Counts.java
  *   java -cp /tmp/tf:java-api/target/classes dev.irg.math.TemmeF32Counts 1e-11
+ * GammaConstants.FLOAT_TEMME_K_COUNT / FLOAT_TEMME_N_COUNT (float-arithmetic kernels, dz/da only):
+ *   java -cp /tmp/tf:java-api/target/classes dev.irg.math.TemmeF32Counts 1e-9 grad
  */
 public class TemmeF32Counts {
     static double eval(double a, double x, int what, int kCount, int nCount) {
@@ -40,9 +42,12 @@ public class TemmeF32Counts {
         if (what == 1) return -Math.exp(-a * phi) * SpecialConstants.INV_SQRT_2PI / Math.sqrt(a) * b;
         return (x / a) * Math.exp(GammaFunctions.logGammaStirlingCorrection(a)) * b;
     }
+    /** First quantity checked: 0 (P, dP/da and dz/da) or 2 (dz/da only: the float kernels' FLOAT_TEMME_* counts). */
+    static int firstWhat = 0;
+
     static double err(double a, double x, int kc, int nc) {
         double w = 0;
-        for (int what = 0; what < 3; what++) {
+        for (int what = firstWhat; what < 3; what++) {
             double full = eval(a, x, what, TEMME_K, TEMME_N);
             double red = eval(a, x, what, kc, nc);
             if (full == 0 || !Double.isFinite(full)) continue;
@@ -52,6 +57,7 @@ public class TemmeF32Counts {
     }
     public static void main(String[] args) {
         double tol = Double.parseDouble(args[0]);
+        firstWhat = args.length > 1 && args[1].equals("grad") ? 2 : 0;
         // k classes: a in [TEMME_K_A_MIN[i], next), eta over the whole window
         for (int i = 0; i < TEMME_K_A_MIN.length; i++) {
             double lo = TEMME_K_A_MIN[i], hi = i + 1 < TEMME_K_A_MIN.length ? TEMME_K_A_MIN[i + 1] : 1e7;

@@ -203,6 +203,46 @@ def table_heldout(rng):
     return pts
 
 
+def table_f32_switch(rng):
+    """Switch-over places of the float32-arithmetic kernels (GammaFloatKernels, docs/simd.md "float32
+    arithmetic"), all inputs float32-exact: the digamma branches (alpha ~ 5 and 6), log x - psi(alpha+1) ~ 0
+    (x ~ exp(psi(alpha+1))), x ~ alpha+1 and alpha+1/2 (the series / fraction splits), alpha ~ 20 and the Temme window edges, the float domain edges
+    (alpha tiny and huge, x tiny)."""
+    from scipy.special import digamma
+    pts = []
+    for _ in range(100):  # digamma shift: y = alpha (fraction) or alpha + 1 (series) crosses 6
+        a = f32(rng.uniform(4.5, 6.5))
+        u = float(rng.uniform(1e-6, 1 - 1e-6))
+        pts.append((a, f32(quantile(a, u, False)), u))
+    for _ in range(100):  # log x - psi(alpha + 1) ~ 0: the series bracket's two terms of opposite sign
+        a = f32(float(loguniform(rng, 1e-3, 20, 1)[0]))
+        x = math.exp(digamma(a + 1)) * (1 + rng.uniform(-0.02, 0.02))
+        pts.append((a, f32(x), float("nan")))
+    for k in range(200):  # x ~ alpha + 1 (float64 series / fraction split), x ~ alpha + 1/2 (the float one)
+        a = f32(float(loguniform(rng, 1e-5, 20, 1)[0]))
+        x = (a + (1 if k % 2 == 0 else 0.5)) * (1 + rng.uniform(-2e-3, 2e-3))
+        pts.append((a, f32(x), float("nan")))
+    for _ in range(60):  # alpha ~ 20 (Temme's lower edge) over quantiles
+        a = f32(rng.uniform(19, 21))
+        u = float(rng.uniform(1e-6, 1 - 1e-6))
+        pts.append((a, f32(quantile(a, u, False)), u))
+    for _ in range(100):  # Temme window edges lambda = x/alpha ~ TEMME_LAMBDA_LO / TEMME_LAMBDA_HI
+        a = f32(float(loguniform(rng, 20, 1e6, 1)[0]))
+        lam = (0.301709562684336 if rng.uniform() < 0.5 else 2.357676673945899) * (1 + rng.uniform(-0.02, 0.02))
+        pts.append((a, f32(a * lam), float("nan")))
+    for _ in range(80):  # alpha at the float domain edges, over quantiles
+        a = f32(float(loguniform(rng, 1e-6, 1e-3, 1)[0] if rng.uniform() < 0.5 else loguniform(rng, 3e5, 1e6, 1)[0]))
+        u = float(math.exp(rng.uniform(math.log(1e-10), math.log(0.5))))
+        x = quantile(a, u, rng.uniform() < 0.5)
+        if x is not None:
+            pts.append((a, f32(x), float("nan")))
+    for _ in range(60):  # x tiny (near the float x limit), alpha small to moderate
+        a = f32(float(loguniform(rng, 1e-4, 10, 1)[0]))
+        x = float(loguniform(rng, 1e-37, 1e-20, 1)[0])
+        pts.append((a, f32(x), float("nan")))
+    return pts
+
+
 TABLES = {
     # name: (function, seed, covers, domain, how points were chosen)
     "lower_tail": (table_lower_tail, 101, "lower tail, P(alpha,x) from 1e-12 to 1/2",
@@ -227,6 +267,11 @@ TABLES = {
     "heldout": (table_heldout, 199, "held-out random points (full doubles, not float32-exact)",
                 "alpha in [1e-4, 1e6], quantiles 1e-12 .. 1-1e-12",
                 "alpha log-uniform; u uniform (40%), log-uniform lower tail (30%), log-uniform upper tail (30%)"),
+    "f32_switch": (table_f32_switch, 107, "switch-over places of the float32-arithmetic SIMD kernels",
+                   "alpha in [1e-6, 1e6], x from 1e-37",
+                   "100 rows alpha in [4.5, 6.5] (digamma shift), 100 x ~ exp(psi(alpha+1)), 100 x ~ alpha+1 and 100 x ~ alpha+1/2, "
+                   "60 alpha in [19, 21], 100 x/alpha near the Temme window edges, 80 alpha in [1e-6, 1e-3] or "
+                   "[3e5, 1e6] over tail quantiles, 60 x in [1e-37, 1e-20]; float32-rounded"),
 }
 
 

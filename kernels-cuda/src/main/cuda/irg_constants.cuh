@@ -133,6 +133,32 @@ namespace GammaConstants {
 static constexpr int CF_MAX_ITER = 500;
 static constexpr double CF_TINY = 0x1.56e1fc2f8f359p-997;
 static constexpr double CF_TOLERANCE = 0x1.0p-53;
+static constexpr double FLOAT_A_MAX = 0x1.e848p19;
+static constexpr double FLOAT_A_MIN = 0x1.4f8b588e368f1p-17;
+IRG_TABLE(int, FLOAT_LOG1PMX_TERMS, 3, {
+    4, 6, 9})
+static constexpr int FLOAT_LOG1PMX_TERMS_LENGTH = 3;
+IRG_TABLE(double, FLOAT_LOG1PMX_U2_MAX, 3, {
+    0x1.47ae147ae147bp-7, 0x1.999999999999ap-5, 0x1.3333333333333p-3})
+static constexpr int FLOAT_LOG1PMX_U2_MAX_LENGTH = 3;
+static constexpr double FLOAT_PSI_ASYMPTOTIC_MIN = 0x1.8p2;
+static constexpr int FLOAT_PSI_ROOT_TERMS = 18;
+static constexpr int FLOAT_PSI_TERMS = 3;
+static constexpr double FLOAT_SERIES_X_OFFSET = 0x1.0p-1;
+static constexpr int FLOAT_STIRLING_TERMS = 2;
+static constexpr double FLOAT_SUM_TOLERANCE = 0x1.0p-26;
+IRG_TABLE(int, FLOAT_TEMME_K_COUNT, 10, {
+    5, 5, 4, 3, 3, 3, 3, 2,
+    2, 2})
+static constexpr int FLOAT_TEMME_K_COUNT_LENGTH = 10;
+static constexpr int FLOAT_TEMME_N = 15;
+static constexpr double FLOAT_TEMME_NEAR_LAMBDA_HI = 0x1.451eb851eb852p0;
+static constexpr double FLOAT_TEMME_NEAR_LAMBDA_LO = 0x1.8a3d70a3d70a4p-1;
+IRG_TABLE(int, FLOAT_TEMME_N_COUNT, 8, {
+    4, 5, 5, 6, 7, 10, 11, 15})
+static constexpr int FLOAT_TEMME_N_COUNT_LENGTH = 8;
+static constexpr double FLOAT_X_MAX = 0x1.93e5939a08ceap99;
+static constexpr double FLOAT_X_MIN = 0x1.4484bfeebc2ap-100;
 static constexpr double LOG_MINUS_DIGAMMA_A_MIN = 0x1.4p3;
 static constexpr double PHI_LOG1PMX_LAMBDA_MIN = 0x1.0p-1;
 static constexpr double PREFIX_STIRLING_A_MIN = 0x1.0p0;

@@ -230,4 +230,87 @@ public final class GammaConstants {
     public static final double CF_TOLERANCE = 0x1p-53;
     /** Replaces a zero denominator of the continued fraction (Lentz's device; never met for x &gt; a + 1 in our tests). */
     public static final double CF_TINY = 1e-300;
+
+    /*
+     * float32 arithmetic (the SIMD backend's GammaFloatKernels, docs/simd.md "float32 arithmetic"): for
+     * float32 results the bulk of the domain is evaluated in float lanes with methods sized for float
+     * accuracy; everything outside the ranges below goes to the float64 kernels. The ranges are where
+     * the float methods were checked against mpmath (golden tables, f32_switch included).
+     */
+    /** Smallest a evaluated in float arithmetic (golden table gamma/f32_switch reaches down to 1e-6). */
+    public static final double FLOAT_A_MIN = 1e-5;
+    /** Largest a evaluated in float arithmetic (the golden tables end at 1e6). */
+    public static final double FLOAT_A_MAX = 1e6;
+    /**
+     * Smallest x = rate z evaluated in float arithmetic: below it the series' x/a and the result come
+     * close to float's subnormal range (x^1 of the first term loses bits there).
+     */
+    public static final double FLOAT_X_MIN = 1e-30;
+    /** Largest x evaluated in float arithmetic (products like x (log x - psi(a)) stay far from float overflow). */
+    public static final double FLOAT_X_MAX = 1e30;
+    /**
+     * Relative truncation of the float series and continued fraction: 2^-26, a quarter of float's
+     * rounding unit; the neglected tail (a few times the last term where the terms shrink slowly) stays
+     * below the float rounding of the result.
+     */
+    public static final double FLOAT_SUM_TOLERANCE = 0x1p-26;
+    /**
+     * In float the series is used for x &lt; a + FLOAT_SERIES_X_OFFSET and the continued fraction above
+     * (outside the Temme window), instead of at a + SERIES_X_OFFSET: between a + 1/2 and a + 1 the
+     * series' bracket S (log x - psi(a+1)) + dS/da cancels (log x - psi(a+1) &gt; 0 from x = exp(psi(a+1))
+     * &gt; a + 1/2 on, dS/da &lt; 0; up to a factor 6.3 at x = a + 1, a &rarr; 0) and multiplied the
+     * float rounding of its parts (max 1.55e-6 over 2e6 random float operands, at a ~ 4, x ~ a + 1;
+     * 2.1e-7 RMS on golden gamma/boundaries in a float emulation), while the fraction's bracket
+     * (log x - psi(a)) F + dF/da has terms of one sign for x &gt; exp(psi(a)) &lt; a - 1/2. At x = a + 1/2
+     * neither cancels (factor 1.00, float64 replay) and the fraction converges within 45 steps at
+     * tolerance 2^-26 (a = 1e-5; 10-16 for a in [3, 20]).
+     */
+    public static final double FLOAT_SERIES_X_OFFSET = 0.5;
+    /**
+     * log x - psi(y) in float: for y &ge; FLOAT_PSI_ASYMPTOTIC_MIN as log(x/y) + 1/(2y) + the first
+     * FLOAT_PSI_TERMS terms of DIGAMMA_ASYMPTOTIC (the next term is 1/(240 y^8) &le; 2.5e-9); below,
+     * psi(y) from the root series DIGAMMA_ROOT_SERIES on [1, 2] (at most 4 unit steps down, or one up
+     * for y &lt; 1). The root series keeps psi accurate relative to itself near its zero: a shift up to
+     * y + 6 with the asymptotic series (the first version) lost ~8 ulps of L = log x - psi(y+1) to
+     * cancellation at small y and doubled the series region's float error (1.3e-6 -&gt; 2.9e-6 max on the
+     * golden tables, float emulation).
+     */
+    public static final double FLOAT_PSI_ASYMPTOTIC_MIN = 6.0;
+    /** Terms of DIGAMMA_ASYMPTOTIC used in float (see FLOAT_PSI_ASYMPTOTIC_MIN). */
+    public static final int FLOAT_PSI_TERMS = 3;
+    /** Terms of DIGAMMA_ROOT_SERIES used in float on [1, 2] (|s| &le; 0.54: the next term is below 4e-9). */
+    public static final int FLOAT_PSI_ROOT_TERMS = 18;
+    /** Terms of LGAMMA_STIRLING used in float for log Gamma*(a), a &ge; TEMME_A_MIN: the next is 1/(1680 a^7) &lt; 5e-13. */
+    public static final int FLOAT_STIRLING_TERMS = 2;
+    /**
+     * Temme term counts in float, per class of a (TEMME_K_A_MIN) and of |eta| (TEMME_N_ETA_MAX; beyond
+     * the last bound FLOAT_TEMME_N): the smallest counts with which dz/da stays within 1e-9 relative
+     * of the full sums (TEMME_K x TEMME_N terms) on a grid of each class
+     * ({@code kernels-simd/tools/TemmeF32Counts.java 1e-9 grad}; 1e-9 is 60 times below float's
+     * rounding unit).
+     */
+    public static final int[] FLOAT_TEMME_K_COUNT = {5, 5, 4, 3, 3, 3, 3, 2, 2, 2};
+    /**
+     * The float kernels group the Temme region's elements in two bands, lambda = x/a inside
+     * [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (|eta| &lt; 0.25: at most 7 Taylor terms per
+     * c_k) and outside (up to FLOAT_TEMME_N), so that a vector of lanes near lambda = 1 does not run the
+     * term count of a far lane (a vector runs its largest count). The edges (|eta| = 0.25 at lambda =
+     * 0.7704 and 1.2713, mpmath) only sort: the counts come from each vector's own |eta|.
+     */
+    public static final double FLOAT_TEMME_NEAR_LAMBDA_LO = 0.77;
+    /** See FLOAT_TEMME_NEAR_LAMBDA_LO. */
+    public static final double FLOAT_TEMME_NEAR_LAMBDA_HI = 1.27;
+    /** See FLOAT_TEMME_K_COUNT. */
+    public static final int[] FLOAT_TEMME_N_COUNT = {4, 5, 5, 6, 7, 10, 11, 15};
+    /** See FLOAT_TEMME_K_COUNT: Taylor terms for |eta| beyond the last TEMME_N_ETA_MAX. */
+    public static final int FLOAT_TEMME_N = 15;
+    /**
+     * phi = -log1pmx(t) in float from the atanh series in u = t/(2+t) (LOG1PMX_SERIES): a vector whose
+     * largest u^2 is at most FLOAT_LOG1PMX_U2_MAX[i] sums FLOAT_LOG1PMX_TERMS[i] terms, else all 14
+     * (u^2 &le; 0.29 over the Temme window): the neglected tail, at most u^(2k+1)/(2k+3) relative to phi,
+     * stays below 1e-9.
+     */
+    public static final double[] FLOAT_LOG1PMX_U2_MAX = {0.01, 0.05, 0.15};
+    /** See FLOAT_LOG1PMX_U2_MAX. */
+    public static final int[] FLOAT_LOG1PMX_TERMS = {4, 6, 9};
 }

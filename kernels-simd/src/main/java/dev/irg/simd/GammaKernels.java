@@ -539,15 +539,14 @@ final class GammaKernels implements Family {
     private static void temmeSums(boolean f32, double[] alpha, Stages st, int from, int to) {
         int lanes = SP.length();
         for (int i = from; i < to; i += lanes) {
-            int kCount = 0;
-            int nCount = 0;
-            for (int l = i; l < i + lanes; l++) {
-                kCount = Math.max(kCount, temmeKCount(alpha[l], f32 ? F32_TEMME_K_COUNT : TEMME_K_COUNT, TEMME_K));
-                nCount = Math.max(nCount, temmeNCount(Math.abs(st.u[l]), f32 ? F32_TEMME_N_COUNT : TEMME_N_COUNT,
-                        f32 ? F32_TEMME_N : TEMME_N));
-            }
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector eta = DoubleVector.fromArray(SP, st.u, i);
+            // the counts fall with a and rise with |eta| (every table): the vector's largest counts are
+            // those of its smallest a and largest |eta|, from two reductions (a scalar lookup per lane,
+            // with its mispredicted loop exits, cost as much as the float kernels' sums: docs/simd.md)
+            int kCount = temmeKCount(a.reduceLanes(VectorOperators.MIN), f32 ? F32_TEMME_K_COUNT : TEMME_K_COUNT, TEMME_K);
+            int nCount = temmeNCount(eta.lanewise(ABS).reduceLanes(VectorOperators.MAX),
+                    f32 ? F32_TEMME_N_COUNT : TEMME_N_COUNT, f32 ? F32_TEMME_N : TEMME_N);
             DoubleVector r = a.broadcast(1.0).div(a);
             DoubleVector tSum = a.broadcast(0.0);
             DoubleVector tEta = a.broadcast(0.0);

@@ -1,6 +1,7 @@
 package dev.irg.simd;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,8 +22,14 @@ final class Lanes {
     /** Lanes per vector. */
     static final int LANES = SD.length();
 
+    /** The species of the float32-arithmetic kernels: the same width, twice the lanes (16 at 512 bits). */
+    static final VectorSpecies<Float> SF = floatSpecies(SD.vectorBitSize());
+
     /** -0.0 in every lane: the identity of addition for every double, -0.0 included. */
     private static final DoubleVector NEG_ZERO = DoubleVector.broadcast(SD, -0.0);
+
+    /** -0.0f in every lane (see {@link #exact(FloatVector)}). */
+    private static final FloatVector NEG_ZERO_F = FloatVector.broadcast(SF, -0.0f);
 
     private Lanes() {
     }
@@ -34,6 +41,20 @@ final class Lanes {
             case 512 -> DoubleVector.SPECIES_512;
             default -> DoubleVector.SPECIES_PREFERRED;
         };
+    }
+
+    private static VectorSpecies<Float> floatSpecies(int bits) {
+        return switch (bits) {
+            case 128 -> FloatVector.SPECIES_128;
+            case 256 -> FloatVector.SPECIES_256;
+            case 512 -> FloatVector.SPECIES_512;
+            default -> FloatVector.SPECIES_PREFERRED;
+        };
+    }
+
+    /** {@code v} unchanged, as a vector of the JIT-known exact class (the float form of {@link #exact(DoubleVector)}). */
+    static FloatVector exact(FloatVector v) {
+        return NEG_ZERO_F.add(v);
     }
 
     /**

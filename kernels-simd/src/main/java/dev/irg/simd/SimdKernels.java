@@ -36,7 +36,14 @@ public final class SimdKernels implements Kernels {
     private final int bits;
     private final VectorSpecies<Double> sd;
     private final Family[] families; // indexed by Distribution.ordinal()
+    private final FloatFamily[] floatFamilies; // float32-arithmetic kernels, by Distribution.ordinal(); null: none
     private final ThreadLocal<Scratch> scratch;
+
+    /**
+     * System property: {@code false} turns the float32-arithmetic kernels off (every float32 call then
+     * runs the float64 kernels and is rounded, as before them); read once when the kernels are created.
+     */
+    public static final String FLOAT_ARITHMETIC_PROPERTY = "irg.simd.floatArithmetic";
 
     private SimdKernels(int bits) {
         this.bits = bits;
@@ -45,6 +52,10 @@ public final class SimdKernels implements Kernels {
         families[Distribution.GAMMA.ordinal()] = new GammaKernels();
         families[Distribution.BETA.ordinal()] = new BetaKernels();
         families[Distribution.VONMISES.ordinal()] = new VonMisesKernels();
+        this.floatFamilies = new FloatFamily[Distribution.values().length];
+        if (!"false".equalsIgnoreCase(System.getProperty(FLOAT_ARITHMETIC_PROPERTY, "true"))) {
+            floatFamilies[Distribution.GAMMA.ordinal()] = new GammaFloatKernels();
+        }
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
     }
@@ -77,6 +88,7 @@ public final class SimdKernels implements Kernels {
         }
         SimdKernels k = new SimdKernels(bits);
         k.families[d.ordinal()] = f;
+        k.floatFamilies[d.ordinal()] = null;
         return k;
     }
 
@@ -109,6 +121,11 @@ public final class SimdKernels implements Kernels {
             throw new UnsupportedOperationException("SIMD backend does not implement " + op + " in " + b.precision());
         }
         Scratch s = scratch.get();
+        FloatFamily ff = floatFamilies[op.distribution().ordinal()];
+        if (ff != null && ff.has(op) && floatOperands(b)) {
+            evaluateFloat(ff, b, s);
+            return;
+        }
         int lanes = sd.length();
         long n = b.n();
         for (long from = 0; from < n; from += BLOCK) {
@@ -124,6 +141,117 @@ public final class SimdKernels implements Kernels {
     }
 
     /**
+     * Whether the float32-arithmetic kernels can take {@code b}: float32 results, every array operand
+     * float32 and every broadcast scalar a float (else the float64 kernels keep the scalar exact).
+     */
+    private static boolean floatOperands(Batch b) {
+        if (b.precision() != Precision.F32) {
+            return false;
+        }
+        for (Vec v : new Vec[] {b.p0(), b.p1(), b.x()}) {
+            if (v.isScalar() ? (double) (float) v.scalarValue() != v.scalarValue() && !Double.isNaN(v.scalarValue())
+                    : v.precision() != Precision.F32) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A float32 batch through float-arithmetic kernels: per block, operands copied as floats, classified
+     * by {@code ff}, grouped by region; the float regions run in float lanes, region
+     * {@link FloatFamily#WIDEN} runs through the float64 family ({@link #widen}); results stored as floats.
+     */
+    private void evaluateFloat(FloatFamily ff, Batch b, Scratch s) {
+        Op op = b.op();
+        Family f = families[op.distribution().ordinal()];
+        int lanes = Lanes.SF.length();
+        long n = b.n();
+        for (long from = 0; from < n; from += BLOCK) {
+            int cnt = (int) Math.min(BLOCK, n - from);
+            loadFloat(b.p0(), from, cnt, s.fp0);
+            loadFloat(b.p1(), from, cnt, s.fp1);
+            loadFloat(b.x(), from, cnt, s.fx);
+            int padded = (cnt + lanes - 1) / lanes * lanes;
+            if (padded > cnt) {
+                Arrays.fill(s.fp0, cnt, padded, 1.0f);
+                Arrays.fill(s.fp1, cnt, padded, op.distribution() == Distribution.VONMISES ? 0.0f : 1.0f);
+                Arrays.fill(s.fx, cnt, padded, 0.5f);
+            }
+            runFloat(ff, f, op, s, padded);
+            MemorySegment.copy(s.fout, 0, b.out().segment(), ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES, cnt);
+        }
+    }
+
+    /** The float counterpart of {@link #run64}: classify, group, evaluate per region (WIDEN by the float64 family), scatter. */
+    private void runFloat(FloatFamily ff, Family f, Op op, Scratch s, int m) {
+        int nr = ff.regions();
+        ff.classify(op, s.fp0, s.fp1, s.fx, s.fregion, m);
+        Grouping g = s.fgroup;
+        int only = g.single(s.fregion, nr, m);
+        if (only == FloatFamily.WIDEN) {
+            widen(f, op, s, s.fp0, s.fp1, s.fx, s.fout, 0, m);
+            return;
+        } else if (only > 0) {
+            ff.evaluate(op, only, s.fp0, s.fp1, s.fx, s.fout, 0, m);
+            return;
+        }
+        int pos = g.group(s.fregion, nr, m, Lanes.SF.length());
+        int[] perm = g.perm;
+        for (int j = 0; j < pos; j++) {
+            int i = perm[j];
+            s.gfp0[j] = s.fp0[i];
+            s.gfp1[j] = s.fp1[i];
+            s.gfx[j] = s.fx[i];
+        }
+        for (int r = 0; r < nr; r++) {
+            if (g.count[r] == 0) {
+                continue;
+            }
+            if (r == FloatFamily.WIDEN) {
+                // the whole padded run: the scatter below also reads its padding (repeats of its last element)
+                widen(f, op, s, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.start[r + 1]);
+            } else {
+                ff.evaluate(op, r, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.start[r + 1]);
+            }
+        }
+        for (int j = 0; j < pos; j++) {
+            s.fout[perm[j]] = s.gfout[j];
+        }
+    }
+
+    /**
+     * out[from..to) = op of the float operands at from..to, by the float64 family {@code f}: widened
+     * (exactly) into the float64 scratch, evaluated for float32 results as every float32 call was
+     * before the float kernels ({@link #run64} with {@link Precision#F32}), rounded once. At most
+     * BLOCK elements (a block's padded run of one region is).
+     */
+    private void widen(Family f, Op op, Scratch s, float[] p0, float[] p1, float[] x, float[] out, int from, int to) {
+        int cnt = to - from;
+        for (int k = 0; k < cnt; k++) {
+            s.p0[k] = p0[from + k];
+            s.p1[k] = p1[from + k];
+            s.x[k] = x[from + k];
+        }
+        int lanes = sd.length();
+        int padded = (cnt + lanes - 1) / lanes * lanes;
+        pad(op.distribution(), s, cnt, padded);
+        run64(f, op, Precision.F32, s, padded);
+        for (int k = 0; k < cnt; k++) {
+            out[from + k] = (float) s.out[k];
+        }
+    }
+
+    /** A float32 operand's elements from..from+cnt (a broadcast scalar: filled) into {@code dst}. */
+    static void loadFloat(Vec v, long from, int cnt, float[] dst) {
+        if (v.isScalar()) {
+            Arrays.fill(dst, 0, cnt, (float) v.scalarValue());
+            return;
+        }
+        MemorySegment.copy(v.segment(), ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES, dst, 0, cnt);
+    }
+
+    /**
      * Classifies the {@code m} scratch elements (a multiple of the lane count) by region and evaluates
      * them: directly when one region holds them all, else grouped by region (a counting sort into
      * index lists, each region's run starting on a vector boundary and padded by repeating its last
@@ -136,36 +264,14 @@ public final class SimdKernels implements Kernels {
             return;
         }
         f.classify(op, s.p0, s.p1, s.x, s.region, m);
-        int[] count = s.count;
-        java.util.Arrays.fill(count, 0, nr, 0);
-        for (int i = 0; i < m; i++) {
-            count[s.region[i]]++;
+        Grouping g = s.group;
+        int only = g.single(s.region, nr, m);
+        if (only >= 0) {
+            f.evaluate(op, only, pr, s.p0, s.p1, s.x, s.out, 0, m);
+            return;
         }
-        for (int r = 0; r < nr; r++) {
-            if (count[r] == m) {
-                f.evaluate(op, r, pr, s.p0, s.p1, s.x, s.out, 0, m);
-                return;
-            }
-        }
-        int lanes = sd.length();
-        int[] start = s.start;
-        int pos = 0;
-        for (int r = 0; r < nr; r++) {
-            start[r] = pos;
-            pos += (count[r] + lanes - 1) / lanes * lanes;
-        }
-        start[nr] = pos;
-        int[] fill = s.fill;
-        System.arraycopy(start, 0, fill, 0, nr);
-        int[] perm = s.perm;
-        for (int i = 0; i < m; i++) {
-            perm[fill[s.region[i]]++] = i;
-        }
-        for (int r = 0; r < nr; r++) {
-            for (int j = fill[r]; j < start[r + 1]; j++) {
-                perm[j] = perm[fill[r] - 1];
-            }
-        }
+        int pos = g.group(s.region, nr, m, sd.length());
+        int[] perm = g.perm;
         for (int j = 0; j < pos; j++) {
             int i = perm[j];
             s.gp0[j] = s.p0[i];
@@ -173,12 +279,67 @@ public final class SimdKernels implements Kernels {
             s.gx[j] = s.x[i];
         }
         for (int r = 0; r < nr; r++) {
-            if (count[r] > 0) {
-                f.evaluate(op, r, pr, s.gp0, s.gp1, s.gx, s.gout, start[r], start[r + 1]);
+            if (g.count[r] > 0) {
+                f.evaluate(op, r, pr, s.gp0, s.gp1, s.gx, s.gout, g.start[r], g.start[r + 1]);
             }
         }
         for (int j = 0; j < pos; j++) {
             s.out[perm[j]] = s.gout[j];
+        }
+    }
+
+    /**
+     * Grouping of a block's elements by region: a counting sort into index lists, each region's run
+     * starting on a vector boundary and padded by repeating its last element.
+     */
+    static final class Grouping {
+        final int[] count;
+        final int[] start;
+        final int[] fill;
+        final int[] perm;
+
+        Grouping(int regions, int cap) {
+            count = new int[regions];
+            start = new int[regions + 1];
+            fill = new int[regions];
+            perm = new int[cap];
+        }
+
+        /** Counts the elements of each region; returns the region holding all {@code m}, else -1. */
+        int single(byte[] region, int nr, int m) {
+            Arrays.fill(count, 0, nr, 0);
+            for (int i = 0; i < m; i++) {
+                count[region[i]]++;
+            }
+            for (int r = 0; r < nr; r++) {
+                if (count[r] == m) {
+                    return r;
+                }
+            }
+            return -1;
+        }
+
+        /**
+         * After {@link #single}: region r's elements are {@code perm[start[r] .. start[r+1])} (its run
+         * padded to whole vectors of {@code lanes} by repeating its last element); returns the total length.
+         */
+        int group(byte[] region, int nr, int m, int lanes) {
+            int pos = 0;
+            for (int r = 0; r < nr; r++) {
+                start[r] = pos;
+                pos += (count[r] + lanes - 1) / lanes * lanes;
+            }
+            start[nr] = pos;
+            System.arraycopy(start, 0, fill, 0, nr);
+            for (int i = 0; i < m; i++) {
+                perm[fill[region[i]]++] = i;
+            }
+            for (int r = 0; r < nr; r++) {
+                for (int j = fill[r]; j < start[r + 1]; j++) {
+                    perm[j] = perm[fill[r] - 1];
+                }
+            }
+            return pos;
         }
     }
 
@@ -223,7 +384,7 @@ public final class SimdKernels implements Kernels {
         }
     }
 
-    /** Per-thread operand buffers of one block, and of the same block grouped by region. */
+    /** Per-thread operand buffers of one block, and of the same block grouped by region (float64 and float32). */
     private static final class Scratch {
         final double[] p0 = new double[BLOCK];
         final double[] p1 = new double[BLOCK];
@@ -231,25 +392,35 @@ public final class SimdKernels implements Kernels {
         final double[] out = new double[BLOCK];
         final float[] f = new float[BLOCK];
         final byte[] region = new byte[BLOCK];
-        final int[] count;
-        final int[] start;
-        final int[] fill;
-        final int[] perm;
+        final Grouping group;
         final double[] gp0;
         final double[] gp1;
         final double[] gx;
         final double[] gout;
+        final float[] fp0 = new float[BLOCK];
+        final float[] fp1 = new float[BLOCK];
+        final float[] fx = new float[BLOCK];
+        final float[] fout = new float[BLOCK];
+        final byte[] fregion = new byte[BLOCK];
+        final Grouping fgroup;
+        final float[] gfp0;
+        final float[] gfp1;
+        final float[] gfx;
+        final float[] gfout;
 
         Scratch(int regions, int lanes) {
             int cap = BLOCK + regions * lanes;
-            count = new int[regions];
-            start = new int[regions + 1];
-            fill = new int[regions];
-            perm = new int[cap];
+            group = new Grouping(regions, cap);
             gp0 = new double[cap];
             gp1 = new double[cap];
             gx = new double[cap];
             gout = new double[cap];
+            int fcap = BLOCK + regions * 2 * lanes;
+            fgroup = new Grouping(regions, fcap);
+            gfp0 = new float[fcap];
+            gfp1 = new float[fcap];
+            gfx = new float[fcap];
+            gfout = new float[fcap];
         }
     }
 }

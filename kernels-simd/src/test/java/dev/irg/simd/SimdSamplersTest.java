@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * The SIMD samplers against the scalar ones: samples bit for bit (float64 and float32), every kind,
  * batch sizes 0..100003, per-element and broadcast parameters, invalid parameters, request splits
  * and thread counts; rsample gradients equal to this backend's gradient kernels at the returned
- * samples and to the scalar rsample within the kernels' equivalence bound (not bit for bit: the
+ * samples (float32 Gamma dz/dalpha: within the float32 bound, the separate call computes in float) and
+ * to the scalar rsample within the kernels' equivalence bound (not bit for bit: the
  * vector gradient kernels round differently interpreted and compiled, and a lane's series may run
  * longer with other neighbours; docs/simd.md). Widths: the
  * preferred one here, 128 and 256 bits in their own surefire executions
@@ -40,6 +41,8 @@ class SimdSamplersTest {
     private static final double GRAD_REL_F64 = 1e-12;
     /** The same after rounding both to float (one float ulp either way). */
     private static final double GRAD_REL_F32 = 2.4e-7;
+    /** The operations whose separate float32 evaluation runs in float arithmetic (docs/simd.md, "float32 arithmetic"). */
+    private static final FloatFamily FLOAT_ARITHMETIC = new GammaFloatKernels();
 
     private static int[] widths() {
         return EquivalenceHarness.testWidths();
@@ -196,7 +199,10 @@ class SimdSamplersTest {
                                     sep.set(i, f.apply(p0.get(i), p1.get(i), got.out.get(i)));
                                 }
                             }
-                            assertClose(sep, grads[g], rel, what + " grad" + g + " = gradient kernel at the sample");
+                            // float32 calls of an operation with float-arithmetic kernels (GammaFloatKernels) compute in
+                            // float, the fused rsample in float64 rounded once: within the float32 bound of each other
+                            double sepRel = pr == Precision.F32 && FLOAT_ARITHMETIC.has(op) ? Tolerances.F32 : rel;
+                            assertClose(sep, grads[g], sepRel, what + " grad" + g + " = gradient kernel at the sample");
                         }
                     }
                 }

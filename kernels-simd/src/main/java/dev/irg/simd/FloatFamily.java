@@ -1,0 +1,32 @@
+package dev.irg.simd;
+
+import dev.irg.Op;
+
+/**
+ * Float32-arithmetic kernels of one distribution (docs/simd.md, "float32 arithmetic"), driven by
+ * {@link SimdKernels} for float32 batches of the operations in {@link #has}: {@link #classify} assigns
+ * every element a region; region {@link #WIDEN} (invalid input, edges, and the hard places where float
+ * arithmetic does not meet the float32 limits) is evaluated by the distribution's float64
+ * {@link Family} on the widened operands, every other region by {@link #evaluate} in float lanes.
+ * Arrays hold whole vectors of {@link Lanes#SF}: {@code from} and {@code to} are multiples of its lane count.
+ */
+interface FloatFamily {
+    /** The region evaluated by the float64 kernels. */
+    int WIDEN = 0;
+
+    /** Number of regions {@link #classify} can return (codes {@code 0 .. regions()-1}, {@link #WIDEN} included). */
+    int regions();
+
+    /** Whether {@code op} has float-arithmetic kernels. */
+    boolean has(Op op);
+
+    /** Writes the region of elements {@code 0 .. m-1} into {@code region}. */
+    void classify(Op op, float[] p0, float[] p1, float[] x, byte[] region, int m);
+
+    /**
+     * {@code out[i] = op(p0[i], p1[i], x[i])} rounded to float, for {@code from <= i < to}, all in
+     * {@code region} (never {@link #WIDEN}); an element the float code cannot finish (a sum that did not
+     * converge or overflowed) is computed by the scalar float64 reference.
+     */
+    void evaluate(Op op, int region, float[] p0, float[] p1, float[] x, float[] out, int from, int to);
+}

@@ -1,0 +1,569 @@
+package dev.irg.simd;
+
+import static dev.irg.math.GammaConstants.FLOAT_A_MAX;
+import static dev.irg.math.GammaConstants.FLOAT_A_MIN;
+import static dev.irg.math.GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN;
+import static dev.irg.math.GammaConstants.FLOAT_LOG1PMX_TERMS;
+import static dev.irg.math.GammaConstants.FLOAT_LOG1PMX_U2_MAX;
+import static dev.irg.math.GammaConstants.FLOAT_PSI_ROOT_TERMS;
+import static dev.irg.math.GammaConstants.FLOAT_PSI_TERMS;
+import static dev.irg.math.GammaConstants.FLOAT_SERIES_X_OFFSET;
+import static dev.irg.math.GammaConstants.FLOAT_STIRLING_TERMS;
+import static dev.irg.math.GammaConstants.FLOAT_SUM_TOLERANCE;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_K_COUNT;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_N;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_N_COUNT;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO;
+import static dev.irg.math.GammaConstants.FLOAT_X_MAX;
+import static dev.irg.math.GammaConstants.FLOAT_X_MIN;
+import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
+import static dev.irg.math.GammaConstants.REGION_SERIES;
+import static dev.irg.math.GammaConstants.REGION_TEMME;
+import static dev.irg.math.GammaConstants.TEMME_A_MIN;
+import static dev.irg.math.GammaConstants.TEMME_C;
+import static dev.irg.math.GammaConstants.TEMME_K;
+import static dev.irg.math.GammaConstants.TEMME_K_A_MIN;
+import static dev.irg.math.GammaConstants.TEMME_LAMBDA_HI;
+import static dev.irg.math.GammaConstants.TEMME_LAMBDA_LO;
+import static dev.irg.math.GammaConstants.TEMME_N;
+import static dev.irg.math.GammaConstants.TEMME_N_ETA_MAX;
+import static dev.irg.math.GammaConstants.SERIES_MAX_ITER;
+import static dev.irg.math.GammaConstants.CF_MAX_ITER;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
+import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
+import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES;
+import static jdk.incubator.vector.VectorOperators.ABS;
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LE;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.MIN;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.SQRT;
+
+import dev.irg.Op;
+import dev.irg.math.Reference;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Gamma dz/dalpha for float32 results in float32 arithmetic (16 lanes at 512 bits): the float
+ * counterpart of {@link GammaKernels}' series, continued fraction and Temme regions, with methods
+ * sized for float accuracy (docs/simd.md, "float32 arithmetic"):
+ * <ul>
+ * <li>the sums stop at FLOAT_SUM_TOLERANCE (2^-26) instead of 2^-53;</li>
+ * <li>log x - psi(y): below 6 psi from 18 terms of the root series on [1, 2] (at most four unit steps,
+ * their reciprocals as one fraction), above log(x/y) and three terms of the asymptotic series (the
+ * series and fraction regions are split into these two bands);</li>
+ * <li>Temme: phi from the atanh series of log1pmx over the whole window, the sums with
+ * FLOAT_TEMME_K_COUNT x FLOAT_TEMME_N_COUNT terms, log Gamma*(a) from two Stirling terms.</li>
+ * </ul>
+ * The series / continued fraction split is at x = a + FLOAT_SERIES_X_OFFSET (1/2; where neither
+ * bracket cancels) instead of a + 1. Region WIDEN (invalid operands, edges, a outside [FLOAT_A_MIN, FLOAT_A_MAX], x = rate z outside
+ * [FLOAT_X_MIN, FLOAT_X_MAX]) is evaluated by the float64 kernels. The other boundaries are those of
+ * {@link dev.irg.math.IncompleteGamma#classify} (evaluated in float: an element next to a boundary may
+ * take the other side's method, which is accurate there too). Stages over per-thread float arrays, as in
+ * GammaKernels (docs/simd.md, "Profile").
+ */
+final class GammaFloatKernels implements FloatFamily {
+    /**
+     * Region codes: WIDEN (= REGION_EDGE, 0), IncompleteGamma's series, continued fraction and Temme
+     * regions, and the series and fraction split in two bands by the argument y of log x - psi(y)
+     * (y = a + 1, resp. a): below FLOAT_PSI_ASYMPTOTIC_MIN (codes 1, 2: psi from the root series) and
+     * above (codes 4, 5: the asymptotic series), so that a vector runs one of the two; Temme in two
+     * bands of lambda (codes 3 and 6, FLOAT_TEMME_NEAR_LAMBDA_LO) for its term counts.
+     */
+    private static final int SERIES = REGION_SERIES;
+    private static final int FRACTION = REGION_CONTINUED_FRACTION;
+    private static final int TEMME = REGION_TEMME;
+    private static final int SERIES_HIGH = 4;
+    private static final int FRACTION_HIGH = 5;
+    /** Temme outside [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (code 3: inside), evaluated alike. */
+    private static final int TEMME_FAR = 6;
+    private static final int REGIONS = 7;
+
+    /** This JVM's float species (a constant, see {@link Lanes}). */
+    private static final VectorSpecies<Float> SP = Lanes.SF;
+
+    /**
+     * Iterations a vector runs the series or the continued fraction before the lanes still open are
+     * finished by the scalar reference (the float64 kernels' budget; with the float tolerance the
+     * slowest of 16 lanes needs fewer terms than the slowest of 8 does at 2^-30).
+     */
+    static final int VECTOR_ITERATION_BUDGET = GammaKernels.VECTOR_ITERATION_BUDGET;
+
+    /** TEMME_C rounded to float (the float sums' coefficients; the table itself stays in GammaConstants). */
+    private static final float[] TEMME_C_F = toFloat(TEMME_C);
+    /** The first FLOAT_PSI_TERMS coefficients of DIGAMMA_ASYMPTOTIC, as floats. */
+    private static final float[] PSI_TAIL = toFloat(java.util.Arrays.copyOf(DIGAMMA_ASYMPTOTIC, FLOAT_PSI_TERMS));
+    /** The first FLOAT_PSI_ROOT_TERMS coefficients of DIGAMMA_ROOT_SERIES, as floats. */
+    private static final float[] PSI_ROOT = toFloat(java.util.Arrays.copyOf(DIGAMMA_ROOT_SERIES, FLOAT_PSI_ROOT_TERMS));
+    /** The root of digamma as a float pair (DIGAMMA_ROOT_HI split into high and low floats). */
+    private static final float ROOT_HI = (float) DIGAMMA_ROOT_HI;
+    /** See ROOT_HI. */
+    private static final float ROOT_LO = (float) (DIGAMMA_ROOT_HI - ROOT_HI);
+    /** Unit steps down from [2, FLOAT_PSI_ASYMPTOTIC_MIN) to [1, 2]. */
+    private static final int PSI_STEPS = (int) FLOAT_PSI_ASYMPTOTIC_MIN - 2;
+    /** The first FLOAT_STIRLING_TERMS coefficients of LGAMMA_STIRLING, as floats. */
+    private static final float[] STIRLING = toFloat(java.util.Arrays.copyOf(LGAMMA_STIRLING, FLOAT_STIRLING_TERMS));
+    /** LOG1PMX_SERIES as floats (all 14 terms for |u| up to 0.54, the Temme window's edge; fewer below: FLOAT_LOG1PMX_U2_MAX). */
+    private static final float[] LOG1PMX = toFloat(LOG1PMX_SERIES);
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    @Override
+    public int regions() {
+        return REGIONS;
+    }
+
+    @Override
+    public boolean has(Op op) {
+        return op == Op.GAMMA_GRAD_ALPHA;
+    }
+
+    @Override
+    public void classify(Op op, float[] alpha, float[] rate, float[] z, byte[] region, int m) {
+        float[] codes = STAGES.get().ensure(m).f1;
+        for (int i = 0; i < m; i += SP.length()) {
+            classifyVector(alpha, rate, z, codes, i);
+        }
+        for (int i = 0; i < m; i++) {
+            region[i] = (byte) codes[i];
+        }
+    }
+
+    /**
+     * Region codes (as floats) of the lanes at {@code i}: IncompleteGamma.classify's regions on x = rate z
+     * in float, with the series / fraction split at a + FLOAT_SERIES_X_OFFSET, WIDEN outside the
+     * float ranges (NaN operands included: their range tests fail).
+     */
+    private static void classifyVector(float[] alpha, float[] rate, float[] z, float[] codes, int i) {
+        FloatVector a = FloatVector.fromArray(SP, alpha, i);
+        FloatVector r = FloatVector.fromArray(SP, rate, i);
+        FloatVector x = r.mul(FloatVector.fromArray(SP, z, i));
+        VectorMask<Float> series = x.compare(LT, a.add((float) FLOAT_SERIES_X_OFFSET));
+        FloatVector c = a.broadcast((float) FRACTION).blend((float) SERIES, series);
+        // band: y = a + 1 (series) or a (fraction) at or above FLOAT_PSI_ASYMPTOTIC_MIN: codes 4 and 5
+        VectorMask<Float> high = a.blend(a.add(1.0f), series).compare(GE, (float) FLOAT_PSI_ASYMPTOTIC_MIN);
+        c = c.blend(c.add((float) (SERIES_HIGH - SERIES)), high);
+        FloatVector lam = x.div(a).blend(Float.NaN, a.compare(LT, (float) TEMME_A_MIN));
+        VectorMask<Float> temme = lam.blend(Float.POSITIVE_INFINITY, lam.compare(LT, (float) TEMME_LAMBDA_LO))
+                .compare(LE, (float) TEMME_LAMBDA_HI);
+        VectorMask<Float> near = lam.blend(Float.POSITIVE_INFINITY, lam.compare(LT, (float) FLOAT_TEMME_NEAR_LAMBDA_LO))
+                .compare(LE, (float) FLOAT_TEMME_NEAR_LAMBDA_HI);
+        c = c.blend(a.broadcast((float) TEMME_FAR).blend((float) TEMME, near), temme);
+        FloatVector widen = a.broadcast((float) WIDEN);
+        c = widen.blend(c, inRange(a, (float) FLOAT_A_MIN, (float) FLOAT_A_MAX));
+        c = widen.blend(c, inRange(x, (float) FLOAT_X_MIN, (float) FLOAT_X_MAX));
+        c = widen.blend(c, inRange(r, Float.MIN_NORMAL, Float.MAX_VALUE));
+        c.intoArray(codes, i);
+    }
+
+    /** Lanes with {@code lo <= x <= hi} (none for NaN): a blend and a compare, no mask logic (VectorGammaFunctions.inRange). */
+    private static VectorMask<Float> inRange(FloatVector x, float lo, float hi) {
+        return x.blend(Float.POSITIVE_INFINITY, x.compare(LT, lo)).compare(LE, hi);
+    }
+
+    @Override
+    public void evaluate(Op op, int region, float[] alpha, float[] rate, float[] z, float[] out, int from, int to) {
+        Stages st = STAGES.get().ensure(to);
+        boolean anyNaN;
+        switch (region) {
+            case SERIES, SERIES_HIGH -> {
+                seriesSums(alpha, rate, z, st, from, to);
+                if (region == SERIES_HIGH) {
+                    logMinusDigammaHighStage(alpha, rate, z, 1.0f, st.f0, from, to);
+                } else {
+                    logMinusDigammaLowStage(alpha, rate, z, 1.0f, st.f0, from, to);
+                }
+                anyNaN = seriesFinish(alpha, rate, z, st, out, from, to);
+            }
+            case FRACTION, FRACTION_HIGH -> {
+                fractionSums(alpha, rate, z, st, from, to);
+                if (region == FRACTION_HIGH) {
+                    logMinusDigammaHighStage(alpha, rate, z, 0.0f, st.f0, from, to);
+                } else {
+                    logMinusDigammaLowStage(alpha, rate, z, 0.0f, st.f0, from, to);
+                }
+                anyNaN = fractionFinish(alpha, rate, z, st, out, from, to);
+            }
+            case TEMME, TEMME_FAR -> {
+                temmeSetup(alpha, rate, z, st, from, to);
+                temmeSums(alpha, st, from, to);
+                anyNaN = temmeFinish(alpha, rate, z, st, out, from, to);
+            }
+            default -> throw new IllegalArgumentException("region " + region);
+        }
+        // NaN marks a lane whose sums did not converge within the budget or overflowed: the scalar
+        // reference finishes it (the operands of these regions are valid, so its result is not NaN)
+        if (anyNaN) {
+            Reference.Fn ref = Reference.of(op);
+            for (int l = from; l < to; l++) {
+                if (Float.isNaN(out[l])) {
+                    out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
+                }
+            }
+        }
+    }
+
+    /** Per-thread intermediate arrays of the stages. */
+    private static final ThreadLocal<Stages> STAGES = ThreadLocal.withInitial(Stages::new);
+
+    /** Intermediate results between the stages of a region (one value per element), as in GammaKernels. */
+    private static final class Stages {
+        float[] u = new float[0];  // S (series), F (fraction), eta (Temme)
+        float[] du = new float[0]; // dS/da, dF/da, lambda - 1 (Temme)
+        float[] t0 = new float[0]; // Temme sums T, dT/deta, dT/da
+        float[] t1 = new float[0];
+        float[] t2 = new float[0];
+        float[] f0 = new float[0]; // log x - psi
+        float[] f1 = new float[0]; // classify codes
+
+        Stages ensure(int n) {
+            if (u.length < n) {
+                u = new float[n];
+                du = new float[n];
+                t0 = new float[n];
+                t1 = new float[n];
+                t2 = new float[n];
+                f0 = new float[n];
+                f1 = new float[n];
+            }
+            return this;
+        }
+    }
+
+    /**
+     * Series region, first stage: S and dS/da (IncompleteGamma.series) in float until every lane meets
+     * the convergence test at FLOAT_SUM_TOLERANCE (GammaKernels.seriesSums' one-compare form); S is
+     * NaN in a lane still open after VECTOR_ITERATION_BUDGET terms.
+     */
+    private static void seriesSums(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
+        final float tol = (float) FLOAT_SUM_TOLERANCE;
+        int cap = Math.min(SERIES_MAX_ITER, VECTOR_ITERATION_BUDGET);
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector a = FloatVector.fromArray(SP, alpha, i);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            FloatVector one = a.broadcast(1.0f);
+            FloatVector s = a.broadcast(1.0f);
+            FloatVector ds = a.broadcast(0.0f);
+            FloatVector t = a.broadcast(1.0f);
+            FloatVector h = a.broadcast(0.0f);
+            FloatVector crit = a.broadcast(1.0f);
+            // two terms per step, the convergence test on the second (a lane that met it one term
+            // earlier adds one more term below the tolerance): half the tests and reductions
+            for (int n = 1; n < cap; n += 2) {
+                FloatVector rn = one.div(a.add(n));
+                t = t.mul(x.mul(rn)); // x rn off the loop-carried chain of t: one multiplication on it
+                h = h.add(rn);
+                s = s.add(t);
+                ds = ds.sub(t.mul(h));
+                rn = one.div(a.add(n + 1));
+                t = t.mul(x.mul(rn));
+                h = h.add(rn);
+                FloatVector dt = t.neg().mul(h);
+                s = s.add(t);
+                ds = ds.add(dt);
+                crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
+                if (crit.compare(LE, 0.0f).allTrue()) {
+                    break;
+                }
+            }
+            s.blend(Float.NaN, crit.compare(GT, 0.0f)).intoArray(st.u, i);
+            ds.intoArray(st.du, i);
+        }
+    }
+
+    /**
+     * Series region, last stage: dz/da = -(x/a) (S (log x - psi(a+1)) + dS/da) / rate; NaN where a sum is
+     * not finite. Returns whether any result is NaN (or infinite): the sum of v - v over the vectors, one test.
+     */
+    private static boolean seriesFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        FloatVector nan = FloatVector.zero(SP);
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector a = FloatVector.fromArray(SP, alpha, i);
+            FloatVector r = FloatVector.fromArray(SP, rate, i);
+            FloatVector x = r.mul(FloatVector.fromArray(SP, z, i));
+            FloatVector s = FloatVector.fromArray(SP, st.u, i);
+            FloatVector ds = FloatVector.fromArray(SP, st.du, i);
+            FloatVector bracket = s.mul(FloatVector.fromArray(SP, st.f0, i)).add(ds);
+            FloatVector v = x.div(a).neg().mul(bracket).div(r).add(s.sub(s)).add(ds.sub(ds));
+            v.intoArray(out, i);
+            nan = nan.add(v.sub(v));
+        }
+        return nan.compare(NE, nan).anyTrue();
+    }
+
+    /**
+     * Continued-fraction region, first stage: Legendre's fraction for Q in Steed's form with the
+     * a-derivative of every quantity (IncompleteGamma.continuedFraction, GammaKernels.cfSums) in float;
+     * F is NaN in a lane still open after the budget. No tiny-denominator guard: a zero denominator
+     * makes the lane's sums NaN and the scalar reference finishes it.
+     */
+    private static void fractionSums(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
+        final float tol = (float) FLOAT_SUM_TOLERANCE;
+        int cap = Math.min(CF_MAX_ITER, VECTOR_ITERATION_BUDGET);
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector a = FloatVector.fromArray(SP, alpha, i);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            FloatVector xma = x.sub(a);
+            FloatVector one = a.broadcast(1.0f);
+            FloatVector d = one.div(xma.add(1.0f));
+            FloatVector dd = d.mul(d);
+            FloatVector dh = d;
+            FloatVector ddh = dd;
+            FloatVector f = d;
+            FloatVector df = dd;
+            FloatVector crit = a.broadcast(1.0f);
+            for (int n = 2; n <= cap; n++) {
+                int m = n - 1;
+                FloatVector al = a.sub(m).mul(m);
+                FloatVector den = xma.add(2 * m + 1).add(al.mul(d));
+                FloatVector dn = one.div(den);
+                FloatVector ddn = dn.neg().mul(dn).mul(d.mul(m).add(-1.0f).add(al.mul(dd)));
+                FloatVector rho = al.neg().mul(d).mul(dn);
+                FloatVector drho = d.mul(m).mul(dn).add(al.mul(dd.mul(dn).add(d.mul(ddn)))).neg();
+                FloatVector ddhNext = drho.mul(dh).add(rho.mul(ddh));
+                dh = rho.mul(dh);
+                ddh = ddhNext;
+                d = dn;
+                dd = ddn;
+                f = f.add(dh);
+                df = df.add(ddh);
+                crit = dh.lanewise(ABS).sub(f.lanewise(ABS).mul(tol))
+                        .max(ddh.lanewise(ABS).sub(df.lanewise(ABS).mul(tol)));
+                if (crit.compare(LE, 0.0f).allTrue()) {
+                    break;
+                }
+            }
+            f.blend(Float.NaN, crit.compare(GT, 0.0f)).intoArray(st.u, i);
+            df.intoArray(st.du, i);
+        }
+    }
+
+    /**
+     * Continued-fraction region, last stage: dz/da = x ((log x - psi(a)) F + dF/da) / rate; NaN where a sum
+     * is not finite. Returns whether any result is NaN or infinite (as seriesFinish).
+     */
+    private static boolean fractionFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        FloatVector nan = FloatVector.zero(SP);
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector r = FloatVector.fromArray(SP, rate, i);
+            FloatVector x = r.mul(FloatVector.fromArray(SP, z, i));
+            FloatVector f = FloatVector.fromArray(SP, st.u, i);
+            FloatVector df = FloatVector.fromArray(SP, st.du, i);
+            FloatVector bracket = FloatVector.fromArray(SP, st.f0, i).mul(f).add(df);
+            FloatVector v = x.mul(bracket).div(r).add(f.sub(f)).add(df.sub(df));
+            v.intoArray(out, i);
+            nan = nan.add(v.sub(v));
+        }
+        return nan.compare(NE, nan).anyTrue();
+    }
+
+    /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), band y &lt; FLOAT_PSI_ASYMPTOTIC_MIN. */
+    private static void logMinusDigammaLowStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector y = FloatVector.fromArray(SP, alpha, i).add(shift);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            logMinusDigammaLow(x, y).intoArray(res, i);
+        }
+    }
+
+    /**
+     * As {@link #logMinusDigammaLowStage}, band y &ge; FLOAT_PSI_ASYMPTOTIC_MIN (a stage of its own: one
+     * vector expression per loop, no vector merged from two branches; see temmeSums).
+     */
+    private static void logMinusDigammaHighStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector y = FloatVector.fromArray(SP, alpha, i).add(shift);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            logMinusDigammaHigh(x, y).intoArray(res, i);
+        }
+    }
+
+    /**
+     * log x - psi(y) in float for x &gt; 0, 0 &lt; y &lt; FLOAT_PSI_ASYMPTOTIC_MIN: psi(y) from the root
+     * series on [1, 2] after at most PSI_STEPS unit steps down (psi(y) = psi(y - k) + sum 1/(y - j), the
+     * reciprocals as one fraction N/D: N &larr; N w + D, D &larr; D w, positive terms) or one step up for
+     * y &lt; 1 (psi(y) = psi(y + 1) - 1/y, the fraction starting at -1/y). The root series keeps psi
+     * accurate relative to itself near its zero (GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN).
+     */
+    static FloatVector logMinusDigammaLow(FloatVector x, FloatVector y) {
+        x = Lanes.exact(x);
+        y = Lanes.exact(y);
+        VectorMask<Float> below1 = y.compare(LT, 1.0f);
+        FloatVector num = y.broadcast(0.0f).blend(-1.0f, below1);
+        FloatVector den = y.broadcast(1.0f).blend(y, below1);
+        FloatVector w = y.blend(y.add(1.0f), below1);
+        for (int j = 0; j < PSI_STEPS; j++) {
+            VectorMask<Float> step = w.compare(GE, 2.0f);
+            w = w.blend(w.sub(1.0f), step);
+            num = num.blend(num.fma(w, den), step);
+            den = den.blend(den.mul(w), step);
+        }
+        FloatVector s = w.sub(ROOT_HI).sub(ROOT_LO);
+        FloatVector h = y.broadcast(0.0f);
+        for (int k = PSI_ROOT.length - 1; k >= 0; k--) {
+            h = h.fma(s, y.broadcast(PSI_ROOT[k]));
+        }
+        return x.lanewise(LOG).sub(h.fma(s, num.div(den)));
+    }
+
+    /**
+     * log x - psi(y) in float for x &gt; 0, y &ge; FLOAT_PSI_ASYMPTOTIC_MIN: log(x/y) + 1/(2y) +
+     * sum_k c_k y^-2k (the first FLOAT_PSI_TERMS terms of DIGAMMA_ASYMPTOTIC).
+     */
+    static FloatVector logMinusDigammaHigh(FloatVector x, FloatVector y) {
+        x = Lanes.exact(x);
+        y = Lanes.exact(y);
+        FloatVector rw = y.broadcast(1.0f).div(y);
+        FloatVector r2 = rw.mul(rw);
+        FloatVector tail = y.broadcast(0.0f);
+        for (int k = PSI_TAIL.length - 1; k >= 0; k--) {
+            tail = tail.fma(r2, y.broadcast(PSI_TAIL[k]));
+        }
+        return x.mul(rw).lanewise(LOG).add(rw.mul(0.5f).add(tail.mul(r2)));
+    }
+
+    /**
+     * Temme region, first stage: eta into st.u, lambda - 1 into st.du (phi from the atanh series of
+     * log1pmx, as many terms as the vector's largest u^2 needs: FLOAT_LOG1PMX_U2_MAX).
+     */
+    private static void temmeSetup(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector a = FloatVector.fromArray(SP, alpha, i);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            FloatVector t = x.sub(a).div(a);
+            // phi = -(log(1+t) - t) = t u - 2 u^3 sum_k c_k u^2k, u = t/(2+t)
+            FloatVector u = t.div(t.add(2.0f));
+            FloatVector u2 = u.mul(u);
+            FloatVector s = a.broadcast(0.0f);
+            for (int k = log1pmxTerms(u2.reduceLanes(MAX)) - 1; k >= 0; k--) {
+                s = s.fma(u2, a.broadcast(LOG1PMX[k]));
+            }
+            FloatVector phi = t.mul(u).sub(u.mul(2.0f).mul(u2).mul(s));
+            FloatVector mag = phi.mul(2.0f).lanewise(SQRT);
+            mag.blend(mag.neg(), t.compare(LT, 0.0f)).intoArray(st.u, i);
+            t.intoArray(st.du, i);
+        }
+    }
+
+    /** Terms of the log1pmx series for a vector whose largest u^2 is {@code u2} (FLOAT_LOG1PMX_U2_MAX; NaN: all). */
+    private static int log1pmxTerms(float u2) {
+        for (int i = 0; i < FLOAT_LOG1PMX_U2_MAX.length; i++) {
+            if (u2 <= FLOAT_LOG1PMX_U2_MAX[i]) {
+                return FLOAT_LOG1PMX_TERMS[i];
+            }
+        }
+        return LOG1PMX.length;
+    }
+
+    /**
+     * Temme region, second stage: T, dT/deta, dT/da (GammaKernels.temmeSums) in float with the float
+     * counts FLOAT_TEMME_K_COUNT / FLOAT_TEMME_N_COUNT; a vector uses the largest counts of its lanes
+     * (FLOAT_TEMME_K_COUNT does not rise with a, FLOAT_TEMME_N_COUNT does not fall with |eta|).
+     */
+    private static void temmeSums(float[] alpha, Stages st, int from, int to) {
+        int lanes = SP.length();
+        for (int i = from; i < to; i += lanes) {
+            FloatVector a = FloatVector.fromArray(SP, alpha, i);
+            FloatVector eta = FloatVector.fromArray(SP, st.u, i);
+            // the counts fall with a and rise with |eta|: the vector's largest counts are those of its
+            // smallest a and largest |eta| (two reductions; a scalar lookup per lane, with its
+            // mispredicted exits, took as long as the sums)
+            int kCount = kCount(a.reduceLanes(MIN));
+            int nCount = nCount(eta.lanewise(ABS).reduceLanes(MAX));
+            FloatVector r = a.broadcast(1.0f).div(a);
+            FloatVector tSum = a.broadcast(0.0f);
+            FloatVector tEta = a.broadcast(0.0f);
+            FloatVector tA = a.broadcast(0.0f);
+            for (int k = kCount - 1; k >= 0; k--) {
+                int base = k * TEMME_N;
+                FloatVector c = a.broadcast(0.0f);
+                FloatVector dc = a.broadcast(0.0f);
+                for (int j = nCount - 1; j >= 0; j--) {
+                    dc = dc.fma(eta, c);
+                    c = c.fma(eta, a.broadcast(TEMME_C_F[base + j]));
+                }
+                tSum = tSum.fma(r, c);
+                tEta = tEta.fma(r, dc);
+                // sum_k k c_k r^k without a branch on k (a vector merged from a branch lost its exact class
+                // for the JIT, and the stage then ran as the Vector API's Java fallback: 3x slower)
+                tA = tA.fma(r, c.mul(k));
+            }
+            tSum.intoArray(st.t0, i);
+            tEta.intoArray(st.t1, i);
+            tA.mul(r.neg()).intoArray(st.t2, i); // dT/da = -sum_k k c_k a^-(k+1)
+        }
+    }
+
+    /** Terms in 1/a of the float Temme sum at a (FLOAT_TEMME_K_COUNT by TEMME_K_A_MIN). */
+    private static int kCount(float a) {
+        for (int i = TEMME_K_A_MIN.length - 1; i >= 0; i--) {
+            if (a >= TEMME_K_A_MIN[i]) {
+                return FLOAT_TEMME_K_COUNT[i];
+            }
+        }
+        return TEMME_K;
+    }
+
+    /** Taylor terms per c_k of the float Temme sum at |eta| (FLOAT_TEMME_N_COUNT by TEMME_N_ETA_MAX; NaN: FLOAT_TEMME_N). */
+    private static int nCount(float absEta) {
+        for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
+            if (absEta <= TEMME_N_ETA_MAX[i]) {
+                return FLOAT_TEMME_N_COUNT[i];
+            }
+        }
+        return FLOAT_TEMME_N;
+    }
+
+    /**
+     * Temme region, last stage (IncompleteGamma.temme's gradient): dz/da = lambda Gamma*(a) B / rate,
+     * B = (mu - eta/2)(1 + eta T) - T/(2a) - (mu/a) dT/deta + dT/da, mu = (lambda - 1)/eta, log Gamma*(a)
+     * from FLOAT_STIRLING_TERMS terms of Stirling's series (a &ge; TEMME_A_MIN). Returns whether any result
+     * is NaN or infinite (as seriesFinish).
+     */
+    private static boolean temmeFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        FloatVector nan = FloatVector.zero(SP);
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector a = FloatVector.fromArray(SP, alpha, i);
+            FloatVector rt = FloatVector.fromArray(SP, rate, i);
+            FloatVector x = rt.mul(FloatVector.fromArray(SP, z, i));
+            FloatVector eta = FloatVector.fromArray(SP, st.u, i);
+            FloatVector lm1 = FloatVector.fromArray(SP, st.du, i);
+            FloatVector tSum = FloatVector.fromArray(SP, st.t0, i);
+            FloatVector tEta = FloatVector.fromArray(SP, st.t1, i);
+            FloatVector tA = FloatVector.fromArray(SP, st.t2, i);
+            FloatVector r = a.broadcast(1.0f).div(a);
+            FloatVector mu = lm1.div(eta).blend(1.0f, eta.compare(EQ, 0.0f));
+            FloatVector b = mu.sub(eta.mul(0.5f)).mul(eta.mul(tSum).add(1.0f))
+                    .sub(r.mul(0.5f).mul(tSum)).sub(mu.mul(r).mul(tEta)).add(tA);
+            FloatVector r2 = r.mul(r);
+            FloatVector lgs = a.broadcast(0.0f);
+            for (int k = STIRLING.length - 1; k >= 0; k--) {
+                lgs = lgs.fma(r2, a.broadcast(STIRLING[k]));
+            }
+            FloatVector gstar = lgs.mul(r).lanewise(EXP);
+            FloatVector v = x.mul(r).mul(gstar).mul(b).div(rt);
+            v.intoArray(out, i);
+            nan = nan.add(v.sub(v));
+        }
+        return nan.compare(NE, nan).anyTrue();
+    }
+}

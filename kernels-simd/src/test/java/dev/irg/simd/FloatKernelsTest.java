@@ -1,0 +1,140 @@
+package dev.irg.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irg.Op;
+import dev.irg.math.GammaConstants;
+import dev.irg.math.GammaFunctions;
+import dev.irg.math.IncompleteGamma;
+import java.util.SplittableRandom;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The float32-arithmetic Gamma kernels' parts (GammaFloatKernels): the float log x - psi(y) against the
+ * scalar float64 functions, and the classification (float regions where IncompleteGamma.classify has
+ * the same region, WIDEN for every operand outside the float ranges). The results themselves are
+ * checked by SimdEquivalenceTest (against the reference) and SimdGoldenTest (against mpmath).
+ */
+class FloatKernelsTest {
+    private static final VectorSpecies<Float> SF = Lanes.SF;
+
+    @Test
+    void floatSpeciesHasTwiceTheDoubleLanes() {
+        assertEquals(SF.vectorBitSize(), Lanes.SD.vectorBitSize());
+        assertEquals(2 * Lanes.SD.length(), SF.length());
+    }
+
+    /**
+     * log x - psi(y) in float within 8 float rounding units of the size of its parts (|log x|, |psi(y)|
+     * and 1: the float result is a sum of terms of those sizes) on y over [1e-5, 1e6] and x around
+     * exp(psi(y)) and far from it.
+     */
+    @Test
+    void logMinusDigammaMatchesScalar() {
+        SplittableRandom r = new SplittableRandom(7);
+        int lanes = SF.length();
+        float[] x = new float[lanes];
+        float[] y = new float[lanes];
+        float[] o = new float[lanes];
+        double worst = 0;
+        for (int it = 0; it < 20000; it++) {
+            boolean high = it % 2 == 1; // a vector of one band: y below or above FLOAT_PSI_ASYMPTOTIC_MIN
+            for (int l = 0; l < lanes; l++) {
+                double lo = high ? GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN : 1e-5;
+                double hi = high ? 1e6 : Math.nextDown((float) GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN);
+                y[l] = (float) Math.exp(Math.log(lo) + r.nextDouble() * Math.log(hi / lo));
+                double psi = GammaFunctions.digamma(y[l]);
+                double lx = r.nextBoolean() ? psi + 0.05 * (2 * r.nextDouble() - 1) : psi + 10 * (2 * r.nextDouble() - 1);
+                x[l] = (float) Math.exp(Math.max(-80, Math.min(80, lx)));
+            }
+            FloatVector xv = FloatVector.fromArray(SF, x, 0);
+            FloatVector yv = FloatVector.fromArray(SF, y, 0);
+            (high ? GammaFloatKernels.logMinusDigammaHigh(xv, yv) : GammaFloatKernels.logMinusDigammaLow(xv, yv))
+                    .intoArray(o, 0);
+            for (int l = 0; l < lanes; l++) {
+                double lx = Math.log(x[l]);
+                double psi = GammaFunctions.digamma(y[l]);
+                double want = lx - psi;
+                double size = Math.max(1, Math.max(Math.abs(lx), Math.abs(psi)));
+                double err = Math.abs(o[l] - want) / size;
+                assertTrue(err <= 8 * 0x1p-24, "log x - psi(y) at x=" + x[l] + ", y=" + y[l] + ": " + o[l] + " vs " + want);
+                worst = Math.max(worst, err);
+            }
+        }
+        System.out.printf("float log x - psi(y): worst error %.2e of max(1, |log x|, |psi|)%n", worst);
+    }
+
+    /**
+     * Every element gets WIDEN exactly when an operand is outside the float ranges (NaN, infinities,
+     * zero and negative values included), else the region of IncompleteGamma.classify(a, rate z) (with the
+     * series / fraction split at a + FLOAT_SERIES_X_OFFSET; codes + 3 in the band of the asymptotic psi, Temme far from lambda = 1 code 6), except within float
+     * rounding of a region boundary.
+     */
+    @Test
+    void classificationMatchesScalarAndWidensOutsideTheFloatRanges() {
+        GammaFloatKernels k = new GammaFloatKernels();
+        int n = 512;
+        float[] a = new float[n];
+        float[] rate = new float[n];
+        float[] z = new float[n];
+        byte[] region = new byte[n];
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, -1f, 0f, -0f, Float.MIN_VALUE, 1e-38f, 3e38f};
+        SplittableRandom r = new SplittableRandom(11);
+        int floatElements = 0;
+        int total = 0;
+        for (int it = 0; it < 400; it++) {
+            for (int i = 0; i < n; i++) {
+                double al = Math.exp(Math.log(1e-7) + r.nextDouble() * Math.log(1e14));
+                a[i] = (float) al;
+                rate[i] = r.nextBoolean() ? 1f : (float) Math.exp(Math.log(1e-2) + r.nextDouble() * Math.log(1e4));
+                z[i] = (float) (al * Math.exp(Math.log(1e-4) + r.nextDouble() * Math.log(1e5)) / rate[i]);
+                if (r.nextInt(10) == 0) {
+                    float[] target = r.nextInt(3) == 0 ? a : r.nextBoolean() ? rate : z;
+                    target[i] = special[r.nextInt(special.length)];
+                }
+            }
+            k.classify(Op.GAMMA_GRAD_ALPHA, a, rate, z, region, n);
+            for (int i = 0; i < n; i++) {
+                float x = rate[i] * z[i];
+                boolean inFloat = a[i] >= (float) GammaConstants.FLOAT_A_MIN && a[i] <= (float) GammaConstants.FLOAT_A_MAX
+                        && x >= (float) GammaConstants.FLOAT_X_MIN && x <= (float) GammaConstants.FLOAT_X_MAX
+                        && rate[i] >= Float.MIN_NORMAL && rate[i] <= Float.MAX_VALUE;
+                String at = "a=" + a[i] + " rate=" + rate[i] + " z=" + z[i];
+                total++;
+                if (!inFloat) {
+                    assertEquals(FloatFamily.WIDEN, region[i], at);
+                    continue;
+                }
+                floatElements++;
+                double lam = (double) x / a[i];
+                boolean nearBoundary = Math.abs(x - (a[i] + 1.0)) <= 1e-6 * (a[i] + 1.0)
+                        || Math.abs(lam / GammaConstants.TEMME_LAMBDA_LO - 1) < 1e-6
+                        || Math.abs(lam / GammaConstants.TEMME_LAMBDA_HI - 1) < 1e-6;
+                nearBoundary |= Math.abs(x - (a[i] + GammaConstants.FLOAT_SERIES_X_OFFSET)) <= 1e-6 * (a[i] + 1.0);
+                int want = IncompleteGamma.classify(a[i], x);
+                if (want == GammaConstants.REGION_SERIES && x >= a[i] + GammaConstants.FLOAT_SERIES_X_OFFSET) {
+                    want = GammaConstants.REGION_CONTINUED_FRACTION;
+                }
+                // bands of log x - psi(y): y = a + 1 (series) or a (fraction) at or above FLOAT_PSI_ASYMPTOTIC_MIN
+                float y = want == GammaConstants.REGION_SERIES ? a[i] + 1f : a[i];
+                if (want != GammaConstants.REGION_TEMME && y >= (float) GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN) {
+                    want += 3;
+                }
+                // Temme bands of lambda: code 6 outside [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI]
+                nearBoundary |= Math.abs(lam / GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO - 1) < 1e-6
+                        || Math.abs(lam / GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI - 1) < 1e-6;
+                if (want == GammaConstants.REGION_TEMME && !(lam >= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO
+                        && lam <= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI)) {
+                    want = 6;
+                }
+                if (!nearBoundary) {
+                    assertEquals(want, region[i], at);
+                }
+            }
+        }
+        assertTrue(floatElements > total / 2, "most random operands are in the float ranges: " + floatElements + "/" + total);
+    }
+}
