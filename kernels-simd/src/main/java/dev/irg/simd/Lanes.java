@@ -2,6 +2,7 @@ package dev.irg.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,6 +25,9 @@ final class Lanes {
 
     /** The species of the float32-arithmetic kernels: the same width, twice the lanes (16 at 512 bits). */
     static final VectorSpecies<Float> SF = floatSpecies(SD.vectorBitSize());
+
+    /** The species of the integer code (the vector Philox generator): the same width, 64-bit lanes. */
+    static final VectorSpecies<Long> SL = longSpecies(SD.vectorBitSize());
 
     /** -0.0 in every lane: the identity of addition for every double, -0.0 included. */
     private static final DoubleVector NEG_ZERO = DoubleVector.broadcast(SD, -0.0);
@@ -49,6 +53,15 @@ final class Lanes {
             case 256 -> FloatVector.SPECIES_256;
             case 512 -> FloatVector.SPECIES_512;
             default -> FloatVector.SPECIES_PREFERRED;
+        };
+    }
+
+    private static VectorSpecies<Long> longSpecies(int bits) {
+        return switch (bits) {
+            case 128 -> LongVector.SPECIES_128;
+            case 256 -> LongVector.SPECIES_256;
+            case 512 -> LongVector.SPECIES_512;
+            default -> LongVector.SPECIES_PREFERRED;
         };
     }
 

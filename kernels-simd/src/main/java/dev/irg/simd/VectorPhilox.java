@@ -23,29 +23,34 @@ import jdk.incubator.vector.VectorSpecies;
  * mulhi emulation): the high half is {@code p >>> 32}, the low half {@code p & 0xFFFFFFFF}. Integer
  * arithmetic only, hence bit-identical to the scalar generator at every vector width.
  *
- * <p>One subclass per width holds its species in a {@code static final} field and has its own copy
- * of the (identical) round loop; a shared method taking the species as an argument is not inlined
- * into the subclasses' loops ("already compiled into a big method"), and with
- * the species in an instance field or a parameter C2 does not compile the lane operations to vector instructions
- * (measured in one JVM, 512-bit, 512 elements per call: about 50 M elements/s with an instance-field
- * species, as fast as the scalar generator, against 390 M elements/s with a static final one).
+ * <p>The species is the JVM's constant {@link Lanes#SL} in a {@code static final} field: with the
+ * species in an instance field or a parameter C2 does not compile the lane operations to vector
+ * instructions (measured in one JVM, 512-bit, 512 elements per call: about 50 M elements/s with an
+ * instance-field species, as fast as the scalar generator, against 390 M elements/s with a static
+ * final one).
  */
-abstract class VectorPhilox {
+final class VectorPhilox {
+    private static final VectorSpecies<Long> SL = Lanes.SL;
+    private static final VectorPhilox INSTANCE = new VectorPhilox();
     private static final long LOW32 = 0xFFFF_FFFFL;
     private static final long M0 = PHILOX_M0 & LOW32;
     private static final long M1 = PHILOX_M1 & LOW32;
 
-    /** The generator for {@code bits}-bit vectors (128, 256 or 512). */
+    private VectorPhilox() {
+    }
+
+    /** The generator for {@code bits}-bit vectors: this JVM's width ({@link Lanes}); any other is an error. */
     static VectorPhilox forBits(int bits) {
-        return switch (bits) {
-            case 128 -> new W128();
-            case 256 -> new W256();
-            default -> new W512();
-        };
+        if (bits != SL.vectorBitSize()) {
+            throw new IllegalArgumentException("this JVM's vector width is " + SL.vectorBitSize() + " bits, not " + bits);
+        }
+        return INSTANCE;
     }
 
     /** Lanes per vector. */
-    abstract int lanes();
+    int lanes() {
+        return SL.length();
+    }
 
     /**
      * The uniforms of block {@code block} of substream {@code sub} of the elements {@code elem[0..m)}
@@ -55,7 +60,27 @@ abstract class VectorPhilox {
      * of the scalar words. {@code uB} and {@code uC} may be null when not needed. {@code w3} is
      * negative as an int exactly when {@code uC > 1/2}.
      */
-    abstract void uniforms(long seed, int sub, int block, long[] elem, int m, double[] uA, double[] uB, double[] uC);
+    void uniforms(long seed, int sub, int block, long[] elem, int m, double[] uA, double[] uB, double[] uC) {
+        long[] k = roundKeys(seed);
+        for (int i = 0; i < m; i += SL.length()) {
+            LongVector e = LongVector.fromArray(SL, elem, i);
+            LongVector x0 = LongVector.broadcast(SL, block & LOW32);
+            LongVector x1 = LongVector.broadcast(SL, sub & LOW32);
+            LongVector x2 = e.and(LOW32);
+            LongVector x3 = e.lanewise(LSHR, 32);
+            for (int r = 0; r < PHILOX_ROUNDS; r++) {
+                LongVector p0 = x0.mul(M0);
+                LongVector p1 = x2.mul(M1);
+                LongVector n0 = p1.lanewise(LSHR, 32).lanewise(XOR, x1).lanewise(XOR, k[r]);
+                LongVector n2 = p0.lanewise(LSHR, 32).lanewise(XOR, x3).lanewise(XOR, k[PHILOX_ROUNDS + r]);
+                x1 = p1.and(LOW32);
+                x3 = p0.and(LOW32);
+                x0 = n0;
+                x2 = n2;
+            }
+            store(x0, x1, x2, x3, i, uA, uB, uC);
+        }
+    }
 
     /** The round keys: {@code k[r] = k0 + r W0}, {@code k[ROUNDS + r] = k1 + r W1} (mod 2^32), zero-extended. */
     static long[] roundKeys(long seed) {
@@ -105,101 +130,5 @@ abstract class VectorPhilox {
         }
         uniforms(seed, sub, block, pe, m, uA, uB, uC);
         return m;
-    }
-
-    private static final class W512 extends VectorPhilox {
-        private static final VectorSpecies<Long> SL = LongVector.SPECIES_512;
-
-        @Override
-        int lanes() {
-            return SL.length();
-        }
-
-        @Override
-        void uniforms(long seed, int sub, int block, long[] elem, int m, double[] uA, double[] uB, double[] uC) {
-            long[] k = roundKeys(seed);
-            for (int i = 0; i < m; i += SL.length()) {
-                LongVector e = LongVector.fromArray(SL, elem, i);
-                LongVector x0 = LongVector.broadcast(SL, block & LOW32);
-                LongVector x1 = LongVector.broadcast(SL, sub & LOW32);
-                LongVector x2 = e.and(LOW32);
-                LongVector x3 = e.lanewise(LSHR, 32);
-                for (int r = 0; r < PHILOX_ROUNDS; r++) {
-                    LongVector p0 = x0.mul(M0);
-                    LongVector p1 = x2.mul(M1);
-                    LongVector n0 = p1.lanewise(LSHR, 32).lanewise(XOR, x1).lanewise(XOR, k[r]);
-                    LongVector n2 = p0.lanewise(LSHR, 32).lanewise(XOR, x3).lanewise(XOR, k[PHILOX_ROUNDS + r]);
-                    x1 = p1.and(LOW32);
-                    x3 = p0.and(LOW32);
-                    x0 = n0;
-                    x2 = n2;
-                }
-                store(x0, x1, x2, x3, i, uA, uB, uC);
-            }
-        }
-    }
-
-    private static final class W256 extends VectorPhilox {
-        private static final VectorSpecies<Long> SL = LongVector.SPECIES_256;
-
-        @Override
-        int lanes() {
-            return SL.length();
-        }
-
-        @Override
-        void uniforms(long seed, int sub, int block, long[] elem, int m, double[] uA, double[] uB, double[] uC) {
-            long[] k = roundKeys(seed);
-            for (int i = 0; i < m; i += SL.length()) {
-                LongVector e = LongVector.fromArray(SL, elem, i);
-                LongVector x0 = LongVector.broadcast(SL, block & LOW32);
-                LongVector x1 = LongVector.broadcast(SL, sub & LOW32);
-                LongVector x2 = e.and(LOW32);
-                LongVector x3 = e.lanewise(LSHR, 32);
-                for (int r = 0; r < PHILOX_ROUNDS; r++) {
-                    LongVector p0 = x0.mul(M0);
-                    LongVector p1 = x2.mul(M1);
-                    LongVector n0 = p1.lanewise(LSHR, 32).lanewise(XOR, x1).lanewise(XOR, k[r]);
-                    LongVector n2 = p0.lanewise(LSHR, 32).lanewise(XOR, x3).lanewise(XOR, k[PHILOX_ROUNDS + r]);
-                    x1 = p1.and(LOW32);
-                    x3 = p0.and(LOW32);
-                    x0 = n0;
-                    x2 = n2;
-                }
-                store(x0, x1, x2, x3, i, uA, uB, uC);
-            }
-        }
-    }
-
-    private static final class W128 extends VectorPhilox {
-        private static final VectorSpecies<Long> SL = LongVector.SPECIES_128;
-
-        @Override
-        int lanes() {
-            return SL.length();
-        }
-
-        @Override
-        void uniforms(long seed, int sub, int block, long[] elem, int m, double[] uA, double[] uB, double[] uC) {
-            long[] k = roundKeys(seed);
-            for (int i = 0; i < m; i += SL.length()) {
-                LongVector e = LongVector.fromArray(SL, elem, i);
-                LongVector x0 = LongVector.broadcast(SL, block & LOW32);
-                LongVector x1 = LongVector.broadcast(SL, sub & LOW32);
-                LongVector x2 = e.and(LOW32);
-                LongVector x3 = e.lanewise(LSHR, 32);
-                for (int r = 0; r < PHILOX_ROUNDS; r++) {
-                    LongVector p0 = x0.mul(M0);
-                    LongVector p1 = x2.mul(M1);
-                    LongVector n0 = p1.lanewise(LSHR, 32).lanewise(XOR, x1).lanewise(XOR, k[r]);
-                    LongVector n2 = p0.lanewise(LSHR, 32).lanewise(XOR, x3).lanewise(XOR, k[PHILOX_ROUNDS + r]);
-                    x1 = p1.and(LOW32);
-                    x3 = p0.and(LOW32);
-                    x0 = n0;
-                    x2 = n2;
-                }
-                store(x0, x1, x2, x3, i, uA, uB, uC);
-            }
-        }
     }
 }
