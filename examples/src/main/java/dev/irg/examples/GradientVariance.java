@@ -27,8 +27,8 @@ public final class GradientVariance implements Example {
      * Warm-up before any timing, per estimator: 2^20 samples (as many as JMH's OpBench primes the SIMD
      * kernels with) or one second, whichever comes first. Without it the Vector API code of the SIMD
      * samplers and gradient kernels is timed before C2 has compiled it: measured on this 2-core machine,
-     * the Gamma rsample timed at 1.33 us per sample against 0.077 us once compiled (0.22 us on the scalar
-     * backend), which made irg look 6x slower than it is at equal time.
+     * the Gamma rsample timed at 1.33 us per sample against 0.077 us once compiled (0.21 us on the scalar
+     * backend; kernels-simd/tools/RsampleSmallBatch.java), which made irg look 6x slower than it is at equal time.
      */
     static final long WARMUP_SAMPLES = 1L << 20;
     static final long WARMUP_NANOS = 1_000_000_000L;
