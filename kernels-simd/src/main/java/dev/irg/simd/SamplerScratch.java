@@ -17,6 +17,11 @@ final class SamplerScratch {
     double[] t0;
     double[] t1;
     float[] f;
+    // float32 operands of the fused rsample's gradient
+    float[] fp0;
+    float[] fp1;
+    float[] fx;
+    float[] fout;
     // the Gamma/von Mises rounds
     byte[] region;
     double[] d;
@@ -52,6 +57,10 @@ final class SamplerScratch {
         t0 = new double[m];
         t1 = new double[m];
         f = new float[m];
+        fp0 = new float[m];
+        fp1 = new float[m];
+        fx = new float[m];
+        fout = new float[m];
         region = new byte[m];
         d = new double[m];
         c = new double[m];

@@ -100,10 +100,10 @@ final class SimdSamplers implements SamplerKernels {
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            gradient(Op.GAMMA_GRAD_ALPHA, s.p0, s.p1, s.out, s.g0, cnt);
+            gradient(Op.GAMMA_GRAD_ALPHA, r.precision(), s.p0, s.p1, s.out, s.g0, cnt, s);
         }
         if (r.grad1() != null) {
-            gradient(Op.GAMMA_GRAD_RATE, s.p0, s.p1, s.out, s.g1, cnt);
+            gradient(Op.GAMMA_GRAD_RATE, r.precision(), s.p0, s.p1, s.out, s.g1, cnt, s);
         }
     }
 
@@ -134,10 +134,10 @@ final class SimdSamplers implements SamplerKernels {
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            gradient(Op.BETA_GRAD_A, s.p0, s.p1, s.out, s.g0, cnt);
+            gradient(Op.BETA_GRAD_A, r.precision(), s.p0, s.p1, s.out, s.g0, cnt, s);
         }
         if (r.grad1() != null) {
-            gradient(Op.BETA_GRAD_B, s.p0, s.p1, s.out, s.g1, cnt);
+            gradient(Op.BETA_GRAD_B, r.precision(), s.p0, s.p1, s.out, s.g1, cnt, s);
         }
     }
 
@@ -149,7 +149,7 @@ final class SimdSamplers implements SamplerKernels {
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            gradient(Op.VONMISES_GRAD_KAPPA, s.p0, s.p1, s.out, s.g0, cnt);
+            gradient(Op.VONMISES_GRAD_KAPPA, r.precision(), s.p0, s.p1, s.out, s.g0, cnt, s);
         }
     }
 
@@ -214,17 +214,44 @@ final class SimdSamplers implements SamplerKernels {
     /**
      * {@code out[i] = op(p0[i], p1[i], x[i])} for {@code i < cnt}: the narrow entry point of the fused
      * rsample into the gradient kernels (the SIMD kernels when they implement {@code op}, else the
-     * scalar reference).
+     * scalar reference). A float32 call whose parameters are all floats (the samples already are) goes
+     * through the kernels as a float32 batch of float arrays, so it takes the float32-arithmetic kernels
+     * where they exist and equals {@code Irg.evaluate} of the same float arrays bit for bit; otherwise the
+     * float64 kernels (a float32 result is then their value rounded once).
      */
-    private void gradient(Op op, double[] p0, double[] p1, double[] x, double[] out, int cnt) {
-        if (kernels.supports(op, Precision.F64)) {
-            kernels.evaluate(new Batch(op, Precision.F64, Vec.of(p0, 0, cnt), Vec.of(p1, 0, cnt), Vec.of(x, 0, cnt),
-                    Vec.of(out, 0, cnt), cnt));
+    private void gradient(Op op, Precision precision, double[] p0, double[] p1, double[] x, double[] out, int cnt,
+            SamplerScratch s) {
+        if (!kernels.supports(op, precision)) {
+            Reference.Fn f = Reference.of(op);
+            for (int i = 0; i < cnt; i++) {
+                out[i] = f.apply(p0[i], p1[i], x[i]);
+            }
             return;
         }
-        Reference.Fn f = Reference.of(op);
-        for (int i = 0; i < cnt; i++) {
-            out[i] = f.apply(p0[i], p1[i], x[i]);
+        if (precision == Precision.F32 && floatExact(p0, cnt) && floatExact(p1, cnt)) {
+            for (int i = 0; i < cnt; i++) {
+                s.fp0[i] = (float) p0[i];
+                s.fp1[i] = (float) p1[i];
+                s.fx[i] = (float) x[i];
+            }
+            kernels.evaluate(new Batch(op, Precision.F32, Vec.of(s.fp0, 0, cnt), Vec.of(s.fp1, 0, cnt),
+                    Vec.of(s.fx, 0, cnt), Vec.of(s.fout, 0, cnt), cnt));
+            for (int i = 0; i < cnt; i++) {
+                out[i] = s.fout[i];
+            }
+            return;
         }
+        kernels.evaluate(new Batch(op, Precision.F64, Vec.of(p0, 0, cnt), Vec.of(p1, 0, cnt), Vec.of(x, 0, cnt),
+                Vec.of(out, 0, cnt), cnt));
+    }
+
+    /** Whether every {@code v[0..cnt)} is a float value (or NaN): rounding it to float loses nothing. */
+    private static boolean floatExact(double[] v, int cnt) {
+        for (int i = 0; i < cnt; i++) {
+            if ((double) (float) v[i] != v[i] && !Double.isNaN(v[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 }
