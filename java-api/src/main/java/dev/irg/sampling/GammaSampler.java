@@ -70,7 +70,7 @@ public final class GammaSampler {
 
     /** The Box-Muller normal of one attempt from its radius uniform u52(w0, w1) and angle uniform u32(w2). */
     public static double normal(double uRadius, double uAngle) {
-        return Math.sqrt(-2 * Math.log(uRadius)) * Math.cos(2 * Math.PI * uAngle);
+        return Math.sqrt(-2 * SamplerMath.log(uRadius)) * SamplerMath.cos2pi(uAngle);
     }
 
     /**
@@ -88,7 +88,7 @@ public final class GammaSampler {
         if (squeezeAccepts(x2, u)) {
             return true;
         }
-        return Math.log(u) < 0.5 * x2 + d * (1 - v + 3 * Math.log1p(cx));
+        return SamplerMath.log(u) < 0.5 * x2 + d * (1 - v + 3 * SamplerMath.log1p(cx));
     }
 
     /** The squeeze of Marsaglia-Tsang: {@code u < 1 - 0.0331 x^4} (given {@code x2 = x^2}) accepts at once. */
@@ -119,17 +119,17 @@ public final class GammaSampler {
 
     /** {@code log} of the sample: {@code log d + 3 log1p(c x)}. */
     public static double logFromNormal(double d, double c, double x) {
-        return Math.log(d) + 3 * Math.log1p(c * x);
+        return SamplerMath.log(d) + 3 * SamplerMath.log1p(c * x);
     }
 
-    /** The boost of alpha &lt; 1: {@code g U^(1/alpha)} for the Gamma(alpha + 1) sample g and the boost uniform U. */
+    /** The boost of alpha &lt; 1: {@code g U^(1/alpha)} = {@code g exp(log(U)/alpha)} for the Gamma(alpha + 1) sample g and the boost uniform U. */
     public static double boost(double g, double u, double alpha) {
-        return g * Math.pow(u, 1 / alpha);
+        return g * SamplerMath.exp(SamplerMath.log(u) / alpha);
     }
 
     /** The boost in log space: {@code log(U)/alpha}, added to the log of the Gamma(alpha + 1) sample. */
     public static double logBoost(double u, double alpha) {
-        return Math.log(u) / alpha;
+        return SamplerMath.log(u) / alpha;
     }
 
     /**

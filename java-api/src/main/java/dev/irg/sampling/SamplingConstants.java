@@ -82,4 +82,51 @@ public final class SamplingConstants {
      * enough and the other form cancels for small kappa (its terms are about 2 and 1 + 1/2).
      */
     public static final double VONMISES_RHO_SPLIT = 0.5;
+    // ---- Elementary functions of the samplers (SamplerMath): basic arithmetic only, so the scalar, SIMD and
+    // CUDA samplers evaluate the same operations and give the same bits. Coefficients computed with mpmath at
+    // 50 digits and rounded once to double (the commands are in docs/sampling.md, "Elementary functions"). ----
+
+    /** ln 2 with its low 32 significand bits zeroed: k * SAMPLER_LN2_HI is exact for |k| < 2^21. */
+    public static final double SAMPLER_LN2_HI = 0x1.62e4200000000p-1;
+    /** ln 2 - SAMPLER_LN2_HI, rounded to double. */
+    public static final double SAMPLER_LN2_LO = 0x1.fdf473de6af28p-22;
+    /** 1 / ln 2 rounded to double (only picks the exponent k of exp; any rounding of it is harmless). */
+    public static final double SAMPLER_INV_LN2 = 0x1.71547652b82fep+0;
+    /** sqrt(2) rounded to double: log reduces the significand to [sqrt(2)/2, sqrt(2)]. */
+    public static final double SAMPLER_SQRT2 = 0x1.6a09e667f3bcdp+0;
+    /**
+     * log(1 + f) = f - hf + s (hf + z P(z)), s = f / (2 + f), z = s^2, hf = f^2 / 2: P's coefficients are the
+     * Taylor coefficients 2 / (2j + 3) of (log((1 + s)/(1 - s)) - 2 s) / (s z), j = 0..9. With |s| &lt;= 0.1716
+     * (f in [sqrt(2)/2 - 1, sqrt(2) - 1]) the first omitted term is 2.3e-17 relative (0.2 ulp).
+     */
+    public static final double[] SAMPLER_LOG_P = {
+            0x1.5555555555555p-1, 0x1.999999999999ap-2, 0x1.2492492492492p-2, 0x1.c71c71c71c71cp-3,
+            0x1.745d1745d1746p-3, 0x1.3b13b13b13b14p-3, 0x1.1111111111111p-3, 0x1.e1e1e1e1e1e1ep-4,
+            0x1.af286bca1af28p-4, 0x1.8618618618618p-4
+    };
+    /** cos(2 pi t) = sum_k C_k t^(2k), C_k = (-1)^k (2 pi)^(2k) / (2k)!, k = 0..8: for |t| &lt;= 1/8 the first omitted term is 2e-18. */
+    public static final double[] SAMPLER_COS_2PI = {
+            0x1.0000000000000p+0, -0x1.3bd3cc9be45dep+4, 0x1.03c1f081b5ac4p+6, -0x1.55d3c7e3cbffap+6,
+            0x1.e1f506891babbp+5, -0x1.a6d1f2a204a8cp+4, 0x1.f9d38a3763cc3p+2, -0x1.b6e24f44b128fp+0,
+            0x1.20c62c2f2d7f5p-2
+    };
+    /** sin(2 pi t) = t sum_k S_k t^(2k), S_k = (-1)^k (2 pi)^(2k+1) / (2k+1)!, k = 0..8: for |t| &lt;= 1/8 the first omitted term is 8e-20. */
+    public static final double[] SAMPLER_SIN_2PI = {
+            0x1.921fb54442d18p+2, -0x1.4abbce625be53p+5, 0x1.466bc6775aae2p+6, -0x1.32d2cce62bd86p+6,
+            0x1.50783487ee782p+5, -0x1.e3074fde8871fp+3, 0x1.e8f434d018d63p+1, -0x1.6fadb9f155744p-1,
+            0x1.aaec32af93359p-4
+    };
+    /** exp(r) = sum_j r^j / j!, j = 0..13: for |r| &lt;= ln(2)/2 the first omitted term is 4e-18 relative. */
+    public static final double[] SAMPLER_EXP = {
+            0x1.0000000000000p+0, 0x1.0000000000000p+0, 0x1.0000000000000p-1, 0x1.5555555555555p-3,
+            0x1.5555555555555p-5, 0x1.1111111111111p-7, 0x1.6c16c16c16c17p-10, 0x1.a01a01a01a01ap-13,
+            0x1.a01a01a01a01ap-16, 0x1.71de3a556c734p-19, 0x1.27e4fb7789f5cp-22, 0x1.ae64567f544e4p-26,
+            0x1.1eed8eff8d898p-29, 0x1.6124613a86d09p-33
+    };
+    /** Below this argument exp underflows to 0 (exp(-745.14) is half the smallest subnormal). */
+    public static final double SAMPLER_EXP_MIN = -745.2;
+    /** Above this argument exp overflows to infinity (ln of Double.MAX_VALUE is 709.78). */
+    public static final double SAMPLER_EXP_MAX = 709.8;
+    /** 2^52 + 2^51: adding and subtracting it rounds a double of magnitude below 2^51 to the nearest integer (ties to even). */
+    public static final double SAMPLER_ROUND_MAGIC = 0x1.8p52;
 }

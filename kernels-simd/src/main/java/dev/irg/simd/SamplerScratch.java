@@ -33,6 +33,9 @@ final class SamplerScratch {
     double[] uA;
     double[] uB;
     double[] uC;
+    // intermediate values of the vector sampler steps
+    double[] w0;
+    double[] w1;
 
     SamplerScratch(int capacity, int lanes) {
         this.pad = lanes;
@@ -71,5 +74,7 @@ final class SamplerScratch {
         uA = new double[m];
         uB = new double[m];
         uC = new double[m];
+        w0 = new double[m];
+        w1 = new double[m];
     }
 }
