@@ -4,9 +4,11 @@
 // docs/sampling.md documents the layout; docs/cuda.md the kernels.
 //
 // Element i of a call draws block j of substream sub from counter (j, sub, lo32(i), hi32(i)) under
-// key (lo32(seed), hi32(seed)); the Philox words and uniforms are bit-identical to Java's. The
-// samples are too wherever the elementary functions (log, log1p, cos, sin, atan2, hypot, pow, exp,
-// sqrt) return the same bits as java.lang.Math (checked on the host by HostSamplingTest).
+// key (lo32(seed), hi32(seed)); the Philox words and uniforms are bit-identical to Java's. The Gamma
+// samples (and so Beta and Dirichlet's Gammas) use SamplerMath's log, log1p, exp and cos(2 pi u), ported
+// below in the same operations: bit-identical to Java. The von Mises sampler and the Beta and Dirichlet
+// steps after the Gammas use the CUDA math library (sin, cos, atan2, hypot, log, exp), identical to
+// java.lang.Math wherever those return the same bits (checked on the host by HostSamplingTest).
 #pragma once
 #include "irg_common.cuh"
 #include "irg_constants.cuh"
@@ -59,6 +61,117 @@ IRG_HD double philoxU52(uint32_t lo, uint32_t hi) {
 /** Philox.u32: (w + 1/2) 2^-32, in (0, 1), exact. */
 IRG_HD double philoxU32(uint32_t w) { return ((double)w + 0.5) * smp::TWO_POW_M32; }
 
+// ---- SamplerMath: the Gamma sampler's elementary functions in basic arithmetic ----
+// The same operations in the same order as java-api dev.irg.sampling.SamplerMath (and the SIMD
+// VectorSamplerMath). Every product whose result is added to something is an explicit fma or a mulRn:
+// nvcc contracts a plain a * b + c into an fma on the device, which would change the bits.
+
+/** a * b rounded, never contracted into an fma with a following addition. */
+IRG_HD double mulRn(double a, double b) {
+#if defined(__CUDA_ARCH__)
+    return __dmul_rn(a, b);
+#else
+    return a * b;
+#endif
+}
+
+/** The IEEE bits of a double. */
+IRG_HD uint64_t samplerBits(double x) {
+#if defined(__CUDA_ARCH__)
+    return (uint64_t)__double_as_longlong(x);
+#else
+    uint64_t b;
+    __builtin_memcpy(&b, &x, sizeof b);
+    return b;
+#endif
+}
+
+/** The double of the given IEEE bits. */
+IRG_HD double samplerFromBits(uint64_t b) {
+#if defined(__CUDA_ARCH__)
+    return __longlong_as_double((long long)b);
+#else
+    double x;
+    __builtin_memcpy(&x, &b, sizeof x);
+    return x;
+#endif
+}
+
+/** SamplerMath.horner: sum_j c[j] z^j, one fma per step. */
+IRG_HD double samplerHorner(const double* c, int n, double z) {
+    double p = c[n - 1];
+    for (int j = n - 2; j >= 0; j--) p = fma(p, z, c[j]);
+    return p;
+}
+
+/** SamplerMath.logNormal: log of a positive normal finite x. */
+IRG_HD double samplerLogNormal(double x) {
+    uint64_t bits = samplerBits(x);
+    double k = (double)((long long)(bits >> 52) - 1023);
+    double m = samplerFromBits((bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull);
+    if (m > smp::SAMPLER_SQRT2) {
+        m = 0.5 * m;
+        k = k + 1;
+    }
+    double f = m - 1;
+    double s = f / (2 + f);
+    double z = mulRn(s, s);
+    double hf = mulRn(mulRn(0.5, f), f);
+    double t = fma(z, samplerHorner(IRG_TAB(SamplingConstants, SAMPLER_LOG_P), smp::SAMPLER_LOG_P_LENGTH, z), hf);
+    return fma(k, smp::SAMPLER_LN2_HI, f - (hf - fma(s, t, mulRn(k, smp::SAMPLER_LN2_LO))));
+}
+
+/** SamplerMath.log. */
+IRG_HD double samplerLog(double x) {
+    if (x >= MIN_NORMAL && x < inf_value()) return samplerLogNormal(x);
+    if (x > 0 && x < MIN_NORMAL) {
+        return samplerLogNormal(x * 0x1p54) - mulRn(54, smp::SAMPLER_LN2_HI) - mulRn(54, smp::SAMPLER_LN2_LO);
+    }
+    if (x == 0) return -inf_value();
+    return x == inf_value() ? x : nan_value();
+}
+
+/** SamplerMath.log1p. */
+IRG_HD double samplerLog1p(double x) {
+    double u = 1 + x;
+    if (u == 1) return x;
+    return mulRn(samplerLog(u), x / (u - 1));
+}
+
+/** SamplerMath.roundToInt: (v + 1.5 2^52) - 1.5 2^52. */
+IRG_HD double samplerRoundToInt(double v) {
+    return (v + smp::SAMPLER_ROUND_MAGIC) - smp::SAMPLER_ROUND_MAGIC;
+}
+
+/** 2^k for a normal exponent k. */
+IRG_HD double samplerPow2(long long k) { return samplerFromBits((uint64_t)(k + 1023) << 52); }
+
+/** SamplerMath.exp. */
+IRG_HD double samplerExp(double y) {
+    if (!(y > smp::SAMPLER_EXP_MIN)) return y != y ? y : 0;
+    if (y > smp::SAMPLER_EXP_MAX) return inf_value();
+    double k = samplerRoundToInt(mulRn(y, smp::SAMPLER_INV_LN2));
+    double r = fma(-k, smp::SAMPLER_LN2_LO, fma(-k, smp::SAMPLER_LN2_HI, y));
+    double p = samplerHorner(IRG_TAB(SamplingConstants, SAMPLER_EXP), smp::SAMPLER_EXP_LENGTH, r);
+    long long ki = (long long)k;
+    long long k1 = ki >> 1;
+    return mulRn(mulRn(p, samplerPow2(k1)), samplerPow2(ki - k1));
+}
+
+/** SamplerMath.cos2pi: cos(2 pi u) by the quadrant of 4u and polynomials in t = u - q/4. */
+IRG_HD double samplerCos2pi(double u) {
+    double q = samplerRoundToInt(mulRn(4, u));
+    double t = u - mulRn(0.25, q);
+    double z = mulRn(t, t);
+    int quadrant = (int)q & 3;
+    if ((quadrant & 1) == 0) {
+        double c = samplerHorner(IRG_TAB(SamplingConstants, SAMPLER_COS_2PI), smp::SAMPLER_COS_2PI_LENGTH, z);
+        return quadrant == 0 ? c : -c;
+    }
+    double s = mulRn(t, samplerHorner(IRG_TAB(SamplingConstants, SAMPLER_SIN_2PI), smp::SAMPLER_SIN_2PI_LENGTH, z));
+    return quadrant == 1 ? -s : s;
+}
+
 // ---- Gamma (GammaSampler) ----
 
 static constexpr int GAMMA_SAMPLER_INVALID = 0;
@@ -73,12 +186,12 @@ IRG_HD int gammaSamplerClassify(double alpha) {
 
 /** GammaSampler.accepts: Marsaglia-Tsang's squeeze, then the log test; false when 1 + cx <= 0. */
 IRG_HD bool gammaAccepts(double x, double u, double d, double c) {
-    double cx = c * x;
+    double cx = mulRn(c, x);
     if (cx <= -1) return false;
-    double v = (1 + cx) * (1 + cx) * (1 + cx);
-    double x2 = x * x;
-    if (u < 1 - smp::GAMMA_SQUEEZE * x2 * x2) return true;
-    return log(u) < 0.5 * x2 + d * (1 - v + 3 * log1p(cx));
+    double v = mulRn(mulRn(1 + cx, 1 + cx), 1 + cx);
+    double x2 = mulRn(x, x);
+    if (u < 1 - mulRn(mulRn(smp::GAMMA_SQUEEZE, x2), x2)) return true;
+    return samplerLog(u) < mulRn(0.5, x2) + mulRn(d, 1 - v + mulRn(3, samplerLog1p(cx)));
 }
 
 /** GammaSampler.acceptedNormal: at most GAMMA_MAX_ATTEMPTS attempts, then the fallback. */
@@ -86,10 +199,10 @@ IRG_HD double gammaAcceptedNormal(long long seed, long long i, int sub, double d
     double x = 0;
     for (int k = 0; k < smp::GAMMA_MAX_ATTEMPTS; k++) {
         PhiloxWords w = philoxElementBlock(seed, i, sub, smp::GAMMA_FIRST_ATTEMPT_BLOCK + k);
-        x = sqrt(-2 * log(philoxU52(w.w0, w.w1))) * cos(2 * PI * philoxU32(w.w2));
+        x = mulRn(sqrt(mulRn(-2, samplerLog(philoxU52(w.w0, w.w1)))), samplerCos2pi(philoxU32(w.w2)));
         if (gammaAccepts(x, philoxU32(w.w3), d, c)) return x;
     }
-    return c * x <= -1 ? 0 : x;
+    return mulRn(c, x) <= -1 ? 0 : x;
 }
 
 /** Standard Gamma(alpha, 1) sample (log of it when logSpace) of element i, substream sub; NaN if invalid. */
@@ -98,19 +211,19 @@ IRG_HD double gammaSample(long long seed, long long i, int sub, double alpha, bo
     if (region == GAMMA_SAMPLER_INVALID) return nan_value();
     double a = region == GAMMA_SAMPLER_BOOST ? alpha + 1 : alpha;
     double d = a - 1.0 / 3;
-    double c = 1 / sqrt(9 * d);
+    double c = 1 / sqrt(mulRn(9, d));
     double x = gammaAcceptedNormal(seed, i, sub, d, c);
     double g;
     if (logSpace) {
-        g = log(d) + 3 * log1p(c * x);
+        g = samplerLog(d) + mulRn(3, samplerLog1p(mulRn(c, x)));
     } else {
-        double cx = 1 + c * x;
-        g = d * (cx * cx * cx);
+        double cx = 1 + mulRn(c, x);
+        g = mulRn(d, mulRn(mulRn(cx, cx), cx));
     }
     if (region == GAMMA_SAMPLER_BOOST) {
         PhiloxWords w = philoxElementBlock(seed, i, sub, smp::GAMMA_BOOST_BLOCK);
         double u = philoxU52(w.w0, w.w1);
-        g = logSpace ? g + log(u) / alpha : g * pow(u, 1 / alpha);
+        g = logSpace ? g + samplerLog(u) / alpha : mulRn(g, samplerExp(samplerLog(u) / alpha));
     }
     return g;
 }

@@ -40,13 +40,24 @@ public final class SamplerMath {
     /**
      * Natural logarithm. For positive normal finite {@code x} (every argument the samplers pass): with
      * {@code x = 2^k m}, {@code m} in [sqrt(2)/2, sqrt(2)), {@code f = m - 1} (exact),
-     * {@code log x = k ln2_hi + (f - (hf - (s (hf + z P(z)) + k ln2_lo)))}. Other arguments:
-     * {@link #logSpecial}.
+     * {@code log x = k ln2_hi + (f - (hf - (s (hf + z P(z)) + k ln2_lo)))}. A subnormal x is scaled by
+     * 2^54 first; NaN and negative x give NaN, 0 gives -inf, +inf gives +inf.
      */
     public static double log(double x) {
-        if (!(x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY)) {
-            return logSpecial(x);
+        if (x >= Double.MIN_NORMAL && x < Double.POSITIVE_INFINITY) {
+            return logNormal(x);
         }
+        if (x > 0 && x < Double.MIN_NORMAL) {
+            return logNormal(x * TWO_POW_54) - 54 * SAMPLER_LN2_HI - 54 * SAMPLER_LN2_LO;
+        }
+        if (x == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return x == Double.POSITIVE_INFINITY ? x : Double.NaN;
+    }
+
+    /** {@link #log} of a positive normal finite x. */
+    private static double logNormal(double x) {
         long bits = Double.doubleToRawLongBits(x);
         double k = (double) ((bits >>> EXPONENT_SHIFT) - EXPONENT_BIAS);
         double m = Double.longBitsToDouble((bits & SIGNIFICAND_MASK) | ONE_BITS);
@@ -54,28 +65,12 @@ public final class SamplerMath {
             m = 0.5 * m;
             k = k + 1;
         }
-        return logReduced(k, m);
-    }
-
-    /** {@code k ln 2 + log m} for the reduced significand m in [sqrt(2)/2, sqrt(2)] (the shared core of {@link #log}). */
-    public static double logReduced(double k, double m) {
         double f = m - 1;
         double s = f / (2 + f);
         double z = s * s;
         double hf = 0.5 * f * f;
         double t = Math.fma(z, horner(SAMPLER_LOG_P, z), hf);
         return Math.fma(k, SAMPLER_LN2_HI, f - (hf - Math.fma(s, t, k * SAMPLER_LN2_LO)));
-    }
-
-    /** log of an argument that is not a positive normal finite double: NaN, -inf at 0, +inf at +inf, subnormals scaled. */
-    public static double logSpecial(double x) {
-        if (x > 0 && x < Double.MIN_NORMAL) {
-            return log(x * TWO_POW_54) - 54 * SAMPLER_LN2_HI - 54 * SAMPLER_LN2_LO;
-        }
-        if (x == 0) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        return x == Double.POSITIVE_INFINITY ? x : Double.NaN;
     }
 
     /**
@@ -123,8 +118,8 @@ public final class SamplerMath {
     }
 
     /**
-     * cos(2 pi u) for u in [0, 1]: {@code q} = the nearest integer to 4u, {@code t = u - q/4} in
-     * [-1/8, 1/8] (both steps exact), then cos or sin of 2 pi t by polynomials in t (no rounding of pi
+     * cos(2 pi u) for |u| &lt; 2^49 (the samplers pass u in (0, 1)): {@code q} = the nearest integer to
+     * 4u, {@code t = u - q/4} in [-1/8, 1/8] (both steps exact), then cos or sin of 2 pi t by polynomials in t (no rounding of pi
      * times u), by the quadrant {@code q mod 4}.
      */
     public static double cos2pi(double u) {

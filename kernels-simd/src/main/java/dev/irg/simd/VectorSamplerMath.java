@@ -65,7 +65,7 @@ final class VectorSamplerMath {
             VectorMask<Double> high = m.compare(GT, SAMPLER_SQRT2);
             m = m.blend(m.mul(0.5), high);
             k = k.blend(k.add(1), high);
-            // SamplerMath.logReduced
+            // the rest of SamplerMath.logNormal
             DoubleVector f = m.sub(1);
             DoubleVector s = f.div(f.add(2));
             DoubleVector z = s.mul(s);
@@ -82,7 +82,7 @@ final class VectorSamplerMath {
             if (ordinary != all) {
                 for (int j = 0; j < SP.length(); j++) {
                     if ((ordinary >>> j & 1) == 0) {
-                        out[i + j] = SamplerMath.log(x[i + j]);
+                        out[i + j] = SamplerMath.log(v.lane(j)); // not x[i + j]: out may be x
                     }
                 }
             }
