@@ -300,11 +300,7 @@ final class GammaKernels implements Family {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector r = DoubleVector.fromArray(SP, rate, i);
             DoubleVector x = DoubleVector.fromArray(SP, z, i);
-            // NaN unless alpha and rate are in (0, infinity) and z >= 0: a NaN or infinite alpha through
-            // alpha * 0, the rest by blends (no mask and/or/not, see VectorGammaFunctions.inRange)
-            DoubleVector g = x.neg().div(r).add(a.mul(0.0));
-            g = g.blend(Double.NaN, a.min(r).compare(LE, 0.0)).blend(Double.NaN, r.compare(EQ, Double.POSITIVE_INFINITY));
-            g.blend(Double.NaN, x.compare(LT, 0.0)).intoArray(out, i);
+            Lanes.exact(GammaRateKernel.gradRate(a, r, x)).intoArray(out, i);
         }
     }
 

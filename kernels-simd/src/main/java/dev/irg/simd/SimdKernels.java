@@ -120,6 +120,9 @@ public final class SimdKernels implements Kernels {
         if (!supports(op, b.precision())) {
             throw new UnsupportedOperationException("SIMD backend does not implement " + op + " in " + b.precision());
         }
+        if (op == Op.GAMMA_GRAD_RATE && GammaRateKernel.evaluate(b)) {
+            return; // one division per element: no block copies (GammaRateKernel)
+        }
         Scratch s = scratch.get();
         FloatFamily ff = floatFamilies[op.distribution().ordinal()];
         if (ff != null && ff.has(op) && floatOperands(b)) {
