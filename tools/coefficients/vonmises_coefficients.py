@@ -4,7 +4,8 @@ Prints Java field declarations; they are pasted into VonMisesConstants verbatim.
 mpmath at 50 digits, every value rounded once to the nearest double.
 
 Tables:
-  CENTRAL_NODES/WEIGHTS, TAIL_NODES/WEIGHTS: Gauss-Legendre rules mapped to [0, 1]
+  CENTRAL_NODES/WEIGHTS, TAIL_NODES/WEIGHTS (and the smaller F32_* rules for float32 results, used by the
+  SIMD kernels): Gauss-Legendre rules mapped to [0, 1]
       (node (1 + xi)/2 and weight w/2, so int_0^h f = h * sum W_i f(h u_i)), computed with
       mpmath.gauss_quadrature (numpy's leggauss is off by ~1e-14 relative at n = 32: not used).
   BESSEL_I0E_ASYM[k] = prod_{j=1..k} (2j-1)^2 / (k! 8^k): I0(k) e^-k sqrt(2 pi k) = sum_k c_k / k^k
@@ -19,6 +20,10 @@ import mpmath as mp
 mp.mp.dps = 50
 N_CENTRAL = 12
 N_TAIL = 32
+# float32 results: the smallest rules whose worst relative error stays below 1e-11 (vonmises_measure.py with
+# (6, 24): central 1.0e-11, tail 9.0e-12; float rounding is 6e-8), as GammaConstants' float32 Temme counts
+N_CENTRAL_F32 = 6
+N_TAIL_F32 = 24
 K_ASYM = 25  # BESSEL_ASYMPTOTIC_MIN_KAPPA
 
 
@@ -63,6 +68,12 @@ def main():
     u, w = gl01(N_TAIL)
     out.append(java_array("TAIL_NODES", u, f"Gauss-Legendre {N_TAIL}-point nodes on [0, 1] (tail region)."))
     out.append(java_array("TAIL_WEIGHTS", w, f"Gauss-Legendre {N_TAIL}-point weights on [0, 1] (sum 1)."))
+    u, w = gl01(N_CENTRAL_F32)
+    out.append(java_array("F32_CENTRAL_NODES", u, f"Gauss-Legendre {N_CENTRAL_F32}-point nodes on [0, 1] (central region, float32 results)."))
+    out.append(java_array("F32_CENTRAL_WEIGHTS", w, f"Gauss-Legendre {N_CENTRAL_F32}-point weights on [0, 1] (float32 results)."))
+    u, w = gl01(N_TAIL_F32)
+    out.append(java_array("F32_TAIL_NODES", u, f"Gauss-Legendre {N_TAIL_F32}-point nodes on [0, 1] (tail region, float32 results)."))
+    out.append(java_array("F32_TAIL_WEIGHTS", w, f"Gauss-Legendre {N_TAIL_F32}-point weights on [0, 1] (float32 results)."))
     # asymptotic series: choose N
     k = mp.mpf(K_ASYM)
     c = [(-1) ** j * a(0, j) for j in range(80)]

@@ -358,6 +358,32 @@ IRG_TABLE(double, CENTRAL_WEIGHTS, 12, {
     0x1.de3155c256ab5p-4, 0x1.fe40ce6d4f025p-4, 0x1.fe40ce6d4f025p-4, 0x1.de3155c256ab5p-4,
     0x1.a0163e6b1ab72p-4, 0x1.47d7258f22d8fp-4, 0x1.b60602bce6181p-5, 0x1.8275d9dea6d8fp-6})
 static constexpr int CENTRAL_WEIGHTS_LENGTH = 12;
+IRG_TABLE(double, F32_CENTRAL_NODES, 6, {
+    0x1.149ad8bfaff12p-5, 0x1.5aebed3546d43p-3, 0x1.85d3b4bf2628fp-2, 0x1.3d1625a06ceb9p-1,
+    0x1.a94504b2ae4afp-1, 0x1.eeb652740500fp-1})
+static constexpr int F32_CENTRAL_NODES_LENGTH = 6;
+static constexpr int F32_CENTRAL_POINTS = 6;
+IRG_TABLE(double, F32_CENTRAL_WEIGHTS, 6, {
+    0x1.5edf601e2dbf8p-4, 0x1.716b7b5794c1cp-3, 0x1.df24d499545e8p-3, 0x1.df24d499545e8p-3,
+    0x1.716b7b5794c1cp-3, 0x1.5edf601e2dbf8p-4})
+static constexpr int F32_CENTRAL_WEIGHTS_LENGTH = 6;
+IRG_TABLE(double, F32_TAIL_NODES, 24, {
+    0x1.3b690cb733ec7p-9, 0x1.9e0c1e680f139p-7, 0x1.f9a7a58f55b36p-6, 0x1.d13df3cd9785bp-5,
+    0x1.70a2cc7cb2401p-4, 0x1.0a1ce248c4454p-3, 0x1.685a2340bdef4p-3, 0x1.d17d08a7651aap-3,
+    0x1.21e5d13f0eda5p-2, 0x1.5eb2b9d3b8b78p-2, 0x1.9e25aaf51ac1dp-2, 0x1.df33ef5824ba3p-2,
+    0x1.10660853eda2ep-1, 0x1.30ed2a85729f2p-1, 0x1.50a6a31623a44p-1, 0x1.6f0d17607892dp-1,
+    0x1.8ba0bdd626b95p-1, 0x1.a5e9772fd0843p-1, 0x1.bd78c76dceeebp-1, 0x1.d1eba67069b8p-1,
+    0x1.e2ec20c32687ap-1, 0x1.f032c2d385526p-1, 0x1.f987cf865fc3bp-1, 0x1.fec496f348cc1p-1})
+static constexpr int F32_TAIL_NODES_LENGTH = 24;
+static constexpr int F32_TAIL_POINTS = 24;
+IRG_TABLE(double, F32_TAIL_WEIGHTS, 24, {
+    0x1.9465bd3112202p-8, 0x1.d375514486f1dp-7, 0x1.6ab884f57c979p-6, 0x1.e5c6255d25edap-6,
+    0x1.2c6d5c2eff064p-5, 0x1.6108ef504463ap-5, 0x1.8fd8936444b16p-5, 0x1.b8177ba4a68dcp-5,
+    0x1.d91c78acb1b2dp-5, 0x1.f25cbce1d1ff6p-5, 0x1.01b7117cf8bd8p-4, 0x1.060475e763736p-4,
+    0x1.060475e763736p-4, 0x1.01b7117cf8bd8p-4, 0x1.f25cbce1d1ff6p-5, 0x1.d91c78acb1b2dp-5,
+    0x1.b8177ba4a68dcp-5, 0x1.8fd8936444b16p-5, 0x1.6108ef504463ap-5, 0x1.2c6d5c2eff064p-5,
+    0x1.e5c6255d25edap-6, 0x1.6ab884f57c979p-6, 0x1.d375514486f1dp-7, 0x1.9465bd3112202p-8})
+static constexpr int F32_TAIL_WEIGHTS_LENGTH = 24;
 static constexpr double INV_SQRT_TWO_PI = 0x1.9884533d43651p-2;
 static constexpr double INV_TWO_PI = 0x1.45f306dc9c883p-3;
 static constexpr double PI_A = 0x1.921fb548p1;
