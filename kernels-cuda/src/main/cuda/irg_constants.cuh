@@ -160,6 +160,7 @@ static constexpr int FLOAT_TEMME_N_COUNT_LENGTH = 8;
 static constexpr double FLOAT_X_MAX = 0x1.93e5939a08ceap99;
 static constexpr double FLOAT_X_MIN = 0x1.4484bfeebc2ap-100;
 static constexpr double LOG_MINUS_DIGAMMA_A_MIN = 0x1.4p3;
+static constexpr double OVERFLOW_ALPHA_MAX = 0x1.485ce9e7a065fp963;
 static constexpr double PHI_LOG1PMX_LAMBDA_MIN = 0x1.0p-1;
 static constexpr double PREFIX_STIRLING_A_MIN = 0x1.0p0;
 static constexpr double Q_SMALL_A_MAX = 0x1.0p0;

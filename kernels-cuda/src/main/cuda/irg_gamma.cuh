@@ -282,6 +282,11 @@ IRG_HD double gammaOp(double a, double rate, double z, int what) {
         double logU = log(rate) + log(z);
         return what == GAMMA_WHAT_GRAD ? z * gammaEvalLogX(a, logU, GAMMA_WHAT_GRAD_OVER_X) : gammaEvalLogX(a, logU, what);
     }
+    if (u == inf_value() && z < inf_value() && what == GAMMA_WHAT_GRAD) {
+        // Reference.gradOverflowed: u beyond MAX_VALUE, du/dalpha = log u - psi(alpha) for alpha <= OVERFLOW_ALPHA_MAX
+        if (!(a > 0) || !(a <= gc::OVERFLOW_ALPHA_MAX)) return nan_value();
+        return (log(rate) + log(z) - digamma(a)) / rate;
+    }
     double v = gammaEval(a, u, what);
     return what == GAMMA_WHAT_GRAD ? v / rate : v;
 }

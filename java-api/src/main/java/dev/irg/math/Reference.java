@@ -50,7 +50,8 @@ public final class Reference {
      * (Found by the audit, docs/accuracy.md: alpha = 2.9e-4, rate = 1.9e-5, z = 1.8e-320 underflowed to
      * u = 0 and gave P = 0, dP/dalpha = 0 instead of 0.80 and -599; alpha = 1.4e-3, rate = 2.4e-10,
      * z = 1.05e-305 gave dz/dalpha 4.6e-10 off from the rounded subnormal u. Tiny-alpha samples are
-     * below 1e-300 half of the time at alpha = 1e-3.) Public for the SIMD port's edge lanes.
+     * below 1e-300 half of the time at alpha = 1e-3.) Where u overflows although rate and z are finite,
+     * dz/dalpha is its upper-tail limit ({@link #gradOverflowed}). Public for the SIMD port's edge lanes.
      */
     public static double gamma(double a, double rate, double z, int what) {
         if (!validRate(rate)) {
@@ -62,8 +63,24 @@ public final class Reference {
             return what == IncompleteGamma.WHAT_GRAD ? z * IncompleteGamma.evalLogX(a, logU, IncompleteGamma.WHAT_GRAD_OVER_X)
                     : IncompleteGamma.evalLogX(a, logU, what);
         }
+        if (u == Double.POSITIVE_INFINITY && z < Double.POSITIVE_INFINITY && what == IncompleteGamma.WHAT_GRAD) {
+            return gradOverflowed(a, rate, z);
+        }
         double v = IncompleteGamma.eval(a, u, what);
         return what == IncompleteGamma.WHAT_GRAD ? v / rate : v;
+    }
+
+    /**
+     * dz/dalpha where u = rate z overflowed (rate and z finite): u is beyond Double.MAX_VALUE, so far in
+     * the upper tail that du/dalpha = log u - psi(alpha) to double precision for alpha up to
+     * {@link GammaConstants#OVERFLOW_ALPHA_MAX} (see there), with log u = log rate + log z; NaN above it
+     * or for an invalid alpha. (P = 1 and dP/dalpha = 0 there already come from u = +inf.)
+     */
+    static double gradOverflowed(double a, double rate, double z) {
+        if (!(a > 0) || !(a <= GammaConstants.OVERFLOW_ALPHA_MAX)) {
+            return Double.NaN;
+        }
+        return (Math.log(rate) + Math.log(z) - GammaFunctions.digamma(a)) / rate;
     }
 
     private static boolean validRate(double rate) {

@@ -245,4 +245,22 @@ class HostMathTest {
             }
         }
     }
+
+    /** Gamma where u = rate z overflows: the host-compiled gammaOp against mpmath (GammaRateOverflowTest's cases). */
+    @org.junit.jupiter.api.Test
+    void gammaGradientWhereTheProductOverflows() throws Exception {
+        double[][] cases = dev.irg.math.GammaRateOverflowTest.CASES;
+        double[] a = new double[cases.length];
+        double[] r = new double[cases.length];
+        double[] z = new double[cases.length];
+        for (int i = 0; i < cases.length; i++) {
+            a[i] = cases[i][0];
+            r[i] = cases[i][1];
+            z[i] = cases[i][2];
+        }
+        double[] got = HostEval.eval(Op.GAMMA_GRAD_ALPHA, Precision.F64, a, r, z);
+        for (int i = 0; i < cases.length; i++) {
+            assertEquals(cases[i][3], got[i], 2e-15 * cases[i][3], "alpha=" + a[i] + " rate=" + r[i] + " z=" + z[i]);
+        }
+    }
 }
