@@ -62,18 +62,13 @@ def main():
     for name, v in (("PI_A", pa), ("PI_B", pb), ("PI_C", pc)):
         out.append(f"    public static final double {name} = {float(v)!r};")
     out.append(f"    // check: pi - (PI_A + PI_B + PI_C) = {mp.nstr(mp.pi - pa - pb - pc, 3)}")
-    u, w = gl01(N_CENTRAL)
-    out.append(java_array("CENTRAL_NODES", u, f"Gauss-Legendre {N_CENTRAL}-point nodes on [0, 1] (central region)."))
-    out.append(java_array("CENTRAL_WEIGHTS", w, f"Gauss-Legendre {N_CENTRAL}-point weights on [0, 1] (sum 1)."))
-    u, w = gl01(N_TAIL)
-    out.append(java_array("TAIL_NODES", u, f"Gauss-Legendre {N_TAIL}-point nodes on [0, 1] (tail region)."))
-    out.append(java_array("TAIL_WEIGHTS", w, f"Gauss-Legendre {N_TAIL}-point weights on [0, 1] (sum 1)."))
-    u, w = gl01(N_CENTRAL_F32)
-    out.append(java_array("F32_CENTRAL_NODES", u, f"Gauss-Legendre {N_CENTRAL_F32}-point nodes on [0, 1] (central region, float32 results)."))
-    out.append(java_array("F32_CENTRAL_WEIGHTS", w, f"Gauss-Legendre {N_CENTRAL_F32}-point weights on [0, 1] (float32 results)."))
-    u, w = gl01(N_TAIL_F32)
-    out.append(java_array("F32_TAIL_NODES", u, f"Gauss-Legendre {N_TAIL_F32}-point nodes on [0, 1] (tail region, float32 results)."))
-    out.append(java_array("F32_TAIL_WEIGHTS", w, f"Gauss-Legendre {N_TAIL_F32}-point weights on [0, 1] (float32 results)."))
+    for prefix, n, region, use in (("", N_CENTRAL, "CENTRAL", "central region"), ("", N_TAIL, "TAIL", "tail region"),
+                                   ("F32_", N_CENTRAL_F32, "CENTRAL", "central region, float32 results"),
+                                   ("F32_", N_TAIL_F32, "TAIL", "tail region, float32 results")):
+        u, w = gl01(n)
+        out.append(java_array(f"{prefix}{region}_NODES", u, f"Gauss-Legendre {n}-point nodes on [0, 1] ({use})."))
+        weights_note = "float32 results" if prefix else "sum 1"
+        out.append(java_array(f"{prefix}{region}_WEIGHTS", w, f"Gauss-Legendre {n}-point weights on [0, 1] ({weights_note})."))
     # asymptotic series: choose N
     k = mp.mpf(K_ASYM)
     c = [(-1) ** j * a(0, j) for j in range(80)]
