@@ -5,10 +5,10 @@
 //
 // Element i of a call draws block j of substream sub from counter (j, sub, lo32(i), hi32(i)) under
 // key (lo32(seed), hi32(seed)); the Philox words and uniforms are bit-identical to Java's. The Gamma
-// samples (and so Beta and Dirichlet's Gammas) use SamplerMath's log, log1p, exp and cos(2 pi u), ported
-// below in the same operations: bit-identical to Java. The von Mises sampler and the Beta and Dirichlet
-// steps after the Gammas use the CUDA math library (sin, cos, atan2, hypot, log, exp), identical to
-// java.lang.Math wherever those return the same bits (checked on the host by HostSamplingTest).
+// samples, Beta's sigmoid and Dirichlet's normalisation use SamplerMath's log, log1p, exp and cos(2 pi u),
+// ported below in the same operations: bit-identical to Java. The von Mises sampler uses the CUDA math
+// library (sin, cos, atan2, hypot, log), identical to java.lang.Math wherever those return the same bits
+// (checked on the host by HostSamplingTest).
 #pragma once
 #include "irg_common.cuh"
 #include "irg_constants.cuh"
@@ -239,10 +239,10 @@ IRG_HD double gammaDLogXdAlpha(double a, double logX) {
 
 // ---- Beta (BetaSampler) ----
 
-/** BetaSampler.sigmoid: 1/(1 + exp(-d)) accurate in both tails. */
+/** BetaSampler.sigmoid (with SamplerMath's exp): 1/(1 + exp(-d)) accurate in both tails. */
 IRG_HD double betaSigmoid(double d) {
-    if (d >= 0) return 1 / (1 + exp(-d));
-    double e = exp(d);
+    if (d >= 0) return 1 / (1 + samplerExp(-d));
+    double e = samplerExp(d);
     return e / (1 + e);
 }
 
@@ -315,7 +315,7 @@ IRG_HD void dirichletNormalize(const double* logG, double* z, int k) {
     }
     double sum = 0;
     for (int j = 0; j < k; j++) {
-        double e = exp(logG[j] - mx);
+        double e = samplerExp(logG[j] - mx);
         z[j] = e;
         sum += e;
     }

@@ -34,12 +34,15 @@ public final class BetaSampler {
         return sigmoid(logit(seed, i, a, b, w));
     }
 
-    /** {@code 1/(1 + exp(-d))}, accurate in both tails (NaN stays NaN). */
+    /**
+     * {@code 1/(1 + exp(-d))}, accurate in both tails (NaN stays NaN); {@code exp} is {@link SamplerMath#exp},
+     * so the CUDA port gives the same bits.
+     */
     public static double sigmoid(double d) {
         if (d >= 0) {
-            return 1 / (1 + Math.exp(-d));
+            return 1 / (1 + SamplerMath.exp(-d));
         }
-        double e = Math.exp(d);
+        double e = SamplerMath.exp(d);
         return e / (1 + e);
     }
 }

@@ -44,7 +44,7 @@ public final class DirichletSampler {
         }
         double sum = 0;
         for (int j = 0; j < k; j++) {
-            double e = Math.exp(logG[j] - max);
+            double e = SamplerMath.exp(logG[j] - max); // SamplerMath: the CUDA port gives the same bits
             z[j] = e;
             sum += e;
         }
