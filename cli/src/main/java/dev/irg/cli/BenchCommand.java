@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
         double total = 0;
         for (int i = 0; i < s.length; i++) {
             Op op = ops.get(i);
-            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos, maxWarmupNanos);
+            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos, maxWarmupNanos, inputs.n());
             total += s[i];
         }
         return new Result(s, inputs.n() / total);
