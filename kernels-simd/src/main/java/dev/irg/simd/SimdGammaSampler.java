@@ -57,7 +57,6 @@ final class SimdGammaSampler {
     void sample(long seed, int sub, long base, double[] alpha, int cnt, boolean log, double[] out, SamplerScratch s) {
         s.ensure(cnt);
         byte[] region = s.region;
-        double[] d = s.d;
         double[] c = s.c;
         double[] x = s.x;
         int[] pend = s.pend;
@@ -78,8 +77,7 @@ final class SimdGammaSampler {
             }
         }
         if (nb > 0) {
-            int m = philox.uniformsAt(seed, sub, GAMMA_BOOST_BLOCK, base, pend, nb, s.pe, s.uA, null, null);
-            padIndex(pend, nb, m);
+            philox.uniformsAt(seed, sub, GAMMA_BOOST_BLOCK, base, pend, nb, s.pe, s.uA, null, null);
             boost(alpha, nb, log, out, s);
         }
     }
