@@ -430,6 +430,14 @@ static constexpr int PHILOX_M1 = -845247145;
 static constexpr int PHILOX_ROUNDS = 10;
 static constexpr int PHILOX_W0 = -1640531527;
 static constexpr int PHILOX_W1 = -1150833019;
+IRG_TABLE(double, SAMPLER_ATAN, 21, {
+    0x1.0p0, -0x1.5555555555555p-2, 0x1.999999999999ap-3, -0x1.2492492492492p-3,
+    0x1.c71c71c71c71cp-4, -0x1.745d1745d1746p-4, 0x1.3b13b13b13b14p-4, -0x1.1111111111111p-4,
+    0x1.e1e1e1e1e1e1ep-5, -0x1.af286bca1af28p-5, 0x1.8618618618618p-5, -0x1.642c8590b2164p-5,
+    0x1.47ae147ae147bp-5, -0x1.2f684bda12f68p-5, 0x1.1a7b9611a7b96p-5, -0x1.0842108421084p-5,
+    0x1.f07c1f07c1f08p-6, -0x1.d41d41d41d41dp-6, 0x1.bacf914c1badp-6, -0x1.a41a41a41a41ap-6,
+    0x1.8f9c18f9c18fap-6})
+static constexpr int SAMPLER_ATAN_LENGTH = 21;
 IRG_TABLE(double, SAMPLER_COS_2PI, 9, {
     0x1.0p0, -0x1.3bd3cc9be45dep4, 0x1.03c1f081b5ac4p6, -0x1.55d3c7e3cbffap6,
     0x1.e1f506891babbp5, -0x1.a6d1f2a204a8cp4, 0x1.f9d38a3763cc3p2, -0x1.b6e24f44b128fp0,
@@ -443,6 +451,7 @@ IRG_TABLE(double, SAMPLER_EXP, 14, {
 static constexpr int SAMPLER_EXP_LENGTH = 14;
 static constexpr double SAMPLER_EXP_MAX = 0x1.62e6666666666p9;
 static constexpr double SAMPLER_EXP_MIN = -0x1.749999999999ap9;
+static constexpr double SAMPLER_HYPOT1_T_MAX = 0x1.0p60;
 static constexpr double SAMPLER_INV_LN2 = 0x1.71547652b82fep0;
 static constexpr double SAMPLER_LN2_HI = 0x1.62e42p-1;
 static constexpr double SAMPLER_LN2_LO = 0x1.fdf473de6af28p-22;
@@ -451,6 +460,8 @@ IRG_TABLE(double, SAMPLER_LOG_P, 10, {
     0x1.745d1745d1746p-3, 0x1.3b13b13b13b14p-3, 0x1.1111111111111p-3, 0x1.e1e1e1e1e1e1ep-4,
     0x1.af286bca1af28p-4, 0x1.8618618618618p-4})
 static constexpr int SAMPLER_LOG_P_LENGTH = 10;
+static constexpr double SAMPLER_PI_4_HI = 0x1.921fb54442d18p-1;
+static constexpr double SAMPLER_PI_4_LO = 0x1.1a62633145c07p-55;
 static constexpr double SAMPLER_ROUND_MAGIC = 0x1.8p52;
 IRG_TABLE(double, SAMPLER_SIN_2PI, 9, {
     0x1.921fb54442d18p2, -0x1.4abbce625be53p5, 0x1.466bc6775aae2p6, -0x1.32d2cce62bd86p6,
@@ -458,6 +469,7 @@ IRG_TABLE(double, SAMPLER_SIN_2PI, 9, {
     0x1.aaec32af93359p-4})
 static constexpr int SAMPLER_SIN_2PI_LENGTH = 9;
 static constexpr double SAMPLER_SQRT2 = 0x1.6a09e667f3bcdp0;
+static constexpr double SAMPLER_TAN_PI_8 = 0x1.a827999fcef32p-2;
 static constexpr int SUBSTREAM_BETA_B = 1;
 static constexpr int SUBSTREAM_MAIN = 0;
 static constexpr double TWO_POW_M32 = 0x1.0p-32;

@@ -5,10 +5,9 @@
 //
 // Element i of a call draws block j of substream sub from counter (j, sub, lo32(i), hi32(i)) under
 // key (lo32(seed), hi32(seed)); the Philox words and uniforms are bit-identical to Java's. The Gamma
-// samples, Beta's sigmoid and Dirichlet's normalisation use SamplerMath's log, log1p, exp and cos(2 pi u),
-// ported below in the same operations: bit-identical to Java. The von Mises sampler uses the CUDA math
-// library (sin, cos, atan2, hypot, log), identical to java.lang.Math wherever those return the same bits
-// (checked on the host by HostSamplingTest).
+// samples, Beta's sigmoid, Dirichlet's normalisation and the von Mises sampler use SamplerMath's functions
+// (log, log1p, exp, cos(2 pi u), sin and cos of pi u / 2, atan2 in the first quadrant, sqrt(1 + t^2)),
+// ported below in the same operations: bit-identical to Java (checked on the host by HostSamplingTest).
 #pragma once
 #include "irg_common.cuh"
 #include "irg_constants.cuh"
@@ -172,6 +171,30 @@ IRG_HD double samplerCos2pi(double u) {
     return quadrant == 1 ? -s : s;
 }
 
+/** SamplerMath.sinHalfPi: sin(pi u / 2) = cos(2 pi (u/4 - 1/4)). */
+IRG_HD double samplerSinHalfPi(double u) { return samplerCos2pi(0.25 * u - 0.25); }
+
+/** SamplerMath.cosHalfPi: cos(pi u / 2) = cos(2 pi (u/4)). */
+IRG_HD double samplerCosHalfPi(double u) { return samplerCos2pi(0.25 * u); }
+
+/** SamplerMath.atan2Positive: atan2(y, x) for y, x >= 0, not both 0. */
+IRG_HD double samplerAtan2Positive(double y, double x) {
+    bool swap = y > x;
+    double t = swap ? x / y : y / x;
+    double a;
+    if (t > smp::SAMPLER_TAN_PI_8) {
+        double s = (t - 1) / (t + 1);
+        double h = samplerHorner(IRG_TAB(SamplingConstants, SAMPLER_ATAN), smp::SAMPLER_ATAN_LENGTH, mulRn(s, s));
+        a = smp::SAMPLER_PI_4_HI + (smp::SAMPLER_PI_4_LO + mulRn(s, h));
+    } else {
+        a = mulRn(t, samplerHorner(IRG_TAB(SamplingConstants, SAMPLER_ATAN), smp::SAMPLER_ATAN_LENGTH, mulRn(t, t)));
+    }
+    return swap ? (smp::SAMPLER_PI_4_HI - a + smp::SAMPLER_PI_4_HI) + 2 * smp::SAMPLER_PI_4_LO : a;
+}
+
+/** SamplerMath.hypot1: sqrt(1 + t^2), t >= 0. */
+IRG_HD double samplerHypot1(double t) { return t > smp::SAMPLER_HYPOT1_T_MAX ? t : sqrt(fma(t, t, 1.0)); }
+
 // ---- Gamma (GammaSampler) ----
 
 static constexpr int GAMMA_SAMPLER_INVALID = 0;
@@ -258,12 +281,12 @@ IRG_HD double betaSample(long long seed, long long i, double a, double b) {
 
 /** VonMisesSampler.envelopeSMinus1: s - 1 of the wrapped-Cauchy envelope, kappa > 0. */
 IRG_HD double vonMisesEnvelopeSMinus1(double kappa) {
-    double root = hypot(1.0, 2 * kappa);
+    double root = samplerHypot1(2 * kappa);
     double tau = 1 + root;
     double sq = sqrt(2 * tau);
-    double rho = 2 * kappa * tau / ((root + 1) * (tau + sq));
+    double rho = mulRn(2 * kappa, tau) / mulRn(root + 1, tau + sq);
     double oneMinusRho = rho < smp::VONMISES_RHO_SPLIT ? 1 - rho : (sq - 1 - 1 / (2 * kappa + root)) / (2 * kappa);
-    return oneMinusRho * oneMinusRho / (2 * rho);
+    return mulRn(oneMinusRho, oneMinusRho) / (2 * rho);
 }
 
 /** VonMisesSampler.sample: about location 0, in [-pi, pi]; NaN for an invalid kappa. */
@@ -271,7 +294,7 @@ IRG_HD double vonMisesSample(long long seed, long long i, double kappa) {
     if (!(kappa >= 0) || kappa == inf_value()) return nan_value();
     if (kappa < smp::VONMISES_UNIFORM_BELOW) {
         PhiloxWords w = philoxElementBlock(seed, i, smp::SUBSTREAM_MAIN, smp::VONMISES_FIRST_ATTEMPT_BLOCK);
-        return PI * (2 * philoxU52(w.w0, w.w1) - 1);
+        return mulRn(PI, 2 * philoxU52(w.w0, w.w1) - 1);
     }
     double sm1 = vonMisesEnvelopeSMinus1(kappa);
     double sp1 = sm1 + 2;
@@ -280,18 +303,18 @@ IRG_HD double vonMisesSample(long long seed, long long i, double kappa) {
     for (int k = 0; k < smp::VONMISES_MAX_ATTEMPTS; k++) {
         PhiloxWords w = philoxElementBlock(seed, i, smp::SUBSTREAM_MAIN, smp::VONMISES_FIRST_ATTEMPT_BLOCK + k);
         sign = (int32_t)w.w3;
-        double half = 0.5 * PI * philoxU52(w.w0, w.w1);
-        double sh = sin(half);
-        double ch = cos(half);
-        double oneMinusT = 2 * sh * sh;
-        double onePlusT = 2 * ch * ch;
+        double u = philoxU52(w.w0, w.w1);
+        double sh = samplerSinHalfPi(u);
+        double ch = samplerCosHalfPi(u);
+        double oneMinusT = mulRn(2 * sh, sh);
+        double onePlusT = mulRn(2 * ch, ch);
         double sPlusT = sm1 + onePlusT;
-        double oneMinusF = sm1 * oneMinusT / sPlusT;
-        double onePlusF = sp1 * onePlusT / sPlusT;
-        theta = 2 * atan2(sqrt(oneMinusF), sqrt(onePlusF));
-        double c = kappa * (sm1 + oneMinusF);
+        double oneMinusF = mulRn(sm1, oneMinusT) / sPlusT;
+        double onePlusF = mulRn(sp1, onePlusT) / sPlusT;
+        theta = 2 * samplerAtan2Positive(sqrt(oneMinusF), sqrt(onePlusF));
+        double c = mulRn(kappa, sm1 + oneMinusF);
         double u2 = philoxU32(w.w2);
-        if (c * (2 - c) - u2 > 0 || log(c / u2) + 1 - c >= 0) break;
+        if (mulRn(c, 2 - c) - u2 > 0 || samplerLog(c / u2) + 1 - c >= 0) break;
     }
     return sign < 0 ? -theta : theta;
 }
@@ -355,7 +378,7 @@ IRG_HD SampleOut gammaElement(long long seed, long long e, double a, double rate
 /** Kind GAMMA_LOG: log z, d log z/dalpha (at log z as stored) and -1/rate. */
 IRG_HD SampleOut gammaLogElement(long long seed, long long e, double a, double rate, bool f32, bool grad) {
     bool ok = gamma_valid_rate(rate) && gammaSamplerClassify(a) != GAMMA_SAMPLER_INVALID;
-    double logRate = log(rate);
+    double logRate = samplerLog(rate);
     double lz = ok ? gammaSample(seed, e, smp::SUBSTREAM_MAIN, a, true) - logRate : nan_value();
     SampleOut r{asStored(lz, f32), 0, 0};
     if (grad) {

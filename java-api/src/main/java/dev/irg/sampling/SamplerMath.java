@@ -1,20 +1,25 @@
 package dev.irg.sampling;
 
+import static dev.irg.sampling.SamplingConstants.SAMPLER_ATAN;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_COS_2PI;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_EXP;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_EXP_MAX;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_EXP_MIN;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_HYPOT1_T_MAX;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_INV_LN2;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_LN2_HI;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_LN2_LO;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_LOG_P;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_PI_4_HI;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_PI_4_LO;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_ROUND_MAGIC;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_SIN_2PI;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_SQRT2;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_TAN_PI_8;
 
 /**
- * The elementary functions of the Gamma sampler ({@code log}, {@code log1p}, {@code exp} and
- * {@code cos(2 pi u)}), written in basic float64 arithmetic: additions, multiplications, one division,
+ * The elementary functions of the samplers ({@code log}, {@code log1p}, {@code exp}, {@code cos(2 pi u)},
+ * {@code sin} and {@code cos} of {@code pi u / 2}, {@code atan2} in the first quadrant, {@code sqrt(1 + t^2)}), written in basic float64 arithmetic: additions, multiplications, one division,
  * {@link Math#fma} and bit manipulation, each a correctly rounded IEEE operation. The SIMD sampler
  * evaluates the same operations in the same order on vector lanes, and the CUDA sampler in device code
  * (every product that feeds a sum is an explicit {@code fma} or a product the device compiler may not
@@ -23,9 +28,9 @@ import static dev.irg.sampling.SamplingConstants.SAMPLER_SQRT2;
  * backend (docs/sampling.md, "Elementary functions").
  *
  * <p>Accuracy against mpmath (docs/sampling.md, tools/audit/sampler_math.py, 20000 random arguments each):
- * log 0.73 ulp, exp 0.81 ulp, cos2pi 1.45 ulp, log1p 2.17 ulp at most; SamplerMathTest checks 10^6
- * arguments per function against {@code java.lang.Math}. That is all a sampler needs (the samples are
- * exact functions of these values, not of the true functions).
+ * log 0.73, exp 0.81, hypot1 0.83, cos2pi and sin/cos of pi u / 2 1.5, log1p 2.17, atan2Positive 2.77 ulps at
+ * most; SamplerMathTest checks 10^6 arguments per function against {@code java.lang.Math}. That is all a
+ * sampler needs (the samples are exact functions of these values, not of the true functions).
  */
 public final class SamplerMath {
     private static final long EXPONENT_SHIFT = 52;
@@ -134,6 +139,39 @@ public final class SamplerMath {
         }
         double s = t * horner(SAMPLER_SIN_2PI, z);
         return quadrant == 1 ? -s : s;
+    }
+
+    /** sin(pi u / 2) = cos(2 pi (u/4 - 1/4)) for u in [0, 1] (u/4 - 1/4 is exact there). */
+    public static double sinHalfPi(double u) {
+        return cos2pi(0.25 * u - 0.25);
+    }
+
+    /** cos(pi u / 2) = cos(2 pi (u/4)) for u in [0, 1]. */
+    public static double cosHalfPi(double u) {
+        return cos2pi(0.25 * u);
+    }
+
+    /**
+     * atan2(y, x) for y, x &ge; 0 and not both 0 (an angle in [0, pi/2]): with t = min/max in [0, 1],
+     * atan t by its Taylor polynomial for t &le; tan(pi/8), else pi/4 + atan((t - 1)/(t + 1)); pi/2 minus that
+     * when y &gt; x.
+     */
+    public static double atan2Positive(double y, double x) {
+        boolean swap = y > x;
+        double t = swap ? x / y : y / x;
+        double a;
+        if (t > SAMPLER_TAN_PI_8) {
+            double s = (t - 1) / (t + 1);
+            a = SAMPLER_PI_4_HI + (SAMPLER_PI_4_LO + s * horner(SAMPLER_ATAN, s * s));
+        } else {
+            a = t * horner(SAMPLER_ATAN, t * t);
+        }
+        return swap ? (SAMPLER_PI_4_HI - a + SAMPLER_PI_4_HI) + 2 * SAMPLER_PI_4_LO : a;
+    }
+
+    /** sqrt(1 + t^2) for t &ge; 0 (t itself above SAMPLER_HYPOT1_T_MAX, where 1 is below its last bit). */
+    public static double hypot1(double t) {
+        return t > SAMPLER_HYPOT1_T_MAX ? t : Math.sqrt(Math.fma(t, t, 1));
     }
 
     /** {@code sum_j c[j] z^j} by Horner's rule with one fma per step. */

@@ -129,4 +129,24 @@ public final class SamplingConstants {
     public static final double SAMPLER_EXP_MAX = 709.8;
     /** 2^52 + 2^51: adding and subtracting it rounds a double of magnitude below 2^51 to the nearest integer (ties to even). */
     public static final double SAMPLER_ROUND_MAGIC = 0x1.8p52;
+    /**
+     * atan(s) = s sum_k A_k s^(2k), A_k = (-1)^k / (2k + 1), k = 0..20 (SamplerMath.atan2Positive): for
+     * |s| &lt;= tan(pi/8) the first omitted term is 2e-18 relative.
+     */
+    public static final double[] SAMPLER_ATAN = {
+            0x1.0000000000000p+0, -0x1.5555555555555p-2, 0x1.999999999999ap-3, -0x1.2492492492492p-3,
+            0x1.c71c71c71c71cp-4, -0x1.745d1745d1746p-4, 0x1.3b13b13b13b14p-4, -0x1.1111111111111p-4,
+            0x1.e1e1e1e1e1e1ep-5, -0x1.af286bca1af28p-5, 0x1.8618618618618p-5, -0x1.642c8590b2164p-5,
+            0x1.47ae147ae147bp-5, -0x1.2f684bda12f68p-5, 0x1.1a7b9611a7b96p-5, -0x1.0842108421084p-5,
+            0x1.f07c1f07c1f08p-6, -0x1.d41d41d41d41dp-6, 0x1.bacf914c1bad0p-6, -0x1.a41a41a41a41ap-6,
+            0x1.8f9c18f9c18fap-6
+    };
+    /** tan(pi/8) = sqrt(2) - 1 rounded: above it atan(t) = pi/4 + atan((t - 1)/(t + 1)). */
+    public static final double SAMPLER_TAN_PI_8 = 0x1.a827999fcef32p-2;
+    /** pi/4 rounded to double, and the rest (pi/4 - SAMPLER_PI_4_HI rounded). */
+    public static final double SAMPLER_PI_4_HI = 0x1.921fb54442d18p-1;
+    /** See SAMPLER_PI_4_HI. */
+    public static final double SAMPLER_PI_4_LO = 0x1.1a62633145c07p-55;
+    /** Above this t, sqrt(1 + t^2) is t to double precision (SamplerMath.hypot1; t^2 would overflow near 1.3e154). */
+    public static final double SAMPLER_HYPOT1_T_MAX = 0x1.0p60;
 }

@@ -71,7 +71,7 @@ public final class ScalarSamplers implements SamplerKernels {
         for (long i = 0; i < r.n(); i++) {
             double a = p0.get(i), rate = p1.get(i);
             boolean ok = validRate(rate) && GammaSampler.classify(a) != GammaSampler.Region.INVALID;
-            double logRate = Math.log(rate);
+            double logRate = SamplerMath.log(rate);
             double lz = ok ? GammaSampler.logSample(r.seed(), r.first() + i, SUBSTREAM_MAIN, a, w) - logRate : Double.NaN;
             out.set(i, lz);
             if (g0 != null) {

@@ -80,7 +80,7 @@ public final class VonMisesSampler {
      * without cancellation for large kappa.
      */
     public static double envelopeSMinus1(double kappa) {
-        double root = Math.hypot(1, 2 * kappa);          // sqrt(1 + 4 kappa^2)
+        double root = SamplerMath.hypot1(2 * kappa);     // sqrt(1 + 4 kappa^2)
         double tau = 1 + root;
         double sq = Math.sqrt(2 * tau);
         double rho = 2 * kappa * tau / ((root + 1) * (tau + sq));
@@ -97,17 +97,16 @@ public final class VonMisesSampler {
      */
     public static boolean attempt(double kappa, double sm1, double u, double u2, double[] theta, int at) {
         double sp1 = sm1 + 2;                                // s + 1
-        double half = 0.5 * Math.PI * u;
-        double sh = Math.sin(half);
-        double ch = Math.cos(half);
+        double sh = SamplerMath.sinHalfPi(u);                // sin(pi u / 2)
+        double ch = SamplerMath.cosHalfPi(u);                // cos(pi u / 2)
         double oneMinusT = 2 * sh * sh;
         double onePlusT = 2 * ch * ch;
         double sPlusT = sm1 + onePlusT;
         double oneMinusF = sm1 * oneMinusT / sPlusT;
         double onePlusF = sp1 * onePlusT / sPlusT;
-        theta[at] = 2 * Math.atan2(Math.sqrt(oneMinusF), Math.sqrt(onePlusF));
+        theta[at] = 2 * SamplerMath.atan2Positive(Math.sqrt(oneMinusF), Math.sqrt(onePlusF));
         double c = kappa * (sm1 + oneMinusF);                // kappa (s - f)
-        return c * (2 - c) - u2 > 0 || Math.log(c / u2) + 1 - c >= 0;
+        return c * (2 - c) - u2 > 0 || SamplerMath.log(c / u2) + 1 - c >= 0;
     }
 
     /** The uniform sample of {@code kappa} below {@link SamplingConstants#VONMISES_UNIFORM_BELOW}: pi (2 u - 1). */

@@ -123,4 +123,27 @@ class SamplerMathTest {
         double e = Math.fma(2 * Math.PI, u, -a) + TWO_PI_LO * u;
         return Math.cos(a) - e * Math.sin(a);
     }
+
+    @Test
+    void vonMisesFunctionsMatchMath() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int i = 0; i < N; i++) {
+            double u = i < 3 ? i / 2.0 : ((r.nextLong() >>> 12) + 0.5) * 0x1.0p-52;
+            // sin and cos of pi u / 2: against Math with the argument's rounding corrected (as cos2piReference)
+            double a = 0.5 * Math.PI * u;
+            double e = Math.fma(0.5 * Math.PI, u, -a) + 0.5 * TWO_PI_LO * 0.5 * u;
+            check("sinHalfPi", u, SamplerMath.sinHalfPi(u), Math.sin(a) + e * Math.cos(a), 2);
+            check("cosHalfPi", u, SamplerMath.cosHalfPi(u), Math.cos(a) - e * Math.sin(a), 2);
+            double y = r.nextDouble() * (i % 3 == 0 ? 1e-3 : 2);
+            double x = r.nextDouble() * (i % 5 == 0 ? 1e-3 : 2);
+            check("atan2Positive(" + y + ", ...)", x, SamplerMath.atan2Positive(y, x), Math.atan2(y, x), 4);
+            double t = i % 2 == 0 ? r.nextDouble(0, 10) : Math.exp(r.nextDouble(-30, 120));
+            check("hypot1", t, SamplerMath.hypot1(t), Math.hypot(1, t), 1);
+        }
+        assertEquals(0.0, SamplerMath.atan2Positive(0, 1));
+        assertEquals(Math.PI / 2, SamplerMath.atan2Positive(1, 0));
+        assertEquals(Math.PI / 4, SamplerMath.atan2Positive(1, 1));
+        assertEquals(1.0, SamplerMath.hypot1(0));
+        assertEquals(1e300, SamplerMath.hypot1(1e300));
+    }
 }

@@ -11,6 +11,7 @@ import dev.irg.math.Reference;
 import dev.irg.sampling.BetaSampler;
 import dev.irg.sampling.DirichletSampler;
 import dev.irg.sampling.GammaSampler;
+import dev.irg.sampling.SamplerMath;
 import dev.irg.spi.Batch;
 import dev.irg.spi.SamplerKernels;
 
@@ -111,7 +112,7 @@ final class SimdSamplers implements SamplerKernels {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, true, s.out, s);
         double[] logRate = s.t0;
         for (int i = 0; i < cnt; i++) {
-            logRate[i] = Math.log(s.p1[i]);
+            logRate[i] = SamplerMath.log(s.p1[i]);
             s.out[i] = validRate(s.p1[i]) ? s.out[i] - logRate[i] : Double.NaN;
         }
         roundAsStored(r, s.out, cnt);
