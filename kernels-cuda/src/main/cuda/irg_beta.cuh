@@ -144,7 +144,13 @@ struct BetaFraction {
     double f, tp, tq, logPrefactor;
 };
 
-/** IncompleteBeta.fraction; false if it did not converge within FRACTION_MAX_ITER. */
+/** IncompleteBeta.fractionCap: the fraction's step cap for I_u(p, q). */
+IRG_HD_CALL int betaFractionCap(double p, double q) {
+    double c = bc::FRACTION_CAP_BASE + bc::FRACTION_CAP_PER_SQRT * sqrt(fmin(p, q));
+    return c < bc::FRACTION_MAX_ITER ? (int) c : bc::FRACTION_MAX_ITER;
+}
+
+/** IncompleteBeta.fraction; false if it did not converge within betaFractionCap(p, q) steps. */
 IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, double lu, double lv, double d, BetaFraction& r) {
     double pre[3];
     betaLogPrefactor(p, q, lu, lv, d, true, pre);
@@ -174,7 +180,8 @@ IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, doub
     double dOdd = d1;
     double dOddP = b0p;
     double dOddQ = b0q;
-    for (int k = 1; k <= bc::FRACTION_MAX_ITER; k++) {
+    int cap = betaFractionCap(p, q);
+    for (int k = 1; k <= cap; k++) {
         double e1 = p + 2 * k - 1;
         double e2 = p + 2 * k;
         double e3 = p + 2 * k + 1;

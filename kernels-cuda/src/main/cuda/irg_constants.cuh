@@ -309,7 +309,9 @@ static constexpr int TEMME_N_ETA_MAX_LENGTH = 8;
 namespace BetaConstants {
 static constexpr double CONVERGENCE_TOL = 0x1.fb49140a1644fp-52;
 static constexpr double DIGAMMA_SPLIT = 0x1.0p0;
-static constexpr int FRACTION_MAX_ITER = 4000;
+static constexpr int FRACTION_CAP_BASE = 4000;
+static constexpr double FRACTION_CAP_PER_SQRT = 0x1.0p1;
+static constexpr int FRACTION_MAX_ITER = 250000;
 static constexpr double LOG1P_FORM_MAX = 0x1.0p-1;
 static constexpr int REGION_FRACTION_LOWER = 5;
 static constexpr int REGION_FRACTION_UPPER = 6;

@@ -2,6 +2,8 @@ package dev.irg.math;
 
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
 import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
+import static dev.irg.math.BetaConstants.FRACTION_CAP_BASE;
+import static dev.irg.math.BetaConstants.FRACTION_CAP_PER_SQRT;
 import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
 import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
@@ -260,7 +262,8 @@ public final class IncompleteBeta {
         double dOdd = d1;
         double dOddP = b0p;
         double dOddQ = b0q;
-        for (int k = 1; k <= FRACTION_MAX_ITER; k++) {
+        int cap = fractionCap(p, q);
+        for (int k = 1; k <= cap; k++) {
             // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k))
             double e1 = p + 2 * k - 1;
             double e2 = p + 2 * k;
@@ -323,6 +326,17 @@ public final class IncompleteBeta {
             dOddQ = dNextQ;
         }
         return false;
+    }
+
+    /**
+     * The step cap of the continued fraction for I_u(p, q): FRACTION_CAP_BASE + FRACTION_CAP_PER_SQRT
+     * sqrt(min(p, q)), at most FRACTION_MAX_ITER (the count grows with min(p, q) next to the switch
+     * point; BetaConstants). A NaN parameter gives the ceiling (never reached: classify sends it to
+     * REGION_NAN).
+     */
+    public static int fractionCap(double p, double q) {
+        double c = FRACTION_CAP_BASE + FRACTION_CAP_PER_SQRT * Math.sqrt(Math.min(p, q));
+        return c < FRACTION_MAX_ITER ? (int) c : FRACTION_MAX_ITER;
     }
 
     private static final int S_VALUE = 0;
