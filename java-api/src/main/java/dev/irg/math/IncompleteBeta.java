@@ -176,7 +176,7 @@ public final class IncompleteBeta {
         double y = 1 - x;
         double d = deltaFromU(a, b, x);
         double[] r = new double[FRACTION_OUT];
-        if (!fraction(a, b, x, y, Math.log(x), Math.log1p(-x), d, r)) {
+        if (fraction(a, b, x, y, Math.log(x), Math.log1p(-x), d, r) < 0) {
             fill(out, Double.NaN, Double.NaN);
             return;
         }
@@ -194,7 +194,7 @@ public final class IncompleteBeta {
         double y = 1 - x; // exact when x >= 1/2; otherwise x is the exact one (see deltaFromV)
         double d = x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x);
         double[] r = new double[FRACTION_OUT];
-        if (!fraction(b, a, y, x, Math.log1p(-x), Math.log(x), d, r)) {
+        if (fraction(b, a, y, x, Math.log1p(-x), Math.log(x), d, r) < 0) {
             fill(out, Double.NaN, Double.NaN);
             return;
         }
@@ -227,9 +227,10 @@ public final class IncompleteBeta {
      * Continued fraction for I_u(p, q) = exp(L) f, L the log prefactor log(u^p v^q / (p B(p, q))).
      * Writes f, T_p = d(f e^L)/dp / e^L = f L_p + f_p, T_q likewise, and L. The even contraction of
      * DLMF 8.17.22: f = 1/(beta_0 - alpha_1/(beta_1 - alpha_2/(beta_2 - ...))) with
-     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1}. False if it did not converge.
+     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1}. Returns the number of steps taken, or
+     * -1 if it did not converge within {@link #fractionCap} steps (or gave a non-finite result).
      */
-    static boolean fraction(double p, double q, double u, double v, double lu, double lv, double d, double[] r) {
+    static int fraction(double p, double q, double u, double v, double lu, double lv, double d, double[] r) {
         double[] pre = new double[3];
         logPrefactor(p, q, lu, lv, d, true, pre);
         double lp = pre[1];
@@ -319,13 +320,28 @@ public final class IncompleteBeta {
                 r[F_TP] = tp;
                 r[F_TQ] = tq;
                 r[F_LOG_PREFACTOR] = pre[0];
-                return Double.isFinite(f) && Double.isFinite(tp) && Double.isFinite(tq);
+                return Double.isFinite(f) && Double.isFinite(tp) && Double.isFinite(tq) ? k : -1;
             }
             dOdd = dNext;
             dOddP = dNextP;
             dOddQ = dNextQ;
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * Steps the continued fraction takes for (a, b, x) in a fraction region (-1: not converged within
+     * its cap), 0 in any other region. For the measurements of the cap (tools/coefficients/BetaLargeScan.java).
+     */
+    public static int fractionSteps(double a, double b, double x) {
+        double[] r = new double[FRACTION_OUT];
+        double y = 1 - x;
+        return switch (classify(a, b, x)) {
+            case REGION_FRACTION_LOWER -> fraction(a, b, x, y, Math.log(x), Math.log1p(-x), deltaFromU(a, b, x), r);
+            case REGION_FRACTION_UPPER -> fraction(b, a, y, x, Math.log1p(-x), Math.log(x),
+                    x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x), r);
+            default -> 0;
+        };
     }
 
     /**
