@@ -222,6 +222,9 @@ IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, doub
         double fn = bm1;
         double tpn = fn * lp + (bpm1 - fn * apm1);
         double tqn = fn * lq + (bqm1 - fn * aqm1);
+        if (!(finite(fn) && finite(tpn) && finite(tqn))) {
+            return false;
+        }
         bool done = fabs(fn - f) <= bc::CONVERGENCE_TOL * fabs(fn) && fabs(tpn - tp) <= bc::CONVERGENCE_TOL * fabs(tpn)
                     && fabs(tqn - tq) <= bc::CONVERGENCE_TOL * fabs(tqn);
         f = fn;
