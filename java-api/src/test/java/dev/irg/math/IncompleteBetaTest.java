@@ -111,6 +111,51 @@ class IncompleteBetaTest {
     }
 
     @Test
+    void fractionCapGrowsWithTheSmallerParameter() {
+        assertEquals(BetaConstants.FRACTION_CAP_BASE + 2, IncompleteBeta.fractionCap(1, 1e300));
+        assertEquals(BetaConstants.FRACTION_CAP_BASE + 2000, IncompleteBeta.fractionCap(1e6, 1e6));
+        assertEquals(BetaConstants.FRACTION_CAP_BASE + 20000, IncompleteBeta.fractionCap(1e12, 1e8));
+        assertEquals(BetaConstants.FRACTION_MAX_ITER, IncompleteBeta.fractionCap(1e12, 1e14));
+    }
+
+    @Test
+    void hugeSymmetricParametersAtOneHalf() {
+        // a = b, x = 1/2 is the switch point itself, where the fraction needs the most steps (tens of
+        // thousands at 1e10, 1e12); by symmetry I = 1/2 and dI/da = -dI/db, dz/da = -dz/db. Values
+        // of the derivatives against mpmath: golden beta/huge_ab.
+        for (double a : new double[] {7e7, 1e8, 3e9, 1e10, 1e11, 1e12}) {
+            double[] out = new double[IncompleteBeta.OUT_LENGTH];
+            IncompleteBeta.evaluate(a, a, 0.5, out);
+            assertEquals(0.5, out[IncompleteBeta.OUT_CDF], 1e-13, "I at a = b = " + a);
+            assertTrue(out[IncompleteBeta.OUT_DCDF_DA] < 0, "dI/da at " + a);
+            assertEquals(-out[IncompleteBeta.OUT_DCDF_DA], out[IncompleteBeta.OUT_DCDF_DB],
+                    1e-10 * Math.abs(out[IncompleteBeta.OUT_DCDF_DA]), "dI/db at " + a);
+            assertEquals(-out[IncompleteBeta.OUT_GRAD_A], out[IncompleteBeta.OUT_GRAD_B],
+                    1e-10 * out[IncompleteBeta.OUT_GRAD_A], "dz/db at " + a);
+            // dz/da at x = 1/2, a = b: -(dI/da)/p, p the density; finite and positive
+            assertTrue(out[IncompleteBeta.OUT_GRAD_A] > 0 && Double.isFinite(out[IncompleteBeta.OUT_GRAD_A]));
+        }
+    }
+
+    @Test
+    void beyondTheCeilingOnlyTheSwitchPointGivesNaN() {
+        // a = b = 1e15: the fraction needs ~1e6 steps within ~0.1 sd of x = 1/2 (cap 250 000: NaN there,
+        // documented in docs/beta.md); 2 sd away it converges in a few hundred steps
+        double a = 1e15;
+        double sd = Math.sqrt(0.25 / (2 * a + 1));
+        assertTrue(Double.isNaN(IncompleteBeta.dcdfDa(a, a, 0.5)));
+        double[] out = new double[IncompleteBeta.OUT_LENGTH];
+        IncompleteBeta.evaluate(a, a, 0.5 + 2 * sd, out);
+        for (double v : out) {
+            assertTrue(Double.isFinite(v), "finite 2 sd above the mean");
+        }
+        assertTrue(IncompleteBeta.fractionSteps(a, a, 0.5 + 2 * sd) < 1000);
+        // parameters whose products overflow (~1e154 and above): NaN at once, not after the cap
+        assertEquals(-1, IncompleteBeta.fractionSteps(1e154, 1e154, 0.3));
+        assertTrue(Double.isNaN(IncompleteBeta.cdf(1e154, 1e154, 0.3)));
+    }
+
+    @Test
     void pytorchIssue127387IsFinite() {
         // a = 2^16, b = 1.5: PyTorch returns inf in float32; values vs the mpmath spot table are in
         // IncompleteBetaSpotTest, here: finite with the right signs over the whole support.
