@@ -16,7 +16,14 @@ import static dev.irg.math.BetaConstants.REGION_ZERO;
 import static dev.irg.math.BetaConstants.SERIES_MAX_ITER;
 import static dev.irg.math.BetaConstants.SERIES_QU_MAX;
 import static dev.irg.math.BetaConstants.SERIES_U_MAX;
+import static dev.irg.math.BetaConstants.SHIFT_BAND;
+import static dev.irg.math.BetaConstants.SHIFT_DISTANCE;
+import static dev.irg.math.BetaConstants.SHIFT_GL_NODES;
+import static dev.irg.math.BetaConstants.SHIFT_GL_WEIGHTS;
+import static dev.irg.math.BetaConstants.SHIFT_MIN_PARAMETER;
+import static dev.irg.math.BetaConstants.SQRT_HALF;
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.INV_SQRT_2PI;
 import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
 
 /**
@@ -180,8 +187,14 @@ public final class IncompleteBeta {
     public static void fractionLower(double a, double b, double x, double[] out) {
         double y = 1 - x;
         double d = deltaFromU(a, b, x);
+        if (d >= 1) {
+            // x above the switch point (d <= 1 - 2x there): classify's rounded test can put x on the wrong
+            // side when a + b >~ 1e16 and x is within rounding of the mean (then many sd from it)
+            fractionUpper(a, b, x, out);
+            return;
+        }
         double[] r = new double[FRACTION_OUT];
-        if (fraction(a, b, x, y, Math.log(x), Math.log1p(-x), d, r) < 0) {
+        if (fractionOrShifted(a, b, x, y, Math.log(x), Math.log1p(-x), d, true, r) < 0) {
             fill(out, Double.NaN, Double.NaN);
             return;
         }
@@ -198,8 +211,12 @@ public final class IncompleteBeta {
     public static void fractionUpper(double a, double b, double x, double[] out) {
         double y = 1 - x; // exact when x >= 1/2; otherwise x is the exact one (see deltaFromV)
         double d = x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x);
+        if (d >= 1) {
+            fractionLower(a, b, x, out); // see fractionLower (there d = -this d <= -1: no way back)
+            return;
+        }
         double[] r = new double[FRACTION_OUT];
-        if (fraction(b, a, y, x, Math.log1p(-x), Math.log(x), d, r) < 0) {
+        if (fractionOrShifted(b, a, y, x, Math.log1p(-x), Math.log(x), d, x >= 0.5, r) < 0) {
             fill(out, Double.NaN, Double.NaN);
             return;
         }
@@ -338,16 +355,132 @@ public final class IncompleteBeta {
     }
 
     /**
+     * The fraction for I_u(p, q), or next to the switch point for huge parameters (min(p, q) &ge;
+     * SHIFT_MIN_PARAMETER, |u - mean| &lt; SHIFT_BAND sd) the shifted evaluation {@link #shifted}.
+     * {@code uExact}: u is the exact input (else v is). Same results array and return value as
+     * {@link #fraction}.
+     */
+    static int fractionOrShifted(double p, double q, double u, double v, double lu, double lv, double d,
+            boolean uExact, double[] r) {
+        if (Math.min(p, q) >= SHIFT_MIN_PARAMETER) {
+            double w = Math.sqrt(p / (p + q) * q); // sd of u times (p + q): d / w is u - mean in sd
+            if (Math.abs(d) < SHIFT_BAND * w) {
+                return shifted(p, q, u, v, lu, lv, d, uExact, w / (p + q), r);
+            }
+        }
+        return fraction(p, q, u, v, lu, lv, d, r);
+    }
+
+    /**
+     * I_u(p, q) = I_{u0}(p, q) + integral of the density over [u0, u], u0 = u - SHIFT_DISTANCE sd an
+     * exact double (from the exact one of u, v; the offset delta = u - u0 is then exact), both
+     * written relative to the prefactor e^L at u as {@link #fraction} does: F = f0 R + (p/(u v)) delta
+     * S0, T_p = T_p0 R + (p/(u v)) delta S_p, T_q likewise, with R = e^(L(u0) - L(u)), p/(u v) = the
+     * density at u over e^L, and S = Gauss-Legendre sums over t = u - tau delta of dens(t)/dens(u)
+     * times 1, g_p(t) = log t - psi(p) + psi(p+q), g_q(t) = log(1-t) - psi(q) + psi(p+q). Every log
+     * ratio is written with its linear part formed from d (no cancellation of terms ~p tau delta/u):
+     * L(u0) - L(u) = delta d/(u v) + p log1pmx(-delta/u) + q log1pmx(delta/v), log(dens(t)/dens(u)) =
+     * tau delta (d + 1 - 2u)/(u v) + (p-1) log1pmx(-tau delta/u) + (q-1) log1pmx(tau delta/v),
+     * g_p(t) = log1p(d_t/p) + [lmd(p) - lmd(p+q)] with d_t = d - tau delta (p + q).
+     */
+    static int shifted(double p, double q, double u, double v, double lu, double lv, double d, boolean uExact,
+            double sdU, double[] r) {
+        double dist = SHIFT_DISTANCE * sdU;
+        double u0;
+        double v0;
+        double delta;
+        double lu0;
+        double lv0;
+        double d0;
+        if (uExact) {
+            u0 = u - dist;
+            delta = u - u0;  // exact (Sterbenz: dist is far below u)
+            v0 = 1 - u0;
+            lu0 = Math.log(u0);
+            lv0 = Math.log1p(-u0);
+            d0 = deltaFromU(p, q, u0);
+        } else {
+            v0 = v + dist;
+            delta = v0 - v;  // exact
+            u0 = 1 - v0;
+            lu0 = Math.log1p(-v0);
+            lv0 = Math.log(v0);
+            d0 = deltaFromV(p, q, v0);
+        }
+        if (delta == 0) {
+            return normalLimit(p, q, lu, lv, d, sdU, r);
+        }
+        double[] r0 = new double[FRACTION_OUT];
+        int steps = fraction(p, q, u0, v0, lu0, lv0, d0, r0);
+        if (steps < 0) {
+            return -1;
+        }
+        double[] pre = new double[3];
+        logPrefactor(p, q, lu, lv, d, true, pre);
+        double uv = u * v;
+        double ratio = Math.exp(delta * d / uv + p * GammaFunctions.log1pmx(-delta / u)
+                + q * GammaFunctions.log1pmx(delta / v));
+        double c1 = (d + 1 - 2 * u) / uv;
+        double dropP = BetaFunctions.logMinusDigammaDrop(p, q);
+        double dropQ = BetaFunctions.logMinusDigammaDrop(q, p);
+        double pq = p + q;
+        double s0 = 0;
+        double sp = 0;
+        double sq = 0;
+        for (int i = 0; i < SHIFT_GL_NODES.length; i++) {
+            double dt = SHIFT_GL_NODES[i] * delta;
+            double e = SHIFT_GL_WEIGHTS[i] * Math.exp(dt * c1 + (p - 1) * GammaFunctions.log1pmx(-dt / u)
+                    + (q - 1) * GammaFunctions.log1pmx(dt / v));
+            double dAt = d - dt * pq;
+            s0 += e;
+            sp += e * (Math.log1p(dAt / p) + dropP);
+            sq += e * (Math.log1p(-dAt / q) + dropQ);
+        }
+        double scale = p / uv * delta;
+        double f = r0[F_VALUE] * ratio + scale * s0;
+        double tp = r0[F_TP] * ratio + scale * sp;
+        double tq = r0[F_TQ] * ratio + scale * sq;
+        r[F_VALUE] = f;
+        r[F_TP] = tp;
+        r[F_TQ] = tq;
+        r[F_LOG_PREFACTOR] = pre[0];
+        return Double.isFinite(f) && Double.isFinite(tp) && Double.isFinite(tq) ? steps : -1;
+    }
+
+    /**
+     * The shift for parameters so large that SHIFT_DISTANCE sd is below half an ulp of u (u0 would be
+     * u; min(p, q) &gt;~ 3e31): the normal limit I_u = Phi(z), z = d/sqrt(p q/(p+q)) (u - mean in sd),
+     * dI/dp = -phi(z)/sd q/(p+q)^2, dI/dq = phi(z)/sd p/(p+q)^2 (the mean's derivatives; the sd's and
+     * the skewness term are O(1/sqrt(min(p, q))) &lt; 2e-16 relative here), written relative to e^L as
+     * {@link #fraction} does. Returns 0 (no fraction steps).
+     */
+    static int normalLimit(double p, double q, double lu, double lv, double d, double sdU, double[] r) {
+        double[] pre = new double[3];
+        logPrefactor(p, q, lu, lv, d, true, pre);
+        double pq = p + q;
+        double z = d / (sdU * pq);
+        double cdf = 0.5 * ErrorFunction.erfc(-z * SQRT_HALF);
+        double dens = INV_SQRT_2PI * Math.exp(-0.5 * z * z) / sdU; // phi(z)/sd: the density of u
+        double inv = Math.exp(-pre[0]);
+        r[F_VALUE] = cdf * inv;
+        r[F_TP] = -dens * (q / pq) / pq * inv;
+        r[F_TQ] = dens * (p / pq) / pq * inv;
+        r[F_LOG_PREFACTOR] = pre[0];
+        return Double.isFinite(r[F_VALUE]) && Double.isFinite(r[F_TP]) && Double.isFinite(r[F_TQ]) ? 0 : -1;
+    }
+
+    /**
      * Steps the continued fraction takes for (a, b, x) in a fraction region (-1: not converged within
-     * its cap), 0 in any other region. For the measurements of the cap (tools/coefficients/BetaLargeScan.java).
+     * its cap; for a shifted evaluation, the steps at the shifted point), 0 in any other region. For the measurements of the cap (tools/coefficients/BetaLargeScan.java).
      */
     public static int fractionSteps(double a, double b, double x) {
         double[] r = new double[FRACTION_OUT];
         double y = 1 - x;
         return switch (classify(a, b, x)) {
-            case REGION_FRACTION_LOWER -> fraction(a, b, x, y, Math.log(x), Math.log1p(-x), deltaFromU(a, b, x), r);
-            case REGION_FRACTION_UPPER -> fraction(b, a, y, x, Math.log1p(-x), Math.log(x),
-                    x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x), r);
+            case REGION_FRACTION_LOWER -> fractionOrShifted(a, b, x, y, Math.log(x), Math.log1p(-x), deltaFromU(a, b, x),
+                    true, r);
+            case REGION_FRACTION_UPPER -> fractionOrShifted(b, a, y, x, Math.log1p(-x), Math.log(x),
+                    x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x), x >= 0.5, r);
             default -> 0;
         };
     }

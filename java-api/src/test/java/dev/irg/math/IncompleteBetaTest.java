@@ -138,21 +138,33 @@ class IncompleteBetaTest {
     }
 
     @Test
-    void beyondTheCeilingOnlyTheSwitchPointGivesNaN() {
-        // a = b = 1e15: the fraction needs ~1e6 steps within ~0.1 sd of x = 1/2 (cap 250 000: NaN there,
-        // documented in docs/beta.md); 2 sd away it converges in a few hundred steps
-        double a = 1e15;
-        double sd = Math.sqrt(0.25 / (2 * a + 1));
-        assertTrue(Double.isNaN(IncompleteBeta.dcdfDa(a, a, 0.5)));
-        double[] out = new double[IncompleteBeta.OUT_LENGTH];
-        IncompleteBeta.evaluate(a, a, 0.5 + 2 * sd, out);
-        for (double v : out) {
-            assertTrue(Double.isFinite(v), "finite 2 sd above the mean");
+    void beyondTheCapTheSwitchPointIsShifted() {
+        // a = b from 1e13 (where the plain fraction would need ~2e5 steps at x = 1/2) to 1e150 (sd far
+        // below an ulp of 1/2: the normal limit): I = 1/2 by symmetry, dI/da = -dI/db, and in the normal
+        // limit dI/da = -phi(0)/sd / (4a) = -0.28209479177387814/sqrt(a) (sd = 1/sqrt(8a))
+        for (double a : new double[] {1e13, 1e15, 1e20, 1e30, 1e40, 1e100, 1e150}) {
+            double[] out = new double[IncompleteBeta.OUT_LENGTH];
+            IncompleteBeta.evaluate(a, a, 0.5, out);
+            assertEquals(0.5, out[IncompleteBeta.OUT_CDF], 1e-14, "I at a = b = " + a);
+            assertEquals(-out[IncompleteBeta.OUT_DCDF_DA], out[IncompleteBeta.OUT_DCDF_DB],
+                    1e-12 * Math.abs(out[IncompleteBeta.OUT_DCDF_DA]), "dI/db at " + a);
+            assertEquals(-0.28209479177387814 / Math.sqrt(a), out[IncompleteBeta.OUT_DCDF_DA],
+                    1e-12 * 0.28209479177387814 / Math.sqrt(a), "dI/da at " + a);
+            assertEquals(0.25 / a, out[IncompleteBeta.OUT_GRAD_A], 1e-12 * 0.25 / a, "dz/da at " + a);
+            assertTrue(IncompleteBeta.fractionSteps(a, a, 0.5) < 1000, "shifted at " + a);
         }
-        assertTrue(IncompleteBeta.fractionSteps(a, a, 0.5 + 2 * sd) < 1000);
         // parameters whose products overflow (~1e154 and above): NaN at once, not after the cap
         assertEquals(-1, IncompleteBeta.fractionSteps(1e154, 1e154, 0.3));
         assertTrue(Double.isNaN(IncompleteBeta.cdf(1e154, 1e154, 0.3)));
+    }
+
+    @Test
+    void sideOfTheMeanIsExactForGiantParameters() {
+        // a + b = 4.7e100: x(a + b + 2) <= a + 1 rounds; x = 0.21276595744680851 is 3.7e83 above the mean
+        // in d = x (a + b) - a (~1e33 sd): I = 1, not 0
+        assertEquals(1.0, IncompleteBeta.cdf(1e100, 3.7e100, 0.21276595744680851));
+        assertEquals(0.0, IncompleteBeta.cdf(1e100, 3.7e100, 0.21276595744680848));
+        assertEquals(1.0, IncompleteBeta.cdf(1e60, 3.7e60, 0.21276595744680851));
     }
 
     @Test
