@@ -399,7 +399,7 @@ IRG_HD BetaOut betaFractionSide(double a, double b, double x, bool upper) {
                 upper = true;
                 continue;
             }
-            if (!betaFractionOrShifted(a, b, x, y, log(x), log1p(-x), d, true, r)) break;
+            if (!betaFractionOrShifted(a, b, x, y, log(x), log1p(-x), d, x <= 0.5, r)) break;
             double e = exp(r.logPrefactor);
             double q = x * y / a;
             return BetaOut{e * r.f, e * r.tp, e * r.tq, -q * r.tp, -q * r.tq};
