@@ -101,8 +101,9 @@ public final class BetaConstants {
      * derivative channels grows with the step count, about 3e-16 per step (measured against mpmath:
      * 2.3e-11 at 85 000 steps, a = 1e12, b = 3.7e12; 5.8e-11 at 193 000 steps, a = b = 1e13;
      * 1.2e-10 at 1.1e6 steps, a = b = 1e15), so the ceiling keeps them below ~8e-11, a factor 2 above
-     * the worst step count measured for min(a, b) &le; 1e12. Reached near the switch point when
-     * min(a, b) &gt;~ 1e13 (NaN there; docs/beta.md). Cost: about 20 ns per step (scalar).
+     * the worst step count of the plain fraction measured for min(a, b) &le; 1e12. Since the shift
+     * (SHIFT_MIN_PARAMETER) the fraction needs at most ~13 500 steps anywhere measured, so the
+     * ceiling is a guard only. Cost: about 20 ns per step (scalar).
      */
     public static final int FRACTION_MAX_ITER = 250_000;
     /**

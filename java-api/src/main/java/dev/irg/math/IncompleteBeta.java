@@ -50,19 +50,19 @@ import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
  * The prefactor x^a (1-x)^b / (a B(a, b)) is handled in log space with Stirling's correction for
  * large parameters (never a difference of log Gamma values), and the gradients are formed without
  * it: the ratio of the prefactor to the density is x (1 - x)/a, so dz/da needs no exponential.
- * For a, b up to 1e6 the fraction converges in at most ~570 steps, and up to 1e12 in at most
- * ~1.2e5 steps with errors below 1e-13 (I) and 3e-11 (derivatives), so it is used in place of a
- * uniform asymptotic expansion, with a step cap that grows like sqrt(min(a, b)) (fractionCap;
- * measured accuracy and cost: docs/beta.md).
+ * For a, b up to 1e6 the fraction converges in at most ~570 steps; its step cap grows like
+ * sqrt(min(a, b)) (fractionCap), and next to the switch point for min(a, b) &ge; 1e9 it is evaluated
+ * 2 sd away and the density integral over the gap added ({@link #shifted}; the normal limit where
+ * 2 sd is below an ulp), in place of a uniform asymptotic expansion (measured accuracy and cost:
+ * docs/beta.md).
  *
  * <h2>Domain</h2>
  * a, b in (0, inf), x in [0, 1]. x = 0: I = 0, x = 1: I = 1, all derivatives and gradients 0.
  * Anything else (a &le; 0, b &le; 0, x outside [0, 1], NaN, infinity) gives NaN; so does an
  * iteration that does not converge within its cap. Accuracy is specified and tested for a, b in
- * [1e-4, 1e6] (the original tables) and [1e8, 1e11] (golden beta/huge_ab), measured up to 1e12.
- * Beyond min(a, b) ~ 1e12 the cap is reached next to the switch point (NaN there; elsewhere the
- * results stay accurate, measured to 1e30); parameters above ~1e153 give NaN (the fraction's
- * coefficient products overflow).
+ * [1e-4, 1e6] (the original tables), [1e8, 1e11] and [1e12, 1e40] (golden beta/huge_ab, giant_ab),
+ * measured to 1e150; both parameters above ~1e153 give NaN (the fraction's coefficient products
+ * overflow).
  */
 public final class IncompleteBeta {
     private IncompleteBeta() {
