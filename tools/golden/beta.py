@@ -158,8 +158,13 @@ def _quad(a, b, x, method):
 
 
 def ref_quad(point, dps):
-    a, b, x = mpf(point[0]), mpf(point[1]), mpf(point[2])
-    return _quad(a, b, x, "tanh-sinh" if dps == HIGH_DPS else "gauss-legendre")
+    # log t - psi(a) + psi(a+b) is ~1/sqrt(min(a, b)) near the mean: about log10(sqrt(max(a, b))) digits
+    # cancel, so the work precision is raised by that much (results then rounded to dps)
+    extra = 5 + int(math.log10(max(point[0], point[1])) / 2)
+    with mp.workdps(dps + extra):
+        a, b, x = mpf(point[0]), mpf(point[1]), mpf(point[2])
+        vals = _quad(a, b, x, "tanh-sinh" if dps == HIGH_DPS else "gauss-legendre")
+    return tuple(+v for v in vals)
 
 
 def quantile(a, b, u, upper):
@@ -307,6 +312,24 @@ def table_huge_ab(rng):
     return pts
 
 
+def table_giant_ab(rng):
+    """Both parameters in [1e12, 1e40]: x = mean + s sd and within 1 sd of the switch point (where the
+    fraction is shifted, and beyond ~3e31 where 2 sd is below half an ulp, the normal limit); full doubles."""
+    pts = []
+    while len(pts) < 240:
+        a = loguniform(rng, 1e12, 1e40)
+        # half the rows a, b independent, half b within a factor 1e3 of a (x near 0 or 1 resolves the
+        # mean too coarsely for most of the independent pairs: those rows underflow and are left out)
+        b = loguniform(rng, 1e12, 1e40) if len(pts) % 2 == 0 else min(1e40, max(1e12, a * loguniform(rng, 1e-3, 1e3)))
+        m = a / (a + b)
+        sd = math.sqrt(m * (b / (a + b)) / (a + b + 1))
+        sw = (a + 1) / (a + b + 2)
+        x = m + rng.uniform(-8, 8) * sd if len(pts) < 120 else sw + rng.uniform(-1, 1) * sd
+        if 0 < x < 1:
+            pts.append((a, b, x, float("nan")))
+    return pts
+
+
 TABLES = {
     "lower_tail": (table_lower_tail, 201, "lower tail, I from 1e-12 to 1/2", "a, b in [1e-4, 1e6], x >= 1e-300",
                    "a, b log-uniform; u log-uniform in [1e-12, 1/2]; x = scipy betaincinv (log-space leading term "
@@ -330,6 +353,11 @@ TABLES = {
                 "at the switch point (a+1)/(a+b+2), its neighbours and within 0.05 sd of it; 60 rows tail quantiles "
                 "in [1e-12, 1/2] either side; full doubles (not float32-exact); references by quadrature "
                 "(tanh-sinh, checked by Gauss-Legendre)", ref_quad),
+    "giant_ab": (table_giant_ab, 209, "both parameters giant (shifted fraction, normal limit)", "a, b in [1e12, 1e40]",
+                 "a log-uniform, b log-uniform (even rows) or a times log-uniform [1e-3, 1e3] (odd rows); 120 candidates x = "
+                 "mean + s sd, s uniform in [-8, 8]; 120 within 1 sd of the switch "
+                 "point (a+1)/(a+b+2); full doubles; references by quadrature (tanh-sinh, checked by Gauss-Legendre) "
+                 "at the stated precision plus log10(sqrt(max(a, b))) + 5 digits", ref_quad),
     "heldout": (table_heldout, 299, "held-out random points (full doubles)", "a, b in [1e-4, 1e6], quantiles 1e-12 .. "
                 "1-1e-12", "a, b log-uniform; u uniform (40%), log-uniform lower tail (30%), upper tail (30%)"),
 }
