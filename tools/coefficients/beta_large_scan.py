@@ -11,11 +11,13 @@ log-uniform in [1e6, 1e12], plus a grid (a = 1e8 ... 1e12, b in {a, 3.7a, a/5.3,
 the mean, the switch point and its neighbours, +-1, 3, 8 sd, quantiles 1e-6, 1e-12 and +-20 sd). Prints per
 decade of min(a, b) the largest step count and the largest ratio steps / cap.
 
-Accuracy: the grid, and beyond it a in {1e13, 1e15, 1e20, 1e30, 1e40, 1e100, 1e150} (b = a, 3.7a, 1e8) at
+Accuracy: the grid, and beyond it a in {1e13, 1e15, 1e20, 1e30, 1e40} (b = a, 3.7a, 1e8) at
 x = mean + s sd, s in {0, +-0.01, +-0.1, +-0.3, +-1, +-3, +-10} (rounded to a double: beyond ~1e32 most of
 these are the same few doubles), against tools/golden/beta.py's quadrature (ref_quad, tanh-sinh) at 50
 digits plus the digits that cancel. Prints the relative error max / p99 / median of each output where |reference| >= 1e-300,
-and the NaN outputs (the cap reached next to the switch point).
+and the NaN outputs (the cap reached next to the switch point). Not beyond 1e40: at a = b = 1e100 the
+quadrature itself is off (I = 0.4998 at x = 1/2, where symmetry gives 1/2); IncompleteBetaTest checks
+a = b up to 1e150 at x = 1/2 against the symmetry and the normal limit instead.
 """
 import math
 import os
@@ -66,7 +68,7 @@ def grid():
 
 def beyond():
     pts = []
-    for a in (1e13, 1e15, 1e20, 1e30, 1e40, 1e100, 1e150):
+    for a in (1e13, 1e15, 1e20, 1e30, 1e40):
         for b in (a, 3.7 * a, 1e8):
             m, sd = mean_sd(a, b)
             for s in (-10, -3, -1, -0.3, -0.1, -0.01, 0, 0.01, 0.1, 0.3, 1, 3, 10):
@@ -136,7 +138,7 @@ def main():
         g = grid()
         accuracy_report("grid a = 1e8 ... 1e12", g, run_java(g))
         bb = beyond()
-        accuracy_report("beyond: a = 1e13 ... 1e150", bb, run_java(bb))
+        accuracy_report("beyond: a = 1e13 ... 1e40", bb, run_java(bb))
 
 
 if __name__ == "__main__":
