@@ -168,6 +168,44 @@ class IncompleteBetaTest {
     }
 
     @Test
+    void hugeParametersAreFiniteWithTheRightSignsAndSymmetric() {
+        // a, b log-uniform in [1e6, 1e150], x within 10 sd of the mean (most next to it) or in a tail:
+        // every output finite, I in [0, 1], dI/da <= 0 <= dI/db, dz/da > 0 > dz/db, and the reflection
+        // I_x(a, b) = 1 - I_{1-x}(b, a) with the derivatives mapped (x >= 1/2, so 1 - x is exact)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(20261129);
+        double[] o = new double[IncompleteBeta.OUT_LENGTH];
+        double[] m = new double[IncompleteBeta.OUT_LENGTH];
+        for (int i = 0; i < 3000; i++) {
+            double a = Math.exp(Math.log(1e6) + r.nextDouble() * Math.log(1e144));
+            double b = Math.exp(Math.log(1e6) + r.nextDouble() * Math.log(1e144));
+            double mean = a / (a + b);
+            double sd = Math.sqrt(mean * (b / (a + b)) / (a + b + 1));
+            double s = i % 3 == 0 ? 20 * (2 * r.nextDouble() - 1) : 1.5 * (2 * r.nextDouble() - 1);
+            double x = mean + s * sd;
+            if (!(x > 0 && x < 1)) {
+                continue;
+            }
+            IncompleteBeta.evaluate(a, b, x, o);
+            String at = "(" + a + ", " + b + ", " + x + ")";
+            for (double v : o) {
+                assertTrue(Double.isFinite(v), "finite at " + at);
+            }
+            assertTrue(o[IncompleteBeta.OUT_CDF] >= 0 && o[IncompleteBeta.OUT_CDF] <= 1, "I at " + at);
+            assertTrue(o[IncompleteBeta.OUT_DCDF_DA] <= 0 && o[IncompleteBeta.OUT_DCDF_DB] >= 0, "dI signs at " + at);
+            assertTrue(o[IncompleteBeta.OUT_GRAD_A] > 0 && o[IncompleteBeta.OUT_GRAD_B] < 0, "dz signs at " + at);
+            if (x >= 0.5) {
+                IncompleteBeta.evaluate(b, a, 1 - x, m);
+                double tol = 1e-12;
+                assertEquals(o[IncompleteBeta.OUT_CDF], 1 - m[IncompleteBeta.OUT_CDF], 1e-14, "reflection I at " + at);
+                assertEquals(o[IncompleteBeta.OUT_DCDF_DA], -m[IncompleteBeta.OUT_DCDF_DB],
+                        tol * Math.abs(o[IncompleteBeta.OUT_DCDF_DA]), "reflection dI/da at " + at);
+                assertEquals(o[IncompleteBeta.OUT_GRAD_A], -m[IncompleteBeta.OUT_GRAD_B],
+                        tol * o[IncompleteBeta.OUT_GRAD_A], "reflection dz/da at " + at);
+            }
+        }
+    }
+
+    @Test
     void pytorchIssue127387IsFinite() {
         // a = 2^16, b = 1.5: PyTorch returns inf in float32; values vs the mpmath spot table are in
         // IncompleteBetaSpotTest, here: finite with the right signs over the whole support.
