@@ -7,6 +7,13 @@ a tail's derivative is never a difference of numbers near 1. Check (dps=common.C
 mpmath.betainc (hypergeometric series) and mpmath.diff of it on the side with the smaller value,
 where min(a, b) <= BETAINC_MAX_MIN_AB (mpmath.betainc stops converging when both are large), else the
 continued fraction at the lower precision. The density in log space with log Beta(a, b) by loggamma.
+
+Table huge_ab (a, b in [1e8, 1e11], where the continued fraction needs up to ~1e5 terms near the mean and
+mpmath.diff of it takes minutes per row) uses quadrature instead (_quad): I or 1 - I and the a-, b-derivatives
+as integrals of the density and of (log t - psi(a) + psi(a+b)) and (log(1-t) - psi(b) + psi(a+b)) times the
+density over the small side, each divided by the density at x; written values by tanh-sinh, the check by
+Gauss-Legendre (different nodes and subdivision error). Spot checks against the continued fraction +
+mpmath.diff at 45 digits: 4e-40 at a = 1e6, b = 2e6 and 3.6e-37 at a = b = 1e9 (docs/beta.md).
 """
 import math
 import time
@@ -111,6 +118,53 @@ def ref(point, dps):
             - (mpmath.loggamma(a) + mpmath.loggamma(b) - mpmath.loggamma(a + b)))
     inv = mpmath.exp(-logf)
     return (I, Q, da, db, -da * inv, -db * inv)
+
+
+def _quad(a, b, x, method):
+    """(I, 1 - I, dI/da, dI/db, dz/da, dz/db) by quadrature over the small side ([0, x] below the mean, else
+    [x, 1]), with breakpoints at x -+ w/4, w/2, w, 2w, ... (w the density's scale at x: the standard
+    deviation, or 1/|d log density/dt| in a tail) so that every panel sees a smooth, unimodal piece."""
+    logb = mpmath.loggamma(a) + mpmath.loggamma(b) - mpmath.loggamma(a + b)
+
+    def logdens(t):
+        return (a - 1) * mpmath.log(t) + (b - 1) * mpmath.log1p(-t) - logb
+    lx = logdens(x)
+    pa = mpmath.digamma(a + b) - mpmath.digamma(a)
+    pb = mpmath.digamma(a + b) - mpmath.digamma(b)
+    sd = mpmath.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+    slope = (a - 1) / x - (b - 1) / (1 - x)
+    w = sd if slope == 0 else min(sd, 1 / abs(slope))
+    lower = x <= a / (a + b)
+    pts = [x]
+    k = mpf(1) / 4
+    while True:
+        t = x - k * w if lower else x + k * w
+        if t <= 0 or t >= 1:
+            break
+        pts.append(t)
+        k *= 2
+    pts = sorted(pts + [mpf(0) if lower else mpf(1)])
+
+    def h(t):
+        return mpmath.exp(logdens(t) - lx)
+    s0 = mpmath.quad(h, pts, method=method)
+    sa = mpmath.quad(lambda t: (mpmath.log(t) + pa) * h(t), pts, method=method)
+    sb = mpmath.quad(lambda t: (mpmath.log1p(-t) + pb) * h(t), pts, method=method)
+    dens = mpmath.exp(lx)
+    sign = 1 if lower else -1
+    small = s0 * dens
+    I, Q = (small, 1 - small) if lower else (1 - small, small)
+    return I, Q, sign * sa * dens, sign * sb * dens, -sign * sa, -sign * sb
+
+
+def ref_quad(point, dps):
+    # log t - psi(a) + psi(a+b) is ~1/sqrt(min(a, b)) near the mean: about log10(sqrt(max(a, b))) digits
+    # cancel, so the work precision is raised by that much (results then rounded to dps)
+    extra = 5 + int(math.log10(max(point[0], point[1])) / 2)
+    with mp.workdps(dps + extra):
+        a, b, x = mpf(point[0]), mpf(point[1]), mpf(point[2])
+        vals = _quad(a, b, x, "tanh-sinh" if dps == HIGH_DPS else "gauss-legendre")
+    return tuple(+v for v in vals)
 
 
 def quantile(a, b, u, upper):
@@ -236,6 +290,46 @@ def table_heldout(rng):
     return pts
 
 
+def table_huge_ab(rng):
+    """Both parameters in [1e8, 1e11] (beyond the original cap of the continued fraction): x = mean + s sd,
+    next to the switch point, and tail quantiles; full doubles."""
+    pts = []
+
+    def pick():
+        a, b = loguniform(rng, 1e8, 1e11), loguniform(rng, 1e8, 1e11)
+        m = a / (a + b)
+        return a, b, m, math.sqrt(m * (b / (a + b)) / (a + b + 1)), (a + 1) / (a + b + 2)
+    while len(pts) < 150:
+        a, b, m, sd, _ = pick()
+        pts.append((a, b, m + rng.uniform(-8, 8) * sd, float("nan")))
+    while len(pts) < 200:
+        a, b, m, sd, sw = pick()
+        r = rng.uniform()
+        x = sw if r < 0.2 else math.nextafter(sw, 0) if r < 0.3 else math.nextafter(sw, 1) if r < 0.4 \
+            else sw + rng.uniform(-0.05, 0.05) * sd
+        pts.append((a, b, x, float("nan")))
+    pts += _tails(rng, 60, lambda g: (loguniform(g, 1e8, 1e11), loguniform(g, 1e8, 1e11)), rounding=False)
+    return pts
+
+
+def table_giant_ab(rng):
+    """Both parameters in [1e12, 1e40]: x = mean + s sd and within 1 sd of the switch point (where the
+    fraction is shifted, and beyond ~3e31 where 2 sd is below half an ulp, the normal limit); full doubles."""
+    pts = []
+    while len(pts) < 240:
+        a = loguniform(rng, 1e12, 1e40)
+        # half the rows a, b independent, half b within a factor 1e3 of a (x near 0 or 1 resolves the
+        # mean too coarsely for most of the independent pairs: those rows underflow and are left out)
+        b = loguniform(rng, 1e12, 1e40) if len(pts) % 2 == 0 else min(1e40, max(1e12, a * loguniform(rng, 1e-3, 1e3)))
+        m = a / (a + b)
+        sd = math.sqrt(m * (b / (a + b)) / (a + b + 1))
+        sw = (a + 1) / (a + b + 2)
+        x = m + rng.uniform(-8, 8) * sd if len(pts) < 120 else sw + rng.uniform(-1, 1) * sd
+        if 0 < x < 1:
+            pts.append((a, b, x, float("nan")))
+    return pts
+
+
 TABLES = {
     "lower_tail": (table_lower_tail, 201, "lower tail, I from 1e-12 to 1/2", "a, b in [1e-4, 1e6], x >= 1e-300",
                    "a, b log-uniform; u log-uniform in [1e-12, 1/2]; x = scipy betaincinv (log-space leading term "
@@ -254,17 +348,27 @@ TABLES = {
                   "log-uniform; full doubles (not float32-exact)"),
     "pytorch_127387": (table_pytorch_127387, 207, "a ~ 65536, b = 1.5 (pytorch#127387)", "a in 65536*[e^-0.05, e^0.05]",
                        "fixed x and quantiles in both tails, float32-rounded"),
+    "huge_ab": (table_huge_ab, 208, "both parameters huge (continued fraction of up to ~1e5 steps)",
+                "a, b in [1e8, 1e11]", "a, b log-uniform; 150 rows x = mean + s sd, s uniform in [-8, 8]; 50 rows "
+                "at the switch point (a+1)/(a+b+2), its neighbours and within 0.05 sd of it; 60 rows tail quantiles "
+                "in [1e-12, 1/2] either side; full doubles (not float32-exact); references by quadrature "
+                "(tanh-sinh, checked by Gauss-Legendre)", ref_quad),
+    "giant_ab": (table_giant_ab, 209, "both parameters giant (shifted fraction, normal limit)", "a, b in [1e12, 1e40]",
+                 "a log-uniform, b log-uniform (even rows) or a times log-uniform [1e-3, 1e3] (odd rows); 120 candidates x = "
+                 "mean + s sd, s uniform in [-8, 8]; 120 within 1 sd of the switch "
+                 "point (a+1)/(a+b+2); full doubles; references by quadrature (tanh-sinh, checked by Gauss-Legendre) "
+                 "at the stated precision plus log10(sqrt(max(a, b))) + 5 digits", ref_quad),
     "heldout": (table_heldout, 299, "held-out random points (full doubles)", "a, b in [1e-4, 1e6], quantiles 1e-12 .. "
                 "1-1e-12", "a, b log-uniform; u uniform (40%), log-uniform lower tail (30%), upper tail (30%)"),
 }
 
 
 def generate(names=None):
-    for name, (fn, seed, covers, domain, how) in TABLES.items():
+    for name, (fn, seed, covers, domain, how, *method) in TABLES.items():
         if names and name not in names:
             continue
         t0 = time.time()
         rng = np.random.default_rng(seed)
         pts = fn(rng)
-        rows, bad, outr = evaluate(pts, ref, COLS_REF)
+        rows, bad, outr = evaluate(pts, method[0] if method else ref, COLS_REF)
         write_table("beta", name, covers, domain, how, seed, COLS_IN, COLS_REF, rows, bad, outr, time.time() - t0)

@@ -144,7 +144,13 @@ struct BetaFraction {
     double f, tp, tq, logPrefactor;
 };
 
-/** IncompleteBeta.fraction; false if it did not converge within FRACTION_MAX_ITER. */
+/** IncompleteBeta.fractionCap: the fraction's step cap for I_u(p, q). */
+IRG_HD_CALL int betaFractionCap(double p, double q) {
+    double c = bc::FRACTION_CAP_BASE + bc::FRACTION_CAP_PER_SQRT * sqrt(fmin(p, q));
+    return c < bc::FRACTION_MAX_ITER ? (int) c : bc::FRACTION_MAX_ITER;
+}
+
+/** IncompleteBeta.fraction; false if it did not converge within betaFractionCap(p, q) steps. */
 IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, double lu, double lv, double d, BetaFraction& r) {
     double pre[3];
     betaLogPrefactor(p, q, lu, lv, d, true, pre);
@@ -174,7 +180,8 @@ IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, doub
     double dOdd = d1;
     double dOddP = b0p;
     double dOddQ = b0q;
-    for (int k = 1; k <= bc::FRACTION_MAX_ITER; k++) {
+    int cap = betaFractionCap(p, q);
+    for (int k = 1; k <= cap; k++) {
         double e1 = p + 2 * k - 1;
         double e2 = p + 2 * k;
         double e3 = p + 2 * k + 1;
@@ -215,6 +222,9 @@ IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, doub
         double fn = bm1;
         double tpn = fn * lp + (bpm1 - fn * apm1);
         double tqn = fn * lq + (bqm1 - fn * aqm1);
+        if (!(finite(fn) && finite(tpn) && finite(tqn))) {
+            return false;
+        }
         bool done = fabs(fn - f) <= bc::CONVERGENCE_TOL * fabs(fn) && fabs(tpn - tp) <= bc::CONVERGENCE_TOL * fabs(tpn)
                     && fabs(tqn - tq) <= bc::CONVERGENCE_TOL * fabs(tqn);
         f = fn;
@@ -229,6 +239,77 @@ IRG_HD_CALL bool betaFractionKernel(double p, double q, double u, double v, doub
         dOddQ = dNextQ;
     }
     return false;
+}
+
+/** IncompleteBeta.normalLimit: Phi(z) and the mean's derivatives, relative to e^L. */
+IRG_HD_CALL bool betaNormalLimit(double p, double q, double lu, double lv, double d, double sdU, BetaFraction& r) {
+    double pre[3];
+    betaLogPrefactor(p, q, lu, lv, d, true, pre);
+    double pq = p + q;
+    double z = d / (sdU * pq);
+    double cdf = 0.5 * erfc_irg(-z * bc::SQRT_HALF);
+    double dens = SpecialConstants::INV_SQRT_2PI * exp(-0.5 * z * z) / sdU;
+    double inv = exp(-pre[0]);
+    r = BetaFraction{cdf * inv, -dens * (q / pq) / pq * inv, dens * (p / pq) / pq * inv, pre[0]};
+    return finite(r.f) && finite(r.tp) && finite(r.tq);
+}
+
+/** IncompleteBeta.shifted: the fraction at u0 = u - SHIFT_DISTANCE sd plus the density integral over [u0, u]. */
+IRG_HD_CALL bool betaShifted(double p, double q, double u, double v, double lu, double lv, double d, bool uExact,
+                             double sdU, BetaFraction& r) {
+    double dist = bc::SHIFT_DISTANCE * sdU;
+    double u0, v0, delta, lu0, lv0, d0;
+    if (uExact) {
+        u0 = u - dist;
+        delta = u - u0;
+        v0 = 1 - u0;
+        lu0 = log(u0);
+        lv0 = log1p(-u0);
+        d0 = betaDeltaFromU(p, q, u0);
+    } else {
+        v0 = v + dist;
+        delta = v0 - v;
+        u0 = 1 - v0;
+        lu0 = log1p(-v0);
+        lv0 = log(v0);
+        d0 = betaDeltaFromV(p, q, v0);
+    }
+    if (delta == 0) return betaNormalLimit(p, q, lu, lv, d, sdU, r);
+    BetaFraction r0;
+    if (!betaFractionKernel(p, q, u0, v0, lu0, lv0, d0, r0)) return false;
+    double pre[3];
+    betaLogPrefactor(p, q, lu, lv, d, true, pre);
+    double uv = u * v;
+    double ratio = exp(delta * d / uv + p * log1pmx(-delta / u) + q * log1pmx(delta / v));
+    double c1 = (d + 1 - 2 * u) / uv;
+    double dropP = betaLogMinusDigammaDrop(p, q);
+    double dropQ = betaLogMinusDigammaDrop(q, p);
+    double pq = p + q;
+    double s0 = 0;
+    double sp = 0;
+    double sq = 0;
+    for (int i = 0; i < bc::SHIFT_GL_NODES_LENGTH; i++) {
+        double dt = IRG_TAB(bc, SHIFT_GL_NODES)[i] * delta;
+        double e = IRG_TAB(bc, SHIFT_GL_WEIGHTS)[i]
+                   * exp(dt * c1 + (p - 1) * log1pmx(-dt / u) + (q - 1) * log1pmx(dt / v));
+        double dAt = d - dt * pq;
+        s0 += e;
+        sp += e * (log1p(dAt / p) + dropP);
+        sq += e * (log1p(-dAt / q) + dropQ);
+    }
+    double scale = p / uv * delta;
+    r = BetaFraction{r0.f * ratio + scale * s0, r0.tp * ratio + scale * sp, r0.tq * ratio + scale * sq, pre[0]};
+    return finite(r.f) && finite(r.tp) && finite(r.tq);
+}
+
+/** IncompleteBeta.fractionOrShifted. */
+IRG_HD_CALL bool betaFractionOrShifted(double p, double q, double u, double v, double lu, double lv, double d,
+                                       bool uExact, BetaFraction& r) {
+    if (fmin(p, q) >= bc::SHIFT_MIN_PARAMETER) {
+        double w = sqrt(p / (p + q) * q);
+        if (fabs(d) < bc::SHIFT_BAND * w) return betaShifted(p, q, u, v, lu, lv, d, uExact, w / (p + q), r);
+    }
+    return betaFractionKernel(p, q, u, v, lu, lv, d, r);
 }
 
 /** Result of the power series (IncompleteBeta.S_*). */
@@ -304,25 +385,41 @@ IRG_HD BetaOut betaSeriesUpper(double a, double b, double x) {
     return BetaOut{r.complement, -r.dq, -r.dp, r.gq, r.gp};
 }
 
-IRG_HD BetaOut betaFractionLower(double a, double b, double x) {
+/**
+ * IncompleteBeta.fractionLower (upper = false) and fractionUpper (upper = true), with their redirect to
+ * the other side when the exact d says x lies beyond the switch point (d >= 1; at most once, as in Java).
+ */
+IRG_HD BetaOut betaFractionSide(double a, double b, double x, bool upper) {
     double y = 1 - x;
-    double d = betaDeltaFromU(a, b, x);
-    BetaFraction r;
-    if (!betaFractionKernel(a, b, x, y, log(x), log1p(-x), d, r)) return betaFill(nan_value(), nan_value());
-    double e = exp(r.logPrefactor);
-    double q = x * y / a;
-    return BetaOut{e * r.f, e * r.tp, e * r.tq, -q * r.tp, -q * r.tq};
+    for (int pass = 0; pass < 2; pass++) {
+        BetaFraction r;
+        if (!upper) {
+            double d = betaDeltaFromU(a, b, x);
+            if (d >= 1 && pass == 0) {
+                upper = true;
+                continue;
+            }
+            if (!betaFractionOrShifted(a, b, x, y, log(x), log1p(-x), d, x <= 0.5, r)) break;
+            double e = exp(r.logPrefactor);
+            double q = x * y / a;
+            return BetaOut{e * r.f, e * r.tp, e * r.tq, -q * r.tp, -q * r.tq};
+        }
+        double d = x >= 0.5 ? betaDeltaFromU(b, a, y) : betaDeltaFromV(b, a, x);
+        if (d >= 1 && pass == 0) {
+            upper = false;
+            continue;
+        }
+        if (!betaFractionOrShifted(b, a, y, x, log1p(-x), log(x), d, x >= 0.5, r)) break;
+        double e = exp(r.logPrefactor);
+        double q = x * y / b;
+        return BetaOut{1 - e * r.f, -e * r.tq, -e * r.tp, q * r.tq, q * r.tp};
+    }
+    return betaFill(nan_value(), nan_value());
 }
 
-IRG_HD BetaOut betaFractionUpper(double a, double b, double x) {
-    double y = 1 - x;
-    double d = x >= 0.5 ? betaDeltaFromU(b, a, y) : betaDeltaFromV(b, a, x);
-    BetaFraction r;
-    if (!betaFractionKernel(b, a, y, x, log1p(-x), log(x), d, r)) return betaFill(nan_value(), nan_value());
-    double e = exp(r.logPrefactor);
-    double q = x * y / b;
-    return BetaOut{1 - e * r.f, -e * r.tq, -e * r.tp, q * r.tq, q * r.tp};
-}
+IRG_HD BetaOut betaFractionLower(double a, double b, double x) { return betaFractionSide(a, b, x, false); }
+
+IRG_HD BetaOut betaFractionUpper(double a, double b, double x) { return betaFractionSide(a, b, x, true); }
 
 /** IncompleteBeta.evaluate: classify, then the region's evaluation. */
 IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {

@@ -310,7 +310,9 @@ static constexpr int TEMME_N_ETA_MAX_LENGTH = 8;
 namespace BetaConstants {
 static constexpr double CONVERGENCE_TOL = 0x1.fb49140a1644fp-52;
 static constexpr double DIGAMMA_SPLIT = 0x1.0p0;
-static constexpr int FRACTION_MAX_ITER = 4000;
+static constexpr int FRACTION_CAP_BASE = 4000;
+static constexpr double FRACTION_CAP_PER_SQRT = 0x1.0p1;
+static constexpr int FRACTION_MAX_ITER = 250000;
 static constexpr double LOG1P_FORM_MAX = 0x1.0p-1;
 static constexpr int REGION_FRACTION_LOWER = 5;
 static constexpr int REGION_FRACTION_UPPER = 6;
@@ -322,6 +324,22 @@ static constexpr int REGION_ZERO = 1;
 static constexpr int SERIES_MAX_ITER = 500;
 static constexpr double SERIES_QU_MAX = 0x1.0p1;
 static constexpr double SERIES_U_MAX = 0x1.0p-1;
+static constexpr double SHIFT_BAND = 0x1.0p0;
+static constexpr double SHIFT_DISTANCE = 0x1.0p1;
+IRG_TABLE(double, SHIFT_GL_NODES, 16, {
+    0x1.5b4f66ca1e08p-8, 0x1.c60a99e9065p-6, 0x1.132ff2bac6df4p-4, 0x1.f4ee8896e3654p-4,
+    0x1.874b732542e9p-3, 0x1.157ed32de2c47p-2, 0x1.6fd1a8cdee642p-2, 0x1.cf5a853312ac1p-2,
+    0x1.1852bd6676aap-1, 0x1.48172b9908cdfp-1, 0x1.754096690e9dcp-1, 0x1.9e2d2336af45cp-1,
+    0x1.c1622eed23936p-1, 0x1.dd9a01a8a7242p-1, 0x1.f1cfab30b7cd8p-1, 0x1.fd4961326bc3fp-1})
+static constexpr int SHIFT_GL_NODES_LENGTH = 16;
+IRG_TABLE(double, SHIFT_GL_WEIGHTS, 16, {
+    0x1.bcddab4b7c228p-7, 0x1.fdfb1a2c1261ep-6, 0x1.85c4ee79cc24bp-5, 0x1.fe7af2bad3878p-5,
+    0x1.325f61bca3cbep-4, 0x1.5a6ebbb5a76p-4, 0x1.75f8c77e0c011p-4, 0x1.83feae80e4e01p-4,
+    0x1.83feae80e4e01p-4, 0x1.75f8c77e0c011p-4, 0x1.5a6ebbb5a76p-4, 0x1.325f61bca3cbep-4,
+    0x1.fe7af2bad3878p-5, 0x1.85c4ee79cc24bp-5, 0x1.fdfb1a2c1261ep-6, 0x1.bcddab4b7c228p-7})
+static constexpr int SHIFT_GL_WEIGHTS_LENGTH = 16;
+static constexpr double SHIFT_MIN_PARAMETER = 0x1.dcd65p29;
+static constexpr double SQRT_HALF = 0x1.6a09e667f3bcdp-1;
 static constexpr double STIRLING_MIN = 0x1.0p3;
 } // namespace BetaConstants
 

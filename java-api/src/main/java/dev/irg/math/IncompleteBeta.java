@@ -2,6 +2,8 @@ package dev.irg.math;
 
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
 import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
+import static dev.irg.math.BetaConstants.FRACTION_CAP_BASE;
+import static dev.irg.math.BetaConstants.FRACTION_CAP_PER_SQRT;
 import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
 import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
@@ -14,7 +16,14 @@ import static dev.irg.math.BetaConstants.REGION_ZERO;
 import static dev.irg.math.BetaConstants.SERIES_MAX_ITER;
 import static dev.irg.math.BetaConstants.SERIES_QU_MAX;
 import static dev.irg.math.BetaConstants.SERIES_U_MAX;
+import static dev.irg.math.BetaConstants.SHIFT_BAND;
+import static dev.irg.math.BetaConstants.SHIFT_DISTANCE;
+import static dev.irg.math.BetaConstants.SHIFT_GL_NODES;
+import static dev.irg.math.BetaConstants.SHIFT_GL_WEIGHTS;
+import static dev.irg.math.BetaConstants.SHIFT_MIN_PARAMETER;
+import static dev.irg.math.BetaConstants.SQRT_HALF;
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.INV_SQRT_2PI;
 import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
 
 /**
@@ -41,14 +50,19 @@ import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
  * The prefactor x^a (1-x)^b / (a B(a, b)) is handled in log space with Stirling's correction for
  * large parameters (never a difference of log Gamma values), and the gradients are formed without
  * it: the ratio of the prefactor to the density is x (1 - x)/a, so dz/da needs no exponential.
- * For a, b up to 1e6 the fraction converges in at most ~570 steps, so it is used in place of a
- * uniform asymptotic expansion (measured accuracy and cost: docs/beta.md).
+ * For a, b up to 1e6 the fraction converges in at most ~570 steps; its step cap grows like
+ * sqrt(min(a, b)) (fractionCap), and next to the switch point for min(a, b) &ge; 1e9 it is evaluated
+ * 2 sd away and the density integral over the gap added ({@link #shifted}; the normal limit where
+ * 2 sd is below an ulp), in place of a uniform asymptotic expansion (measured accuracy and cost:
+ * docs/beta.md).
  *
  * <h2>Domain</h2>
  * a, b in (0, inf), x in [0, 1]. x = 0: I = 0, x = 1: I = 1, all derivatives and gradients 0.
  * Anything else (a &le; 0, b &le; 0, x outside [0, 1], NaN, infinity) gives NaN; so does an
  * iteration that does not converge within its cap. Accuracy is specified and tested for a, b in
- * [1e-4, 1e6].
+ * [1e-4, 1e6] (the original tables), [1e8, 1e11] and [1e12, 1e40] (golden beta/huge_ab, giant_ab),
+ * measured to 1e150; both parameters above ~1e153 give NaN (the fraction's coefficient products
+ * overflow).
  */
 public final class IncompleteBeta {
     private IncompleteBeta() {
@@ -173,8 +187,14 @@ public final class IncompleteBeta {
     public static void fractionLower(double a, double b, double x, double[] out) {
         double y = 1 - x;
         double d = deltaFromU(a, b, x);
+        if (d >= 1) {
+            // x above the switch point (d <= 1 - 2x there): classify's rounded test can put x on the wrong
+            // side when a + b >~ 1e16 and x is within rounding of the mean (then many sd from it)
+            fractionUpper(a, b, x, out);
+            return;
+        }
         double[] r = new double[FRACTION_OUT];
-        if (!fraction(a, b, x, y, Math.log(x), Math.log1p(-x), d, r)) {
+        if (fractionOrShifted(a, b, x, y, Math.log(x), Math.log1p(-x), d, x <= 0.5, r) < 0) {
             fill(out, Double.NaN, Double.NaN);
             return;
         }
@@ -191,8 +211,12 @@ public final class IncompleteBeta {
     public static void fractionUpper(double a, double b, double x, double[] out) {
         double y = 1 - x; // exact when x >= 1/2; otherwise x is the exact one (see deltaFromV)
         double d = x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x);
+        if (d >= 1) {
+            fractionLower(a, b, x, out); // see fractionLower (there d = -this d <= -1: no way back)
+            return;
+        }
         double[] r = new double[FRACTION_OUT];
-        if (!fraction(b, a, y, x, Math.log1p(-x), Math.log(x), d, r)) {
+        if (fractionOrShifted(b, a, y, x, Math.log1p(-x), Math.log(x), d, x >= 0.5, r) < 0) {
             fill(out, Double.NaN, Double.NaN);
             return;
         }
@@ -225,9 +249,10 @@ public final class IncompleteBeta {
      * Continued fraction for I_u(p, q) = exp(L) f, L the log prefactor log(u^p v^q / (p B(p, q))).
      * Writes f, T_p = d(f e^L)/dp / e^L = f L_p + f_p, T_q likewise, and L. The even contraction of
      * DLMF 8.17.22: f = 1/(beta_0 - alpha_1/(beta_1 - alpha_2/(beta_2 - ...))) with
-     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1}. False if it did not converge.
+     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1}. Returns the number of steps taken, or
+     * -1 if it did not converge within {@link #fractionCap} steps (or gave a non-finite result).
      */
-    static boolean fraction(double p, double q, double u, double v, double lu, double lv, double d, double[] r) {
+    static int fraction(double p, double q, double u, double v, double lu, double lv, double d, double[] r) {
         double[] pre = new double[3];
         logPrefactor(p, q, lu, lv, d, true, pre);
         double lp = pre[1];
@@ -260,7 +285,8 @@ public final class IncompleteBeta {
         double dOdd = d1;
         double dOddP = b0p;
         double dOddQ = b0q;
-        for (int k = 1; k <= FRACTION_MAX_ITER; k++) {
+        int cap = fractionCap(p, q);
+        for (int k = 1; k <= cap; k++) {
             // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k))
             double e1 = p + 2 * k - 1;
             double e2 = p + 2 * k;
@@ -305,6 +331,9 @@ public final class IncompleteBeta {
             double fn = bm1;
             double tpn = fn * lp + (bpm1 - fn * apm1);
             double tqn = fn * lq + (bqm1 - fn * aqm1);
+            if (!(Double.isFinite(fn) && Double.isFinite(tpn) && Double.isFinite(tqn))) {
+                return -1; // never recovers (NaN from then on); e.g. products of parameters above ~1e154 overflow
+            }
             boolean done = Math.abs(fn - f) <= CONVERGENCE_TOL * Math.abs(fn)
                     && Math.abs(tpn - tp) <= CONVERGENCE_TOL * Math.abs(tpn)
                     && Math.abs(tqn - tq) <= CONVERGENCE_TOL * Math.abs(tqn);
@@ -316,13 +345,158 @@ public final class IncompleteBeta {
                 r[F_TP] = tp;
                 r[F_TQ] = tq;
                 r[F_LOG_PREFACTOR] = pre[0];
-                return Double.isFinite(f) && Double.isFinite(tp) && Double.isFinite(tq);
+                return Double.isFinite(f) && Double.isFinite(tp) && Double.isFinite(tq) ? k : -1;
             }
             dOdd = dNext;
             dOddP = dNextP;
             dOddQ = dNextQ;
         }
-        return false;
+        return -1;
+    }
+
+    /**
+     * The fraction for I_u(p, q), or next to the switch point for huge parameters (min(p, q) &ge;
+     * SHIFT_MIN_PARAMETER, |u - mean| &lt; SHIFT_BAND sd) the shifted evaluation {@link #shifted}.
+     * {@code uExact}: u is the smaller of u, v (then exact: x, or 1 - x with x &ge; 1/2), else v is;
+     * the shift moves the smaller one, whose ulp is the finer. (Shifting u = x near 1 instead failed at
+     * a = 1.6e26, b = 5.4e18, x = 0.99999997: 2 sd = 3e-17 is below half an ulp of x, so the normal
+     * limit was taken at min(a, b) = 5e18, off by 1.2e-10; golden beta/giant_ab.) Same results array
+     * and return value as {@link #fraction}.
+     */
+    static int fractionOrShifted(double p, double q, double u, double v, double lu, double lv, double d,
+            boolean uExact, double[] r) {
+        if (Math.min(p, q) >= SHIFT_MIN_PARAMETER) {
+            double w = Math.sqrt(p / (p + q) * q); // sd of u times (p + q): d / w is u - mean in sd
+            if (Math.abs(d) < SHIFT_BAND * w) {
+                return shifted(p, q, u, v, lu, lv, d, uExact, w / (p + q), r);
+            }
+        }
+        return fraction(p, q, u, v, lu, lv, d, r);
+    }
+
+    /**
+     * I_u(p, q) = I_{u0}(p, q) + integral of the density over [u0, u], u0 = u - SHIFT_DISTANCE sd an
+     * exact double (from the exact one of u, v; the offset delta = u - u0 is then exact), both
+     * written relative to the prefactor e^L at u as {@link #fraction} does: F = f0 R + (p/(u v)) delta
+     * S0, T_p = T_p0 R + (p/(u v)) delta S_p, T_q likewise, with R = e^(L(u0) - L(u)), p/(u v) = the
+     * density at u over e^L, and S = Gauss-Legendre sums over t = u - tau delta of dens(t)/dens(u)
+     * times 1, g_p(t) = log t - psi(p) + psi(p+q), g_q(t) = log(1-t) - psi(q) + psi(p+q). Every log
+     * ratio is written with its linear part formed from d (no cancellation of terms ~p tau delta/u):
+     * L(u0) - L(u) = delta d/(u v) + p log1pmx(-delta/u) + q log1pmx(delta/v), log(dens(t)/dens(u)) =
+     * tau delta (d + 1 - 2u)/(u v) + (p-1) log1pmx(-tau delta/u) + (q-1) log1pmx(tau delta/v),
+     * g_p(t) = log1p(d_t/p) + [lmd(p) - lmd(p+q)] with d_t = d - tau delta (p + q).
+     */
+    static int shifted(double p, double q, double u, double v, double lu, double lv, double d, boolean uExact,
+            double sdU, double[] r) {
+        double dist = SHIFT_DISTANCE * sdU;
+        double u0;
+        double v0;
+        double delta;
+        double lu0;
+        double lv0;
+        double d0;
+        if (uExact) {
+            u0 = u - dist;
+            delta = u - u0;  // exact (Sterbenz: dist is far below u)
+            v0 = 1 - u0;
+            lu0 = Math.log(u0);
+            lv0 = Math.log1p(-u0);
+            d0 = deltaFromU(p, q, u0);
+        } else {
+            v0 = v + dist;
+            delta = v0 - v;  // exact
+            u0 = 1 - v0;
+            lu0 = Math.log1p(-v0);
+            lv0 = Math.log(v0);
+            d0 = deltaFromV(p, q, v0);
+        }
+        if (delta == 0) {
+            return normalLimit(p, q, lu, lv, d, sdU, r);
+        }
+        double[] r0 = new double[FRACTION_OUT];
+        int steps = fraction(p, q, u0, v0, lu0, lv0, d0, r0);
+        if (steps < 0) {
+            return -1;
+        }
+        double[] pre = new double[3];
+        logPrefactor(p, q, lu, lv, d, true, pre);
+        double uv = u * v;
+        double ratio = Math.exp(delta * d / uv + p * GammaFunctions.log1pmx(-delta / u)
+                + q * GammaFunctions.log1pmx(delta / v));
+        double c1 = (d + 1 - 2 * u) / uv;
+        double dropP = BetaFunctions.logMinusDigammaDrop(p, q);
+        double dropQ = BetaFunctions.logMinusDigammaDrop(q, p);
+        double pq = p + q;
+        double s0 = 0;
+        double sp = 0;
+        double sq = 0;
+        for (int i = 0; i < SHIFT_GL_NODES.length; i++) {
+            double dt = SHIFT_GL_NODES[i] * delta;
+            double e = SHIFT_GL_WEIGHTS[i] * Math.exp(dt * c1 + (p - 1) * GammaFunctions.log1pmx(-dt / u)
+                    + (q - 1) * GammaFunctions.log1pmx(dt / v));
+            double dAt = d - dt * pq;
+            s0 += e;
+            sp += e * (Math.log1p(dAt / p) + dropP);
+            sq += e * (Math.log1p(-dAt / q) + dropQ);
+        }
+        double scale = p / uv * delta;
+        double f = r0[F_VALUE] * ratio + scale * s0;
+        double tp = r0[F_TP] * ratio + scale * sp;
+        double tq = r0[F_TQ] * ratio + scale * sq;
+        r[F_VALUE] = f;
+        r[F_TP] = tp;
+        r[F_TQ] = tq;
+        r[F_LOG_PREFACTOR] = pre[0];
+        return Double.isFinite(f) && Double.isFinite(tp) && Double.isFinite(tq) ? steps : -1;
+    }
+
+    /**
+     * The shift for parameters so large that SHIFT_DISTANCE sd is below half an ulp of u (u0 would be
+     * u; min(p, q) &gt;~ 3e31): the normal limit I_u = Phi(z), z = d/sqrt(p q/(p+q)) (u - mean in sd),
+     * dI/dp = -phi(z)/sd q/(p+q)^2, dI/dq = phi(z)/sd p/(p+q)^2 (the mean's derivatives; the sd's and
+     * the skewness term are O(1/sqrt(min(p, q))) &lt; 2e-16 relative here), written relative to e^L as
+     * {@link #fraction} does. Returns 0 (no fraction steps).
+     */
+    static int normalLimit(double p, double q, double lu, double lv, double d, double sdU, double[] r) {
+        double[] pre = new double[3];
+        logPrefactor(p, q, lu, lv, d, true, pre);
+        double pq = p + q;
+        double z = d / (sdU * pq);
+        double cdf = 0.5 * ErrorFunction.erfc(-z * SQRT_HALF);
+        double dens = INV_SQRT_2PI * Math.exp(-0.5 * z * z) / sdU; // phi(z)/sd: the density of u
+        double inv = Math.exp(-pre[0]);
+        r[F_VALUE] = cdf * inv;
+        r[F_TP] = -dens * (q / pq) / pq * inv;
+        r[F_TQ] = dens * (p / pq) / pq * inv;
+        r[F_LOG_PREFACTOR] = pre[0];
+        return Double.isFinite(r[F_VALUE]) && Double.isFinite(r[F_TP]) && Double.isFinite(r[F_TQ]) ? 0 : -1;
+    }
+
+    /**
+     * Steps the continued fraction takes for (a, b, x) in a fraction region (-1: not converged within
+     * its cap; for a shifted evaluation, the steps at the shifted point), 0 in any other region. For the measurements of the cap (tools/coefficients/BetaLargeScan.java).
+     */
+    public static int fractionSteps(double a, double b, double x) {
+        double[] r = new double[FRACTION_OUT];
+        double y = 1 - x;
+        return switch (classify(a, b, x)) {
+            case REGION_FRACTION_LOWER -> fractionOrShifted(a, b, x, y, Math.log(x), Math.log1p(-x), deltaFromU(a, b, x),
+                    x <= 0.5, r);
+            case REGION_FRACTION_UPPER -> fractionOrShifted(b, a, y, x, Math.log1p(-x), Math.log(x),
+                    x >= 0.5 ? deltaFromU(b, a, y) : deltaFromV(b, a, x), x >= 0.5, r);
+            default -> 0;
+        };
+    }
+
+    /**
+     * The step cap of the continued fraction for I_u(p, q): FRACTION_CAP_BASE + FRACTION_CAP_PER_SQRT
+     * sqrt(min(p, q)), at most FRACTION_MAX_ITER (the count grows with min(p, q) next to the switch
+     * point; BetaConstants). A NaN parameter gives the ceiling (never reached: classify sends it to
+     * REGION_NAN).
+     */
+    public static int fractionCap(double p, double q) {
+        double c = FRACTION_CAP_BASE + FRACTION_CAP_PER_SQRT * Math.sqrt(Math.min(p, q));
+        return c < FRACTION_MAX_ITER ? (int) c : FRACTION_MAX_ITER;
     }
 
     private static final int S_VALUE = 0;

@@ -111,6 +111,101 @@ class IncompleteBetaTest {
     }
 
     @Test
+    void fractionCapGrowsWithTheSmallerParameter() {
+        assertEquals(BetaConstants.FRACTION_CAP_BASE + 2, IncompleteBeta.fractionCap(1, 1e300));
+        assertEquals(BetaConstants.FRACTION_CAP_BASE + 2000, IncompleteBeta.fractionCap(1e6, 1e6));
+        assertEquals(BetaConstants.FRACTION_CAP_BASE + 20000, IncompleteBeta.fractionCap(1e12, 1e8));
+        assertEquals(BetaConstants.FRACTION_MAX_ITER, IncompleteBeta.fractionCap(1e12, 1e14));
+    }
+
+    @Test
+    void hugeSymmetricParametersAtOneHalf() {
+        // a = b, x = 1/2 is the switch point itself, where the fraction needs the most steps (tens of
+        // thousands at 1e10, 1e12); by symmetry I = 1/2 and dI/da = -dI/db, dz/da = -dz/db. Values
+        // of the derivatives against mpmath: golden beta/huge_ab.
+        for (double a : new double[] {7e7, 1e8, 3e9, 1e10, 1e11, 1e12}) {
+            double[] out = new double[IncompleteBeta.OUT_LENGTH];
+            IncompleteBeta.evaluate(a, a, 0.5, out);
+            assertEquals(0.5, out[IncompleteBeta.OUT_CDF], 1e-13, "I at a = b = " + a);
+            assertTrue(out[IncompleteBeta.OUT_DCDF_DA] < 0, "dI/da at " + a);
+            assertEquals(-out[IncompleteBeta.OUT_DCDF_DA], out[IncompleteBeta.OUT_DCDF_DB],
+                    1e-10 * Math.abs(out[IncompleteBeta.OUT_DCDF_DA]), "dI/db at " + a);
+            assertEquals(-out[IncompleteBeta.OUT_GRAD_A], out[IncompleteBeta.OUT_GRAD_B],
+                    1e-10 * out[IncompleteBeta.OUT_GRAD_A], "dz/db at " + a);
+            // dz/da at x = 1/2, a = b: -(dI/da)/p, p the density; finite and positive
+            assertTrue(out[IncompleteBeta.OUT_GRAD_A] > 0 && Double.isFinite(out[IncompleteBeta.OUT_GRAD_A]));
+        }
+    }
+
+    @Test
+    void beyondTheCapTheSwitchPointIsShifted() {
+        // a = b from 1e13 (where the plain fraction would need ~2e5 steps at x = 1/2) to 1e150 (sd far
+        // below an ulp of 1/2: the normal limit): I = 1/2 by symmetry, dI/da = -dI/db, and in the normal
+        // limit dI/da = -phi(0)/sd / (4a) = -0.28209479177387814/sqrt(a) (sd = 1/sqrt(8a))
+        for (double a : new double[] {1e13, 1e15, 1e20, 1e30, 1e40, 1e100, 1e150}) {
+            double[] out = new double[IncompleteBeta.OUT_LENGTH];
+            IncompleteBeta.evaluate(a, a, 0.5, out);
+            assertEquals(0.5, out[IncompleteBeta.OUT_CDF], 1e-14, "I at a = b = " + a);
+            assertEquals(-out[IncompleteBeta.OUT_DCDF_DA], out[IncompleteBeta.OUT_DCDF_DB],
+                    1e-12 * Math.abs(out[IncompleteBeta.OUT_DCDF_DA]), "dI/db at " + a);
+            assertEquals(-0.28209479177387814 / Math.sqrt(a), out[IncompleteBeta.OUT_DCDF_DA],
+                    1e-12 * 0.28209479177387814 / Math.sqrt(a), "dI/da at " + a);
+            assertEquals(0.25 / a, out[IncompleteBeta.OUT_GRAD_A], 1e-12 * 0.25 / a, "dz/da at " + a);
+            assertTrue(IncompleteBeta.fractionSteps(a, a, 0.5) < 1000, "shifted at " + a);
+        }
+        // parameters whose products overflow (~1e154 and above): NaN at once, not after the cap
+        assertEquals(-1, IncompleteBeta.fractionSteps(1e154, 1e154, 0.3));
+        assertTrue(Double.isNaN(IncompleteBeta.cdf(1e154, 1e154, 0.3)));
+    }
+
+    @Test
+    void sideOfTheMeanIsExactForGiantParameters() {
+        // a + b = 4.7e100: x(a + b + 2) <= a + 1 rounds; x = 0.21276595744680851 is 3.7e83 above the mean
+        // in d = x (a + b) - a (~1e33 sd): I = 1, not 0
+        assertEquals(1.0, IncompleteBeta.cdf(1e100, 3.7e100, 0.21276595744680851));
+        assertEquals(0.0, IncompleteBeta.cdf(1e100, 3.7e100, 0.21276595744680848));
+        assertEquals(1.0, IncompleteBeta.cdf(1e60, 3.7e60, 0.21276595744680851));
+    }
+
+    @Test
+    void hugeParametersAreFiniteWithTheRightSignsAndSymmetric() {
+        // a, b log-uniform in [1e6, 1e150], x within 10 sd of the mean (most next to it) or in a tail:
+        // every output finite, I in [0, 1], dI/da <= 0 <= dI/db, dz/da > 0 > dz/db, and the reflection
+        // I_x(a, b) = 1 - I_{1-x}(b, a) with the derivatives mapped (x >= 1/2, so 1 - x is exact)
+        java.util.SplittableRandom r = new java.util.SplittableRandom(20261129);
+        double[] o = new double[IncompleteBeta.OUT_LENGTH];
+        double[] m = new double[IncompleteBeta.OUT_LENGTH];
+        for (int i = 0; i < 3000; i++) {
+            double a = Math.exp(Math.log(1e6) + r.nextDouble() * Math.log(1e144));
+            double b = Math.exp(Math.log(1e6) + r.nextDouble() * Math.log(1e144));
+            double mean = a / (a + b);
+            double sd = Math.sqrt(mean * (b / (a + b)) / (a + b + 1));
+            double s = i % 3 == 0 ? 20 * (2 * r.nextDouble() - 1) : 1.5 * (2 * r.nextDouble() - 1);
+            double x = mean + s * sd;
+            if (!(x > 0 && x < 1)) {
+                continue;
+            }
+            IncompleteBeta.evaluate(a, b, x, o);
+            String at = "(" + a + ", " + b + ", " + x + ")";
+            for (double v : o) {
+                assertTrue(Double.isFinite(v), "finite at " + at);
+            }
+            assertTrue(o[IncompleteBeta.OUT_CDF] >= 0 && o[IncompleteBeta.OUT_CDF] <= 1, "I at " + at);
+            assertTrue(o[IncompleteBeta.OUT_DCDF_DA] <= 0 && o[IncompleteBeta.OUT_DCDF_DB] >= 0, "dI signs at " + at);
+            assertTrue(o[IncompleteBeta.OUT_GRAD_A] > 0 && o[IncompleteBeta.OUT_GRAD_B] < 0, "dz signs at " + at);
+            if (x >= 0.5) {
+                IncompleteBeta.evaluate(b, a, 1 - x, m);
+                double tol = 1e-12;
+                assertEquals(o[IncompleteBeta.OUT_CDF], 1 - m[IncompleteBeta.OUT_CDF], 1e-14, "reflection I at " + at);
+                assertEquals(o[IncompleteBeta.OUT_DCDF_DA], -m[IncompleteBeta.OUT_DCDF_DB],
+                        tol * Math.abs(o[IncompleteBeta.OUT_DCDF_DA]), "reflection dI/da at " + at);
+                assertEquals(o[IncompleteBeta.OUT_GRAD_A], -m[IncompleteBeta.OUT_GRAD_B],
+                        tol * o[IncompleteBeta.OUT_GRAD_A], "reflection dz/da at " + at);
+            }
+        }
+    }
+
+    @Test
     void pytorchIssue127387IsFinite() {
         // a = 2^16, b = 1.5: PyTorch returns inf in float32; values vs the mpmath spot table are in
         // IncompleteBetaSpotTest, here: finite with the right signs over the whole support.

@@ -3,6 +3,8 @@ package dev.irg.simd;
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
 import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.BetaConstants.FRACTION_CAP_BASE;
+import static dev.irg.math.BetaConstants.FRACTION_CAP_PER_SQRT;
 import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_UPPER;
@@ -24,6 +26,7 @@ import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LOG1P;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Distribution;
 import dev.irg.Op;
@@ -61,10 +64,20 @@ final class BetaKernels implements Family {
     /**
      * Largest parameter the vector stages evaluate: they form a few products of three parameter-sized
      * factors (one reciprocal for several divisions), which must neither overflow nor lose precision
-     * as subnormals (below about 1e102). Beyond it the scalar code decides (it gives NaN: its
-     * continued fraction stops converging above ~6e7, docs/beta.md).
+     * as subnormals (below about 1e102). Beyond it the scalar code decides (docs/beta.md, "Domain").
      */
     static final double PARAMETER_VECTOR_MAX = 1e100;
+    /**
+     * Elements whose smaller parameter exceeds this go to the scalar code. There the continued fraction
+     * takes thousands of steps next to the switch point (up to ~1e5 at 1e12, docs/beta.md), and the
+     * vector code's rounding (reciprocals multiplied where the scalar code divides) drifts from the
+     * scalar code's over that many steps by more than the 1e-12 of the equivalence checks: measured
+     * (BetaKernelsTest.largeParametersMatchTheScalarReference with 2400 points, vector path forced)
+     * at most 6.0e-13 for min(a, b) in [1e6, 1e7), 1.3e-12 in [1e7, 1e8), 5.1e-12 in [1e9, 1e10),
+     * 3.9e-11 in [1e12, 1e14), and next to the scalar cap one side converged where the other did not
+     * (NaN against a value). Such elements are rare in practice and slow anyway (the steps dominate).
+     */
+    static final double SCALAR_MIN_PARAMETER = 1e7;
 
     /** Driver region: invalid operands, x = 0 or x = 1 (closed form, per element). */
     static final int EDGE = 0;
@@ -97,8 +110,9 @@ final class BetaKernels implements Family {
      */
     static final int SERIES_VECTOR_BUDGET = 64;
     /**
-     * Fraction steps a vector runs before its open lanes go to the scalar code: the scalar cap
-     * itself. A budget of 128 (the slowest of 8 lanes on the JMH inputs needs at most ~60 steps)
+     * Ceiling on the fraction steps a vector lane runs before its element goes to the scalar code; each
+     * lane stops at its element's own scalar cap (IncompleteBeta.fractionCap, at most this). The scalar
+     * cap itself: a budget of 128 (the slowest of 8 lanes on the JMH inputs needs at most ~60 steps)
      * measured slower on samples drawn from Beta(a, b) (irg bench inputs: x next to the switch
      * point, hundreds of steps for large a, b): there the lanes past the budget were recomputed
      * from the start by the scalar code (1.26 against 1.44 M elements/s, dz/da and dz/db, f64).
@@ -394,6 +408,7 @@ final class BetaKernels implements Family {
         int fsStride;
         final int[] laneElement = new int[8];  // element each lane works on (-1: idle)
         final int[] laneSteps = new int[8];    // steps the lane's element has taken
+        final int[] laneCaps = new int[8];     // step cap of the lane's element
 
         /**
          * Copies elements {@code from .. to-1} into a, b, x grouped by {@link #parameterGroup} (a
@@ -492,8 +507,11 @@ final class BetaKernels implements Family {
             if (fromV.anyTrue()) {
                 d = d.blend(VectorBetaFunctions.deltaFromV(p, q, v), fromV);
             }
-            // parameters beyond PARAMETER_VECTOR_MAX: p = NaN makes every output NaN, so the scalar code decides
-            p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX)).intoArray(st.p, i);
+            // parameters beyond PARAMETER_VECTOR_MAX, or both beyond SCALAR_MIN_PARAMETER: p = NaN makes
+            // every output NaN, so the scalar code decides
+            DoubleVector pMin = p.min(q);
+            p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX))
+                    .blend(Double.NaN, pMin.compare(GT, SCALAR_MIN_PARAMETER)).intoArray(st.p, i);
             q.intoArray(st.q, i);
             u.intoArray(st.u, i);
             v.intoArray(st.v, i);
@@ -639,12 +657,17 @@ final class BetaKernels implements Family {
 
     // ---- continued fraction ----------------------------------------------------------------------
 
-    /** The fraction f alone into st.s0 (CDF), converged on f; NaN where not converged within the budget. */
+    /**
+     * The fraction f alone into st.s0 (CDF), converged on f; NaN where not converged within the lane's
+     * cap (laneCap). The vector runs until every lane has converged or reached its cap; the step of
+     * first convergence is kept per lane, so a lane that converges only after its own cap is NaN, as
+     * in the scalar code.
+     */
     private static void fractionValueStage(Stages st, int from, int to) {
-        int cap = Math.min(FRACTION_MAX_ITER, FRACTION_VECTOR_BUDGET);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector cap = laneCap(p, q);
             DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
             DoubleVector v = DoubleVector.fromArray(SP, st.v, i);
             DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
@@ -657,8 +680,10 @@ final class BetaKernels implements Family {
             DoubleVector f = s.add(0.0);
             DoubleVector dOdd = pq.neg().mul(u).div(p.add(1.0));
             DoubleVector pd = p.mul(d);
-            DoubleVector done = p.broadcast(0.0);
-            for (int k = 1; k <= cap; k++) {
+            DoubleVector never = p.broadcast(Double.POSITIVE_INFINITY);
+            DoubleVector doneAt = never; // step of first convergence
+            DoubleVector stop = cap;     // min(doneAt, cap)
+            for (int k = 1; k <= FRACTION_VECTOR_BUDGET; k++) {
                 DoubleVector e1 = p.add(2 * k - 1);
                 DoubleVector e2 = p.add(2 * k);
                 DoubleVector r23 = p.broadcast(1.0).div(e2.mul(p.add(2 * k + 1)));
@@ -676,14 +701,15 @@ final class BetaKernels implements Family {
                 am2 = s;
                 bm2 = bm1.mul(s);
                 bm1 = bn.mul(s);
-                done = done.blend(1.0, bm1.sub(f).lanewise(ABS).compare(LE, bm1.lanewise(ABS).mul(CONVERGENCE_TOL)));
+                doneAt = doneAt.min(never.blend(k, bm1.sub(f).lanewise(ABS).compare(LE, bm1.lanewise(ABS).mul(CONVERGENCE_TOL))));
                 f = bm1;
                 dOdd = dNext;
-                if (!done.compare(EQ, 0.0).anyTrue()) {
+                stop = stop.min(doneAt);
+                if (!stop.compare(GT, k).anyTrue()) {
                     break;
                 }
             }
-            f.blend(Double.NaN, done.compare(EQ, 0.0)).intoArray(st.s0, i);
+            f.blend(Double.NaN, doneAt.compare(GT, cap)).intoArray(st.s0, i);
         }
     }
 
@@ -739,12 +765,12 @@ final class BetaKernels implements Family {
      * intrinsic (JFR: most of its time in the Vector API's Java fallback).
      */
     private static void fractionStage(Stages st, int from, int to) {
-        int cap = Math.min(FRACTION_MAX_ITER, FRACTION_VECTOR_BUDGET);
         int n = SP.length();
         double[] fb = st.fb;
         fractionStartStage(st, from, to);
         int[] element = st.laneElement;
         int[] steps = st.laneSteps;
+        int[] caps = st.laneCaps;
         int next = from;
         int busy = 0;
         for (int j = 0; j < n; j++) {
@@ -764,7 +790,7 @@ final class BetaKernels implements Family {
                 }
                 steps[j]++;
                 boolean done = (converged >>> j & 1L) != 0;
-                if (!done && steps[j] < cap) {
+                if (!done && steps[j] < caps[j]) {
                     continue;
                 }
                 // converged, or open at the budget (NaN: the scalar code decides)
@@ -798,6 +824,19 @@ final class BetaKernels implements Family {
         fb[LQ * n + j] = st.lq[e];
         fb[K * n + j] = 1;
         st.laneSteps[j] = 0;
+        double p = st.p[e];
+        st.laneCaps[j] = Double.isNaN(p) ? 1 : Math.min(FRACTION_VECTOR_BUDGET, IncompleteBeta.fractionCap(p, st.q[e]));
+    }
+
+    /**
+     * Per-lane step cap of the CDF fraction: IncompleteBeta.fractionCap as a vector (at most
+     * FRACTION_VECTOR_BUDGET); 1 where p is NaN (parameters beyond PARAMETER_VECTOR_MAX, decided by
+     * the scalar code).
+     */
+    private static DoubleVector laneCap(DoubleVector p, DoubleVector q) {
+        DoubleVector c = p.min(q).lanewise(SQRT).mul(FRACTION_CAP_PER_SQRT).add(FRACTION_CAP_BASE)
+                .min((double) FRACTION_VECTOR_BUDGET); // k <= c iff k <= floor(c) for the integer k
+        return c.blend(1.0, p.compare(NE, p));
     }
 
     /**
