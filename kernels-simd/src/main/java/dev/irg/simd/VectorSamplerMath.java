@@ -29,7 +29,9 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link SamplerMath} on vector lanes: the same operations in the same order (the coefficient tables of
+ * The functions of {@link SamplerMath} that the vector Gamma sampler needs ({@code log}, {@code log1p},
+ * {@code exp}, {@code cos2pi}; the von Mises sampler calls the scalar ones per lane) on vector lanes, as loops
+ * over arrays so that no vector crosses a method boundary: the same operations in the same order (the coefficient tables of
  * {@link dev.irg.sampling.SamplingConstants}, Horner steps as fused multiply-adds, the same exact
  * reductions), hence the same bits as the scalar functions in every lane. Lanes outside a function's
  * fast range (a log argument that is not a positive normal finite double) are recomputed by the scalar
