@@ -325,16 +325,20 @@ def beta_points(rng, n):
         for k in (-1, 0, 1):
             add(a, bb, ulps(2 / bb, k), math.nan, 5)
             add(bb, a, 1 - ulps(2 / bb, k), math.nan, 5)
-    for t in (8.0, 1.0):
+    def near_parameter(t, q_hi, scheme):
+        """A parameter a few ulps around the threshold t (either side), the other log-uniform up to q_hi."""
         for k in (-1, 0, 1):
             p = ulps(t, k)
             for _ in range(4):
-                q = logu(rng, 1e-3, 1e5)
+                q = logu(rng, 1e-3, q_hi)
                 u = float(rng.uniform(0.01, 0.99))
                 x = beta_quantile(p, q, u, False)
                 if x is not None:
-                    add(p, q, x, u, 6)
-                    add(q, p, 1 - x, 1 - u, 6)
+                    add(p, q, x, u, scheme)
+                    add(q, p, 1 - x, 1 - u, scheme)
+
+    for t in (8.0, 1.0):
+        near_parameter(t, 1e5, 6)
     for _ in range(20):
         p, q = logu(rng, 8, 1e6), logu(rng, 8, 1e6)
         for dp in (-0.5, 0.5):  # d = u(p+q) - p = dp p  ->  u = p (1 + dp) / (p + q)
@@ -348,15 +352,7 @@ def beta_points(rng, n):
             add(a, b, (a - 1) / (a + b - 2), math.nan, 7)
         add(a, b, a / (a + b), math.nan, 7)
     # 8: log Gamma's Stirling switch (LGAMMA_STIRLING_MIN = 7) +- ulps for the small parameter
-    for k in (-1, 0, 1):
-        p = ulps(7.0, k)
-        for _ in range(4):
-            q = logu(rng, 1e-3, 1e6)
-            u = float(rng.uniform(0.01, 0.99))
-            x = beta_quantile(p, q, u, False)
-            if x is not None:
-                add(p, q, x, u, 8)
-                add(q, p, 1 - x, 1 - u, 8)
+    near_parameter(7.0, 1e6, 8)
     return pts
 
 

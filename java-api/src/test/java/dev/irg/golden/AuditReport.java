@@ -86,14 +86,8 @@ public final class AuditReport {
      * (max per region; median on the whole quantity; float64 max 1e-10 on {@code *_wide} tables).
      */
     static void matrix(GoldenTable t, List<String> backends) {
-        double[] p0 = t.param0();
-        double[] p1 = t.param1();
-        double[] x = t.x();
-        int n = t.size();
-        String[] reg = new String[n];
-        for (int i = 0; i < n; i++) {
-            reg[i] = region(t, p0[i], p1[i], x[i]);
-        }
+        String[] reg = regions(t);
+        int n = reg.length;
         List<String> heads = new ArrayList<>();
         for (Precision pr : Precision.values()) {
             for (String b : backends) {
@@ -178,16 +172,22 @@ public final class AuditReport {
         };
     }
 
-    /** Prints one table's per-operation, per-region statistics; returns whether all are within limits. */
-    static boolean report(GoldenChecks.Evaluator ev, String label, GoldenTable t, Precision precision, int worst) {
+    /** The region name of every row of {@code t}. */
+    static String[] regions(GoldenTable t) {
         double[] p0 = t.param0();
         double[] p1 = t.param1();
         double[] x = t.x();
-        int n = t.size();
-        String[] reg = new String[n];
-        for (int i = 0; i < n; i++) {
+        String[] reg = new String[t.size()];
+        for (int i = 0; i < reg.length; i++) {
             reg[i] = region(t, p0[i], p1[i], x[i]);
         }
+        return reg;
+    }
+
+    /** Prints one table's per-operation, per-region statistics; returns whether all are within limits. */
+    static boolean report(GoldenChecks.Evaluator ev, String label, GoldenTable t, Precision precision, int worst) {
+        String[] reg = regions(t);
+        int n = reg.length;
         System.out.printf(Locale.ROOT, "%n### %s: %s, %s%n%n", t.id(), label, precision.name().toLowerCase(Locale.ROOT));
         System.out.println("| quantity | region | n | max | p99 | median | within limits |");
         System.out.println("|---|---|---|---|---|---|---|");
