@@ -539,6 +539,7 @@ def generate(dist, n, name="audit", part=None):
     secs = time.time() - t0
     suffix = "" if part is None else ".part%d" % part[0]
     path = os.path.join(OUT, dist, name + ".csv" + suffix)
+    os.makedirs(os.path.dirname(path), exist_ok=True)  # a scratch IRG_AUDIT_OUT need not exist yet
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     with open(path, "w") as f:
         f.write("# irg audit table %s/%s: fresh inputs for the independent accuracy audit (docs/accuracy.md)\n"
