@@ -20,8 +20,11 @@ interface FloatFamily {
     /** Whether {@code op} has float-arithmetic kernels. */
     boolean has(Op op);
 
-    /** Writes the region of elements {@code 0 .. m-1} into {@code region}. */
-    void classify(Op op, float[] p0, float[] p1, float[] x, byte[] region, int m);
+    /**
+     * Writes the region of elements {@code 0 .. m-1} into {@code codes}, as floats (the region number
+     * exactly; {@link FloatGrouping} compares them in float lanes).
+     */
+    void classify(Op op, float[] p0, float[] p1, float[] x, float[] codes, int m);
 
     /**
      * {@code out[i] = op(p0[i], p1[i], x[i])} rounded to float, for {@code from <= i < to}, all in

@@ -136,13 +136,9 @@ final class GammaFloatKernels implements FloatFamily {
     }
 
     @Override
-    public void classify(Op op, float[] alpha, float[] rate, float[] z, byte[] region, int m) {
-        float[] codes = STAGES.get().ensure(m).f1;
+    public void classify(Op op, float[] alpha, float[] rate, float[] z, float[] codes, int m) {
         for (int i = 0; i < m; i += SP.length()) {
             classifyVector(alpha, rate, z, codes, i);
-        }
-        for (int i = 0; i < m; i++) {
-            region[i] = (byte) codes[i];
         }
     }
 
@@ -231,7 +227,6 @@ final class GammaFloatKernels implements FloatFamily {
         float[] t1 = new float[0];
         float[] t2 = new float[0];
         float[] f0 = new float[0]; // log x - psi
-        float[] f1 = new float[0]; // classify codes
 
         Stages ensure(int n) {
             if (u.length < n) {
@@ -241,7 +236,6 @@ final class GammaFloatKernels implements FloatFamily {
                 t1 = new float[n];
                 t2 = new float[n];
                 f0 = new float[n];
-                f1 = new float[n];
             }
             return this;
         }

@@ -186,12 +186,15 @@ public final class SimdKernels implements Kernels {
         }
     }
 
-    /** The float counterpart of {@link #run64}: classify, group, evaluate per region (WIDEN by the float64 family), scatter. */
+    /**
+     * The float counterpart of {@link #run64}: classify, group in vectors ({@link FloatGrouping}),
+     * evaluate per region (WIDEN by the float64 family), move the results back.
+     */
     private void runFloat(FloatFamily ff, Family f, Op op, Scratch s, int m) {
         int nr = ff.regions();
-        ff.classify(op, s.fp0, s.fp1, s.fx, s.fregion, m);
-        Grouping g = s.fgroup;
-        int only = g.single(s.fregion, nr, m);
+        ff.classify(op, s.fp0, s.fp1, s.fx, s.fcodes, m);
+        FloatGrouping g = s.fgroup;
+        int only = g.count(s.fcodes, nr, m);
         if (only == FloatFamily.WIDEN) {
             widen(f, op, s, s.fp0, s.fp1, s.fx, s.fout, 0, m);
             return;
@@ -199,28 +202,18 @@ public final class SimdKernels implements Kernels {
             ff.evaluate(op, only, s.fp0, s.fp1, s.fx, s.fout, 0, m);
             return;
         }
-        int pos = g.group(s.fregion, nr, m, Lanes.SF.length());
-        int[] perm = g.perm;
-        for (int j = 0; j < pos; j++) {
-            int i = perm[j];
-            s.gfp0[j] = s.fp0[i];
-            s.gfp1[j] = s.fp1[i];
-            s.gfx[j] = s.fx[i];
-        }
+        g.gather(s.fcodes, nr, m, s.fp0, s.fp1, s.fx, s.gfp0, s.gfp1, s.gfx);
         for (int r = 0; r < nr; r++) {
             if (g.count[r] == 0) {
                 continue;
             }
             if (r == FloatFamily.WIDEN) {
-                // the whole padded run: the scatter below also reads its padding (repeats of its last element)
                 widen(f, op, s, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.start[r + 1]);
             } else {
                 ff.evaluate(op, r, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.start[r + 1]);
             }
         }
-        for (int j = 0; j < pos; j++) {
-            s.fout[perm[j]] = s.gfout[j];
-        }
+        g.scatter(s.fcodes, nr, m, s.gfout, s.fout);
     }
 
     /**
@@ -404,8 +397,8 @@ public final class SimdKernels implements Kernels {
         final float[] fp1 = new float[BLOCK];
         final float[] fx = new float[BLOCK];
         final float[] fout = new float[BLOCK];
-        final byte[] fregion = new byte[BLOCK];
-        final Grouping fgroup;
+        final float[] fcodes = new float[BLOCK];
+        final FloatGrouping fgroup;
         final float[] gfp0;
         final float[] gfp1;
         final float[] gfx;
@@ -418,8 +411,8 @@ public final class SimdKernels implements Kernels {
             gp1 = new double[cap];
             gx = new double[cap];
             gout = new double[cap];
-            int fcap = BLOCK + regions * 2 * lanes;
-            fgroup = new Grouping(regions, fcap);
+            int fcap = FloatGrouping.capacity(BLOCK, regions);
+            fgroup = new FloatGrouping(regions, BLOCK);
             gfp0 = new float[fcap];
             gfp1 = new float[fcap];
             gfx = new float[fcap];

@@ -80,7 +80,7 @@ class FloatKernelsTest {
         float[] a = new float[n];
         float[] rate = new float[n];
         float[] z = new float[n];
-        byte[] region = new byte[n];
+        float[] region = new float[n]; // region codes as floats (FloatFamily.classify)
         float[] special = {Float.NaN, Float.POSITIVE_INFINITY, -1f, 0f, -0f, Float.MIN_VALUE, 1e-38f, 3e38f};
         SplittableRandom r = new SplittableRandom(11);
         int floatElements = 0;

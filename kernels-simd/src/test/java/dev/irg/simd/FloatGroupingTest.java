@@ -1,0 +1,84 @@
+package dev.irg.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FloatGrouping, the float path's grouping by region: for blocks of every size (whole vectors) and one
+ * to seven occupied regions (so both the compress path, at most VECTOR_MAX_REGIONS regions, and the
+ * index-list path run), each region's run holds exactly its elements in block order, starts on a vector
+ * boundary and is padded with its last element, and scatter puts every result back in its slot.
+ */
+class FloatGroupingTest {
+    private static final int REGIONS = 7;
+
+    @Test
+    void runsHoldEachRegionInOrderAndResultsReturnToTheirSlots() {
+        int lanes = Lanes.SF.length();
+        int block = SimdKernels.BLOCK;
+        FloatGrouping g = new FloatGrouping(REGIONS, block);
+        int cap = FloatGrouping.capacity(block, REGIONS);
+        SplittableRandom rnd = new SplittableRandom(31);
+        for (int occupied = 1; occupied <= REGIONS; occupied++) {
+            for (int m = lanes; m <= block; m += lanes * (1 + rnd.nextInt(5))) {
+                int[] used = rnd.ints(0, REGIONS).distinct().limit(occupied).toArray();
+                float[] codes = new float[block];
+                float[] p0 = new float[block];
+                float[] p1 = new float[block];
+                float[] x = new float[block];
+                for (int i = 0; i < m; i++) {
+                    // skewed mixes too: one region may hold almost all elements
+                    codes[i] = used[rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(occupied)];
+                    p0[i] = i;
+                    p1[i] = -i;
+                    x[i] = 1000 + i;
+                }
+                String at = "occupied " + occupied + " m " + m;
+                int only = g.count(codes, REGIONS, m);
+                int present = 0;
+                for (int r = 0; r < REGIONS; r++) {
+                    present += g.count[r] > 0 ? 1 : 0;
+                }
+                assertEquals(present == 1 ? (int) codes[0] : -1, only, at);
+                float[] g0 = new float[cap];
+                float[] g1 = new float[cap];
+                float[] gx = new float[cap];
+                int total = g.gather(codes, REGIONS, m, p0, p1, x, g0, g1, gx);
+                assertEquals(g.start[REGIONS], total, at);
+                float[] gout = new float[cap];
+                for (int r = 0; r < REGIONS; r++) {
+                    List<Integer> want = new ArrayList<>();
+                    for (int i = 0; i < m; i++) {
+                        if (codes[i] == r) {
+                            want.add(i);
+                        }
+                    }
+                    assertEquals(want.size(), g.count[r], at);
+                    int s = g.start[r];
+                    int e = g.start[r + 1];
+                    assertEquals(0, s % lanes, at + " region " + r + " start");
+                    assertEquals((want.size() + lanes - 1) / lanes * lanes, e - s, at + " region " + r + " length");
+                    for (int j = s; j < e; j++) {
+                        int i = want.get(Math.min(j - s, want.size() - 1)); // padding repeats the last element
+                        assertEquals(p0[i], g0[j], at + " region " + r + " slot " + j);
+                        assertEquals(p1[i], g1[j], at);
+                        assertEquals(x[i], gx[j], at);
+                        gout[j] = 10 * r + 0.25f * p0[i]; // exact in float for these i
+                    }
+                }
+                float[] out = new float[m];
+                g.scatter(codes, REGIONS, m, gout, out);
+                float[] expected = new float[m];
+                for (int i = 0; i < m; i++) {
+                    expected[i] = 10 * codes[i] + 0.25f * i;
+                }
+                assertArrayEquals(expected, out, at);
+            }
+        }
+    }
+}
