@@ -8,6 +8,7 @@ Tables:
   SIMD kernels): Gauss-Legendre rules mapped to [0, 1]
       (node (1 + xi)/2 and weight w/2, so int_0^h f = h * sum W_i f(h u_i)), computed with
       mpmath.gauss_quadrature (numpy's leggauss is off by ~1e-14 relative at n = 32: not used).
+  GL8/GL20/GL28_NODES/WEIGHTS: the same for the tail bands of the SIMD kernels (TAIL_BAND_POINTS).
   BESSEL_I0E_ASYM[k] = prod_{j=1..k} (2j-1)^2 / (k! 8^k): I0(k) e^-k sqrt(2 pi k) = sum_k c_k / k^k
       (DLMF 10.40.1 with mu = 0; all terms positive).
   BESSEL_DIFF_ASYM[k] = (-1)^k (a_k(0) - a_k(1)), a_k(nu) = prod_{j=1..k} (4nu^2 - (2j-1)^2)/(k! 8^k):
@@ -24,6 +25,8 @@ N_TAIL = 32
 # (6, 24): central 1.0e-11, tail 9.0e-12; float rounding is 6e-8), as GammaConstants' float32 Temme counts
 N_CENTRAL_F32 = 6
 N_TAIL_F32 = 24
+# the SIMD kernels' tail bands (TAIL_BAND_POINTS, F32_TAIL_BAND_POINTS; vonmises_bands.py): the rules not above
+N_TAIL_BANDS = (8, 20, 28)
 K_ASYM = 25  # BESSEL_ASYMPTOTIC_MIN_KAPPA
 
 
@@ -69,6 +72,10 @@ def main():
         out.append(java_array(f"{prefix}{region}_NODES", u, f"Gauss-Legendre {n}-point nodes on [0, 1] ({use})."))
         weights_note = "float32 results" if prefix else "sum 1"
         out.append(java_array(f"{prefix}{region}_WEIGHTS", w, f"Gauss-Legendre {n}-point weights on [0, 1] ({weights_note})."))
+    for n in N_TAIL_BANDS:
+        u, w = gl01(n)
+        out.append(java_array(f"GL{n}_NODES", u, f"Gauss-Legendre {n}-point nodes on [0, 1] (tail bands of the SIMD kernels)."))
+        out.append(java_array(f"GL{n}_WEIGHTS", w, f"Gauss-Legendre {n}-point weights on [0, 1] (tail bands)."))
     # asymptotic series: choose N
     k = mp.mpf(K_ASYM)
     c = [(-1) ** j * a(0, j) for j in range(80)]

@@ -386,6 +386,9 @@ IRG_TABLE(double, F32_CENTRAL_WEIGHTS, 6, {
     0x1.5edf601e2dbf8p-4, 0x1.716b7b5794c1cp-3, 0x1.df24d499545e8p-3, 0x1.df24d499545e8p-3,
     0x1.716b7b5794c1cp-3, 0x1.5edf601e2dbf8p-4})
 static constexpr int F32_CENTRAL_WEIGHTS_LENGTH = 6;
+IRG_TABLE(int, F32_TAIL_BAND_POINTS, 3, {
+    8, 12, 24})
+static constexpr int F32_TAIL_BAND_POINTS_LENGTH = 3;
 IRG_TABLE(double, F32_TAIL_NODES, 24, {
     0x1.3b690cb733ec7p-9, 0x1.9e0c1e680f139p-7, 0x1.f9a7a58f55b36p-6, 0x1.d13df3cd9785bp-5,
     0x1.70a2cc7cb2401p-4, 0x1.0a1ce248c4454p-3, 0x1.685a2340bdef4p-3, 0x1.d17d08a7651aap-3,
@@ -403,6 +406,46 @@ IRG_TABLE(double, F32_TAIL_WEIGHTS, 24, {
     0x1.b8177ba4a68dcp-5, 0x1.8fd8936444b16p-5, 0x1.6108ef504463ap-5, 0x1.2c6d5c2eff064p-5,
     0x1.e5c6255d25edap-6, 0x1.6ab884f57c979p-6, 0x1.d375514486f1dp-7, 0x1.9465bd3112202p-8})
 static constexpr int F32_TAIL_WEIGHTS_LENGTH = 24;
+IRG_TABLE(double, GL20_NODES, 20, {
+    0x1.c252f9c718fd2p-9, 0x1.2724584289613p-6, 0x1.677cdf4601373p-5, 0x1.497d0a840a463p-4,
+    0x1.03c191972b564p-3, 0x1.74ae580b1de4ap-3, 0x1.f4df47d810013p-3, 0x1.40a998754d69ep-2,
+    0x1.8b5fa725b5d1p-2, 0x1.d8d1840ce8f2ap-2, 0x1.13973df98b86bp-1, 0x1.3a502c6d25178p-1,
+    0x1.5fab33c5594b1p-1, 0x1.82c82e09fbffbp-1, 0x1.a2d469fd3886ep-1, 0x1.bf0f9b9a352a7p-1,
+    0x1.d6d05eaf7eb74p-1, 0x1.e988320b9fec9p-1, 0x1.f6c6dd3debb4fp-1, 0x1.fe3dad0638e7p-1})
+static constexpr int GL20_NODES_LENGTH = 20;
+IRG_TABLE(double, GL20_WEIGHTS, 20, {
+    0x1.209680274e8afp-7, 0x1.4c9b5ea53b67fp-6, 0x1.00b467df7e475p-5, 0x1.5519fe196e24ap-5,
+    0x1.a1817a317a821p-5, 0x1.e41ff31573b48p-5, 0x1.0db2c5db26dffp-4, 0x1.230348f34a535p-4,
+    0x1.31819b52c5992p-4, 0x1.38d6c490a337p-4, 0x1.38d6c490a337p-4, 0x1.31819b52c5992p-4,
+    0x1.230348f34a535p-4, 0x1.0db2c5db26dffp-4, 0x1.e41ff31573b48p-5, 0x1.a1817a317a821p-5,
+    0x1.5519fe196e24ap-5, 0x1.00b467df7e475p-5, 0x1.4c9b5ea53b67fp-6, 0x1.209680274e8afp-7})
+static constexpr int GL20_WEIGHTS_LENGTH = 20;
+IRG_TABLE(double, GL28_NODES, 28, {
+    0x1.d249f9268e8cp-10, 0x1.325435515525p-7, 0x1.76b53db96a48cp-6, 0x1.59912f0821f27p-5,
+    0x1.12a6f0ed8947dp-4, 0x1.8e0be59cd9503p-4, 0x1.0ebc05a165ff2p-3, 0x1.5f96db08e1bedp-3,
+    0x1.b89b3256d557p-3, 0x1.0c5a36ad9de94p-2, 0x1.3f5bf616a76b2p-2, 0x1.74b4569d9eea3p-2,
+    0x1.abbd93369f329p-2, 0x1.e3cca5b685b7fp-2, 0x1.0e19ad24bd24p-1, 0x1.2a213664b066cp-1,
+    0x1.45a5d4b1308afp-1, 0x1.605204f4ac4a7p-1, 0x1.79d2e4a9310b6p-1, 0x1.91d9336a4aaa4p-1,
+    0x1.a81a493dc7905p-1, 0x1.bc50fe97a6803p-1, 0x1.ce3e834c64d6p-1, 0x1.ddab21e24ed7p-1,
+    0x1.ea66ed0f7de0ep-1, 0x1.f44a561234adcp-1, 0x1.fb36af2abaab7p-1, 0x1.ff16db036cb8cp-1})
+static constexpr int GL28_NODES_LENGTH = 28;
+IRG_TABLE(double, GL28_WEIGHTS, 28, {
+    0x1.2afc07ab1c5c9p-8, 0x1.5a3a811ece501p-7, 0x1.0d874b8a226e9p-6, 0x1.6aaf12dc69637p-6,
+    0x1.c3707aee4a4e2p-6, 0x1.0b5b9f1c0a7a2p-5, 0x1.31c03a8e85de3p-5, 0x1.546ebc0db6001p-5,
+    0x1.72fb5b81c1868p-5, 0x1.8d0729614b3e3p-5, 0x1.a2413503ecaap-5, 0x1.b26787e30dbfbp-5,
+    0x1.bd47f277562fdp-5, 0x1.c2c0a81eda19dp-5, 0x1.c2c0a81eda19dp-5, 0x1.bd47f277562fdp-5,
+    0x1.b26787e30dbfbp-5, 0x1.a2413503ecaap-5, 0x1.8d0729614b3e3p-5, 0x1.72fb5b81c1868p-5,
+    0x1.546ebc0db6001p-5, 0x1.31c03a8e85de3p-5, 0x1.0b5b9f1c0a7a2p-5, 0x1.c3707aee4a4e2p-6,
+    0x1.6aaf12dc69637p-6, 0x1.0d874b8a226e9p-6, 0x1.5a3a811ece501p-7, 0x1.2afc07ab1c5c9p-8})
+static constexpr int GL28_WEIGHTS_LENGTH = 28;
+IRG_TABLE(double, GL8_NODES, 8, {
+    0x1.454e34f533998p-6, 0x1.a06d536d82f88p-4, 0x1.e5dad4f9af698p-3, 0x1.a214dac30e32fp-2,
+    0x1.2ef5929e78e69p-1, 0x1.86894ac19425ap-1, 0x1.cbf255924fa0fp-1, 0x1.f5d58e5856633p-1})
+static constexpr int GL8_NODES_LENGTH = 8;
+IRG_TABLE(double, GL8_WEIGHTS, 8, {
+    0x1.9ea1d04ca0374p-5, 0x1.c76fb531d2b96p-4, 0x1.413c50a255615p-3, 0x1.736360b199343p-3,
+    0x1.736360b199343p-3, 0x1.413c50a255615p-3, 0x1.c76fb531d2b96p-4, 0x1.9ea1d04ca0374p-5})
+static constexpr int GL8_WEIGHTS_LENGTH = 8;
 static constexpr double INV_SQRT_TWO_PI = 0x1.9884533d43651p-2;
 static constexpr double INV_TWO_PI = 0x1.45f306dc9c883p-3;
 static constexpr double PI_A = 0x1.921fb548p1;
@@ -412,6 +455,12 @@ static constexpr double REDUCTION_EXACT_MAX = 0x1.921fb54442d18p24;
 static constexpr int REGION_CENTRAL = 1;
 static constexpr int REGION_INVALID = 0;
 static constexpr int REGION_TAIL = 2;
+IRG_TABLE(double, TAIL_BAND_LAMBDA_MAX, 3, {
+    0x1.0p1, 0x1.0p3, 0x1.0p5})
+static constexpr int TAIL_BAND_LAMBDA_MAX_LENGTH = 3;
+IRG_TABLE(int, TAIL_BAND_POINTS, 3, {
+    12, 20, 28})
+static constexpr int TAIL_BAND_POINTS_LENGTH = 3;
 static constexpr double TAIL_EXPONENT_CUTOFF = 0x1.9p5;
 IRG_TABLE(double, TAIL_NODES, 32, {
     0x1.66a18fbf64a0fp-10, 0x1.d77b63ad0c91bp-8, 0x1.20aae7fac455ap-6, 0x1.0a9fed30405eep-5,

@@ -63,13 +63,35 @@ public final class VonMisesConstants {
     public static final int TAIL_POINTS = 32;
     /**
      * Gauss-Legendre points of the central and tail regions for float32 results (F32_CENTRAL_NODES,
-     * F32_TAIL_NODES; the SIMD kernels): the smallest rules whose worst relative error on the measurement
-     * points stays below 1e-11 (tools/coefficients/vonmises_measure.py: 6 central points 1.0e-11, 24 tail
-     * points 9.0e-12; 20 tail points would give 1.7e-8), far below the float rounding 6e-8.
+     * F32_TAIL_NODES; the SIMD kernels), chosen with tools/coefficients/vonmises_measure.py (500 random
+     * points: 6 central points 1.0e-11, 24 tail points 9.0e-12). A later, denser measurement
+     * (vonmises_bands.py, with points on the band edges) found the 24-point tail rule at 8.6e-9 next to
+     * lambda = 50 (kappa ~1e5, x near +-pi; 3.5e-9 at kappa = 318.6, x = -2.5789, checked against mpmath):
+     * still far below the float rounding 6e-8, and the tests against the float64 reference hold.
      */
     public static final int F32_CENTRAL_POINTS = 6;
     /** See F32_CENTRAL_POINTS. */
     public static final int F32_TAIL_POINTS = 24;
+    /**
+     * Tail bands of the SIMD kernels (docs/vonmises.md, "Tail bands"). The tail integrand falls from 1 to
+     * e^-lambda over its range, lambda = min(kappa (1 + cos x), TAIL_EXPONENT_CUTOFF), and the error of a
+     * Gauss-Legendre rule on it grows with lambda: at lambda = 2 twelve points are as accurate as 32
+     * (tools/coefficients/vonmises_bands.py: worst relative error of F, dF/dkappa and dz/dkappa against
+     * a 64-point rule, random and band-edge points, two runs; 12 points 8.9e-16 for lambda &le; 2, 20 points
+     * 7.3e-16 for lambda &le; 8, 28 points 7.2e-16 for lambda &le; 32, while the 32-point rule itself reaches
+     * 1.3e-14 at lambda = 50). The SIMD kernels group the tail lanes by the first
+     * TAIL_BAND_LAMBDA_MAX[i] at or above their lambda and integrate with TAIL_BAND_POINTS[i] points
+     * (TAIL_POINTS beyond the last); the scalar reference keeps TAIL_POINTS everywhere.
+     */
+    public static final double[] TAIL_BAND_LAMBDA_MAX = {2.0, 8.0, 32.0};
+    /** Points of the band rules, float64 results (see TAIL_BAND_LAMBDA_MAX). */
+    public static final int[] TAIL_BAND_POINTS = {12, 20, 28};
+    /**
+     * Points of the band rules for float32 results (F32_TAIL_POINTS beyond the last band): the smallest with
+     * worst error below 1e-8 (vonmises_bands.py: 8 points 9.1e-10, 12 points 4.8e-10, 24 points 1.9e-12;
+     * F32_TAIL_POINTS reaches 8.6e-9 at lambda = 50; float rounding is 6e-8).
+     */
+    public static final int[] F32_TAIL_BAND_POINTS = {8, 12, 24};
 
     // ---- Bessel I0, I1 (BesselI01) ----
 
@@ -262,6 +284,142 @@ public final class VonMisesConstants {
         0.022138719408709904,
         0.014265694314466832,
         0.0061706148999936
+    };
+
+    /** Gauss-Legendre 8-point nodes on [0, 1] (tail bands of the SIMD kernels). */
+    public static final double[] GL8_NODES = {
+        0.019855071751231884,
+        0.10166676129318664,
+        0.2372337950418355,
+        0.4082826787521751,
+        0.591717321247825,
+        0.7627662049581645,
+        0.8983332387068134,
+        0.9801449282487681
+    };
+
+    /** Gauss-Legendre 8-point weights on [0, 1] (tail bands). */
+    public static final double[] GL8_WEIGHTS = {
+        0.05061426814518813,
+        0.11119051722668724,
+        0.15685332293894363,
+        0.181341891689181,
+        0.181341891689181,
+        0.15685332293894363,
+        0.11119051722668724,
+        0.05061426814518813
+    };
+
+    /** Gauss-Legendre 20-point nodes on [0, 1] (tail bands of the SIMD kernels). */
+    public static final double[] GL20_NODES = {
+        0.0034357004074525377,
+        0.018014036361043106,
+        0.04388278587433705,
+        0.0804415140888906,
+        0.1268340467699246,
+        0.1819731596367425,
+        0.24456649902458646,
+        0.3131469556422902,
+        0.38610707442917747,
+        0.46173673943325133,
+        0.5382632605667487,
+        0.6138929255708225,
+        0.6868530443577098,
+        0.7554335009754135,
+        0.8180268403632576,
+        0.8731659532300754,
+        0.9195584859111094,
+        0.956117214125663,
+        0.9819859636389568,
+        0.9965642995925474
+    };
+
+    /** Gauss-Legendre 20-point weights on [0, 1] (tail bands). */
+    public static final double[] GL20_WEIGHTS = {
+        0.008807003569576059,
+        0.02030071490019347,
+        0.031336024167054534,
+        0.04163837078835238,
+        0.05096505990862022,
+        0.059097265980759206,
+        0.06584431922458832,
+        0.07104805465919102,
+        0.07458649323630187,
+        0.07637669356536292,
+        0.07637669356536292,
+        0.07458649323630187,
+        0.07104805465919102,
+        0.06584431922458832,
+        0.059097265980759206,
+        0.05096505990862022,
+        0.04163837078835238,
+        0.031336024167054534,
+        0.02030071490019347,
+        0.008807003569576059
+    };
+
+    /** Gauss-Legendre 28-point nodes on [0, 1] (tail bands of the SIMD kernels). */
+    public static final double[] GL28_NODES = {
+        0.001778751213022775,
+        0.009348417314563623,
+        0.022870359685530903,
+        0.04218348680393396,
+        0.06705373871280247,
+        0.09717931454141042,
+        0.1321945609931841,
+        0.17167445298056752,
+        0.21513976409429914,
+        0.2620628875224409,
+        0.31187424195546065,
+        0.363969186182411,
+        0.41771535893330963,
+        0.47246035505798284,
+        0.5275396449420171,
+        0.5822846410666904,
+        0.6360308138175891,
+        0.6881257580445393,
+        0.7379371124775591,
+        0.7848602359057009,
+        0.8283255470194325,
+        0.8678054390068158,
+        0.9028206854585896,
+        0.9329462612871975,
+        0.9578165131960661,
+        0.9771296403144691,
+        0.9906515826854364,
+        0.9982212487869773
+    };
+
+    /** Gauss-Legendre 28-point weights on [0, 1] (tail bands). */
+    public static final double[] GL28_WEIGHTS = {
+        0.0045621412965472586,
+        0.01056605629638563,
+        0.01645071389115219,
+        0.022136467379502114,
+        0.027553672837858374,
+        0.0326364619834998,
+        0.03732310711728439,
+        0.041556708614450606,
+        0.04528587219651642,
+        0.04846532899896496,
+        0.05105648378903038,
+        0.05302788296142321,
+        0.05435559612914707,
+        0.0550235065082376,
+        0.0550235065082376,
+        0.05435559612914707,
+        0.05302788296142321,
+        0.05105648378903038,
+        0.04846532899896496,
+        0.04528587219651642,
+        0.041556708614450606,
+        0.03732310711728439,
+        0.0326364619834998,
+        0.027553672837858374,
+        0.022136467379502114,
+        0.01645071389115219,
+        0.01056605629638563,
+        0.0045621412965472586
     };
 
     /** I0(k) e^-k sqrt(2 pi k) = sum c_j k^-j, 29 terms (DLMF 10.40.1). */

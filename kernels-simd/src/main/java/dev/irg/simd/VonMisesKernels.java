@@ -9,14 +9,25 @@ import static dev.irg.math.VonMisesConstants.CENTRAL_WEIGHTS;
 import static dev.irg.math.VonMisesConstants.F32_CENTRAL_NODES;
 import static dev.irg.math.VonMisesConstants.F32_CENTRAL_WEIGHTS;
 import static dev.irg.math.VonMisesConstants.F32_TAIL_NODES;
+import static dev.irg.math.VonMisesConstants.F32_TAIL_BAND_POINTS;
+import static dev.irg.math.VonMisesConstants.F32_TAIL_POINTS;
 import static dev.irg.math.VonMisesConstants.F32_TAIL_WEIGHTS;
+import static dev.irg.math.VonMisesConstants.GL20_NODES;
+import static dev.irg.math.VonMisesConstants.GL20_WEIGHTS;
+import static dev.irg.math.VonMisesConstants.GL28_NODES;
+import static dev.irg.math.VonMisesConstants.GL28_WEIGHTS;
+import static dev.irg.math.VonMisesConstants.GL8_NODES;
+import static dev.irg.math.VonMisesConstants.GL8_WEIGHTS;
 import static dev.irg.math.VonMisesConstants.INV_SQRT_TWO_PI;
 import static dev.irg.math.VonMisesConstants.INV_TWO_PI;
 import static dev.irg.math.VonMisesConstants.PI_A;
 import static dev.irg.math.VonMisesConstants.PI_B;
 import static dev.irg.math.VonMisesConstants.PI_C;
 import static dev.irg.math.VonMisesConstants.REDUCTION_EXACT_MAX;
+import static dev.irg.math.VonMisesConstants.TAIL_BAND_LAMBDA_MAX;
+import static dev.irg.math.VonMisesConstants.TAIL_BAND_POINTS;
 import static dev.irg.math.VonMisesConstants.TAIL_EXPONENT_CUTOFF;
+import static dev.irg.math.VonMisesConstants.TAIL_POINTS;
 import static dev.irg.math.VonMisesConstants.TAIL_NODES;
 import static dev.irg.math.VonMisesConstants.TAIL_WEIGHTS;
 import static dev.irg.math.VonMisesConstants.TWO_PI;
@@ -47,7 +58,7 @@ import jdk.incubator.vector.VectorSpecies;
  * stages over the block: validity and reduction, I0e and 1 - A (one series pass below
  * BESSEL_ASYMPTOTIC_MIN_KAPPA, until every lane's terms fall below the scalar code's tolerance,
  * capped at BESSEL_SERIES_MAX_TERMS), the region test (central where 2 sin^2(ax/2) &lt; 1 - A),
- * the 12-point central sum over the central lanes and the 32-point tail sum over the tail lanes
+ * the 12-point central sum over the central lanes and the tail sum (12 to 32 points by band of lambda) over the tail lanes
  * (each region's lanes gathered into whole vectors and scattered back), and the quantity. Lanes the
  * vector code leaves NaN (invalid input, |z - loc| beyond REDUCTION_EXACT_MAX, r next to an odd
  * multiple of pi) are recomputed by the scalar code. Why stages: docs/simd.md, "Profile".
@@ -79,6 +90,49 @@ final class VonMisesKernels implements Family {
     /** This JVM's species (a constant, see {@link Lanes}). */
     private static final VectorSpecies<Double> SP = Lanes.SD;
 
+    /** Tail bands: TAIL_BAND_LAMBDA_MAX's bands and the rest (lambda above the last bound, or NaN). */
+    private static final int TAIL_BANDS = TAIL_BAND_LAMBDA_MAX.length + 1;
+    /** {nodes, weights} of each tail band, float64 results: TAIL_BAND_POINTS, then TAIL_POINTS. */
+    private static final double[][][] TAIL_RULES = tailRules(TAIL_BAND_POINTS, TAIL_POINTS);
+    /** As TAIL_RULES for float32 results: F32_TAIL_BAND_POINTS, then F32_TAIL_POINTS. */
+    private static final double[][][] F32_TAIL_RULES = tailRules(F32_TAIL_BAND_POINTS, F32_TAIL_POINTS);
+
+    private static double[][][] tailRules(int[] bandPoints, int lastPoints) {
+        double[][][] r = new double[TAIL_BANDS][][];
+        for (int b = 0; b < TAIL_BANDS; b++) {
+            r[b] = gaussLegendre(b < bandPoints.length ? bandPoints[b] : lastPoints);
+        }
+        return r;
+    }
+
+    /** The {nodes, weights} of VonMisesConstants' n-point Gauss-Legendre rule on [0, 1]. */
+    static double[][] gaussLegendre(int n) {
+        double[][] r = switch (n) {
+            case 6 -> new double[][] {F32_CENTRAL_NODES, F32_CENTRAL_WEIGHTS};
+            case 8 -> new double[][] {GL8_NODES, GL8_WEIGHTS};
+            case 12 -> new double[][] {CENTRAL_NODES, CENTRAL_WEIGHTS};
+            case 20 -> new double[][] {GL20_NODES, GL20_WEIGHTS};
+            case 24 -> new double[][] {F32_TAIL_NODES, F32_TAIL_WEIGHTS};
+            case 28 -> new double[][] {GL28_NODES, GL28_WEIGHTS};
+            case 32 -> new double[][] {TAIL_NODES, TAIL_WEIGHTS};
+            default -> throw new IllegalStateException("no " + n + "-point Gauss-Legendre rule in VonMisesConstants");
+        };
+        if (r[0].length != n || r[1].length != n) {
+            throw new IllegalStateException("the " + n + "-point rule has " + r[0].length + " nodes");
+        }
+        return r;
+    }
+
+    /** The tail band of {@code lambda} (kappa (1 + cos x)): the first TAIL_BAND_LAMBDA_MAX at or above it, else the last band. */
+    private static int tailBand(double lambda) {
+        for (int b = 0; b < TAIL_BAND_LAMBDA_MAX.length; b++) {
+            if (lambda <= TAIL_BAND_LAMBDA_MAX[b]) {
+                return b;
+            }
+        }
+        return TAIL_BANDS - 1;
+    }
+
     @Override
     public int regions() {
         return 1;
@@ -100,9 +154,12 @@ final class VonMisesKernels implements Family {
     }
 
     /**
-     * As the scalar reference; for float32 results the quadratures use the smaller Gauss-Legendre rules
-     * F32_CENTRAL_* (6 points instead of 12) and F32_TAIL_* (24 instead of 32), whose error (at most
-     * 1e-11 relative, VonMisesConstants.F32_CENTRAL_POINTS) is far below the float rounding.
+     * As the scalar reference, with the tail integral in bands of lambda = min(kappa (1 + cos x), cutoff):
+     * TAIL_BAND_POINTS (12, 20, 28) points for lambda up to 2, 8, 32, TAIL_POINTS above (the reference
+     * uses TAIL_POINTS everywhere; the band rules are as accurate on their bands, VonMisesConstants.
+     * TAIL_BAND_LAMBDA_MAX). For float32 results the smaller rules F32_CENTRAL_* (6 points instead of 12)
+     * and F32_TAIL_BAND_POINTS (8, 12, 24), F32_TAIL_POINTS (24) above, whose errors (at most 8.6e-9
+     * relative) are far below the float rounding.
      */
     @Override
     public void evaluate(Op op, int region, Precision precision, double[] kappa, double[] loc, double[] z,
@@ -115,16 +172,18 @@ final class VonMisesKernels implements Family {
         twoS2Stage(st, from, to);
         // group the lanes by region (central where 2 sin^2(ax/2) < 1 - A, as combineStage decides), so
         // that each quadrature runs only over its own lanes: in a mixed vector both sums cost 12 + 32
-        // points per lane, grouped 12 or 32
+        // points per lane, grouped 12 or 32; the tail lanes by band of lambda = min(kappa (1 + cos x),
+        // cutoff) (TAIL_BAND_LAMBDA_MAX: fewer points where the integrand falls by less)
         int nc = 0;
-        int nt = 0;
         int[] ic = st.ic;
-        int[] it = st.it;
+        int[] nt = st.bandCount;
+        java.util.Arrays.fill(nt, 0);
         for (int j = from; j < to; j++) {
             if (st.twoS2[j] < st.omA[j]) {
                 ic[nc++] = j;
             } else {
-                it[nt++] = j;
+                int b = tailBand(st.k[j] * (2.0 - st.twoS2[j])); // 1 + cos x = 2 - 2 sin^2(ax/2)
+                st.it[b][nt[b]++] = j;
             }
         }
         if (nc > 0) {
@@ -136,16 +195,20 @@ final class VonMisesKernels implements Family {
                     f32 ? F32_CENTRAL_WEIGHTS : CENTRAL_WEIGHTS);
             scatter(ic, nc, st.gres, st.c);
         }
-        if (nt > 0) {
-            int len = pad(it, nt);
+        for (int b = 0; b < TAIL_BANDS; b++) {
+            if (nt[b] == 0) {
+                continue;
+            }
+            int[] it = st.it[b];
+            int len = pad(it, nt[b]);
             gather(it, len, st.k, st.gk);
             gather(it, len, st.ax, st.gax);
             gather(it, len, st.omA, st.gomA);
             gather(it, len, st.y, st.gy);
             gather(it, len, st.twoS2, st.gs2);
-            tailSums(st.gk, st.gax, st.gy, st.gomA, st.gs2, st.gres, m, len, f32 ? F32_TAIL_NODES : TAIL_NODES,
-                    f32 ? F32_TAIL_WEIGHTS : TAIL_WEIGHTS);
-            scatter(it, nt, st.gres, st.t);
+            double[][] rule = f32 ? F32_TAIL_RULES[b] : TAIL_RULES[b];
+            tailSums(st.gk, st.gax, st.gy, st.gomA, st.gs2, st.gres, m, len, rule[0], rule[1]);
+            scatter(it, nt[b], st.gres, st.t);
         }
         combineStage(op, st, out, from, to);
         // NaN: invalid input (the scalar code gives NaN again), |z - loc| beyond REDUCTION_EXACT_MAX
@@ -179,8 +242,9 @@ final class VonMisesKernels implements Family {
         double[] twoS2 = new double[0]; // 2 sin^2(ax/2)
         double[] c = new double[0];     // central sum (lanes in the tail: unspecified)
         double[] t = new double[0];     // tail sum (central lanes: unspecified)
-        int[] ic = new int[0];          // indices of the central lanes, then of the tail lanes
-        int[] it = new int[0];
+        int[] ic = new int[0];          // indices of the central lanes
+        int[][] it = new int[TAIL_BANDS][0]; // indices of the tail lanes, per band
+        final int[] bandCount = new int[TAIL_BANDS];
         double[] gk = new double[0];    // one region's lanes, gathered
         double[] gax = new double[0];
         double[] gy = new double[0];
@@ -192,7 +256,7 @@ final class VonMisesKernels implements Family {
             if (k.length < n) {
                 int g = n + SP.length();
                 ic = new int[g];
-                it = new int[g];
+                it = new int[TAIL_BANDS][g];
                 gk = new double[g];
                 gax = new double[g];
                 gy = new double[g];
