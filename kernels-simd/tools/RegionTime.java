@@ -12,6 +12,7 @@ import java.util.SplittableRandom;
  *        kernels-simd/tools/RegionTime.java [temme series fraction mixed shared]
  */
 public class RegionTime {
+    static final Op OP = Op.valueOf(System.getProperty("op", "GAMMA_GRAD_ALPHA"));
     public static void main(String[] a) {
         int n = 100000;
         String[] names = a.length > 0 ? a : new String[] {"temme", "series", "fraction", "mixed", "shared"};
@@ -31,12 +32,12 @@ public class RegionTime {
             }
             Irg irg = Irg.using(Backend.SIMD).threads(1);
             Vec p0 = Vec.of(al), p1 = Vec.of(rt), vx = Vec.of(z), vo = Vec.of(out);
-            for (int w = 0; w < 200; w++) irg.evaluate(Op.GAMMA_GRAD_ALPHA, p0, p1, vx, vo);
+            for (int w = 0; w < 200; w++) irg.evaluate(OP, p0, p1, vx, vo);
             var tm = java.lang.management.ManagementFactory.getThreadMXBean();
             double best = 1e9;
             for (int round = 0; round < 5; round++) {
                 long c0 = tm.getCurrentThreadCpuTime();
-                for (int k = 0; k < Integer.getInteger("reps", 30); k++) irg.evaluate(Op.GAMMA_GRAD_ALPHA, p0, p1, vx, vo);
+                for (int k = 0; k < Integer.getInteger("reps", 30); k++) irg.evaluate(OP, p0, p1, vx, vo);
                 best = Math.min(best, (tm.getCurrentThreadCpuTime() - c0) / (Integer.getInteger("reps", 30) * (double) n));
             }
             System.out.printf("%s %-9s %.1f ns/element (%.3g /s)%n", System.getProperty("irg.simd.floatArithmetic", "true"), name, best, 1e9 / best);

@@ -50,13 +50,15 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Op;
 import dev.irg.math.Reference;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Gamma dz/dalpha for float32 results in float32 arithmetic (16 lanes at 512 bits): the float
- * counterpart of {@link GammaKernels}' series, continued fraction and Temme regions, with methods
+ * Gamma dz/dalpha and dP/dalpha for float32 results in float32 arithmetic (16 lanes at 512 bits): the float
+ * counterpart of {@link GammaKernels}' series, continued fraction and Temme regions (dP/dalpha: series and
+ * continued fraction, with the prefactor in float64, {@link #prefixStage}; its Temme elements are widened), with methods
  * sized for float accuracy (docs/simd.md, "float32 arithmetic"):
  * <ul>
  * <li>the sums stop at FLOAT_SUM_TOLERANCE (2^-26) instead of 2^-53;</li>
@@ -92,6 +94,8 @@ final class GammaFloatKernels implements FloatFamily {
 
     /** This JVM's float species (a constant, see {@link Lanes}). */
     private static final VectorSpecies<Float> SP = Lanes.SF;
+    /** The double species of the same width (the float64 prefactor of P and dP/da). */
+    private static final VectorSpecies<Double> SD = Lanes.SD;
 
     /**
      * Iterations a vector runs the series or the continued fraction before the lanes still open are
@@ -132,13 +136,21 @@ final class GammaFloatKernels implements FloatFamily {
 
     @Override
     public boolean has(Op op) {
-        return op == Op.GAMMA_GRAD_ALPHA;
+        return op == Op.GAMMA_GRAD_ALPHA || op == Op.GAMMA_DCDF_DALPHA;
     }
 
     @Override
     public void classify(Op op, float[] alpha, float[] rate, float[] z, float[] codes, int m) {
         for (int i = 0; i < m; i += SP.length()) {
             classifyVector(alpha, rate, z, codes, i);
+        }
+        if (op != Op.GAMMA_GRAD_ALPHA) {
+            // dP/da in the Temme region needs the prefactor's exponent in float64: widened
+            for (int i = 0; i < m; i += SP.length()) {
+                FloatVector c = FloatVector.fromArray(SP, codes, i);
+                c = c.blend((float) WIDEN, c.compare(EQ, (float) TEMME));
+                c.blend((float) WIDEN, c.compare(EQ, (float) TEMME_FAR)).intoArray(codes, i);
+            }
         }
     }
 
@@ -186,7 +198,12 @@ final class GammaFloatKernels implements FloatFamily {
                 } else {
                     logMinusDigammaLowStage(alpha, rate, z, 1.0f, st.f0, from, to);
                 }
-                anyNaN = seriesFinish(alpha, rate, z, st, out, from, to);
+                if (op == Op.GAMMA_GRAD_ALPHA) {
+                    anyNaN = seriesFinish(alpha, rate, z, st, out, from, to);
+                } else {
+                    prefixStage(region == SERIES_HIGH, alpha, rate, z, st, from, to);
+                    anyNaN = seriesDpdaFinish(st, out, from, to);
+                }
             }
             case FRACTION, FRACTION_HIGH -> {
                 fractionSums(alpha, rate, z, st, from, to);
@@ -195,7 +212,12 @@ final class GammaFloatKernels implements FloatFamily {
                 } else {
                     logMinusDigammaLowStage(alpha, rate, z, 0.0f, st.f0, from, to);
                 }
-                anyNaN = fractionFinish(alpha, rate, z, st, out, from, to);
+                if (op == Op.GAMMA_GRAD_ALPHA) {
+                    anyNaN = fractionFinish(alpha, rate, z, st, out, from, to);
+                } else {
+                    prefixStage(region == FRACTION_HIGH, alpha, rate, z, st, from, to);
+                    anyNaN = fractionDpdaFinish(st, out, from, to);
+                }
             }
             case TEMME, TEMME_FAR -> {
                 temmeSetup(alpha, rate, z, st, from, to);
@@ -227,6 +249,9 @@ final class GammaFloatKernels implements FloatFamily {
         float[] t1 = new float[0];
         float[] t2 = new float[0];
         float[] f0 = new float[0]; // log x - psi
+        double[] da = new double[0]; // a, x = rate z (exact) and the prefactor x^a e^-x / Gamma(a), in float64
+        double[] dx = new double[0];
+        double[] dp = new double[0];
 
         Stages ensure(int n) {
             if (u.length < n) {
@@ -236,6 +261,9 @@ final class GammaFloatKernels implements FloatFamily {
                 t1 = new float[n];
                 t2 = new float[n];
                 f0 = new float[n];
+                da = new double[n];
+                dx = new double[n];
+                dp = new double[n];
             }
             return this;
         }
@@ -366,6 +394,73 @@ final class GammaFloatKernels implements FloatFamily {
             nan = nan.add(v.sub(v));
         }
         return nan.compare(NE, nan).anyTrue();
+    }
+
+    /**
+     * dP/da (series and continued fraction; the Temme region is widened for it, see classify): the sums
+     * and log x - psi in float as for dz/da, the prefactor x^a e^-x / Gamma(a) in float64
+     * (GammaKernels.prefixSmall below the high band, a &lt; 6, prefixStirling in it, a &ge; 5 &ge;
+     * PREFIX_STIRLING_A_MIN) from the exact product x = rate z, and the last products in float64, rounded
+     * once: the prefactor's exponent a log x - x carries the conditioning of dP/da (an error e in x moves
+     * it by up to a e in the series region and by x e in the fraction's), which float arithmetic would not
+     * meet, and its range (down to e^-700, where dP/da may still be a float) is float64's; the sums move
+     * with x by about e only. (P itself stays on the float64 kernels: there the prefactor is most of the
+     * time, and float sums gained 1.1-1.4x for six times the error; docs/simd.md.)
+     */
+    private static void prefixStage(boolean stirling, float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
+        double[] da = st.da;
+        double[] dx = st.dx;
+        for (int j = from; j < to; j++) {
+            da[j] = alpha[j];
+            dx[j] = (double) rate[j] * z[j]; // exact: two 24-bit significands
+        }
+        if (stirling) {
+            prefixStirlingLoop(st, from, to);
+        } else {
+            prefixSmallLoop(st, from, to);
+        }
+    }
+
+    /** st.dp = GammaKernels.prefixSmall of st.da, st.dx (one loop per special function, see GammaKernels). */
+    private static void prefixSmallLoop(Stages st, int from, int to) {
+        for (int i = from; i < to; i += SD.length()) {
+            GammaKernels.prefixSmall(DoubleVector.fromArray(SD, st.da, i), DoubleVector.fromArray(SD, st.dx, i)).intoArray(st.dp, i);
+        }
+    }
+
+    /** st.dp = GammaKernels.prefixStirling of st.da, st.dx. */
+    private static void prefixStirlingLoop(Stages st, int from, int to) {
+        for (int i = from; i < to; i += SD.length()) {
+            GammaKernels.prefixStirling(DoubleVector.fromArray(SD, st.da, i), DoubleVector.fromArray(SD, st.dx, i)).intoArray(st.dp, i);
+        }
+    }
+
+    /**
+     * Series region, dP/da = pre (S (log x - psi(a+1)) + dS/da) / a (IncompleteGamma.series), in float64
+     * from the float sums, rounded once; NaN where a sum did not converge. Returns whether any result is NaN.
+     */
+    private static boolean seriesDpdaFinish(Stages st, float[] out, int from, int to) {
+        boolean nan = false;
+        for (int j = from; j < to; j++) {
+            float r = (float) (st.dp[j] / st.da[j] * ((double) st.u[j] * st.f0[j] + st.du[j]));
+            out[j] = r;
+            nan |= r != r;
+        }
+        return nan;
+    }
+
+    /**
+     * Continued-fraction region, dP/da = -pre ((log x - psi(a)) F + dF/da) (IncompleteGamma.continuedFraction),
+     * in float64 from the float sums, rounded once; NaN as in seriesDpdaFinish.
+     */
+    private static boolean fractionDpdaFinish(Stages st, float[] out, int from, int to) {
+        boolean nan = false;
+        for (int j = from; j < to; j++) {
+            float r = (float) (-st.dp[j] * ((double) st.u[j] * st.f0[j] + st.du[j]));
+            out[j] = r;
+            nan |= r != r;
+        }
+        return nan;
     }
 
     /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), band y &lt; FLOAT_PSI_ASYMPTOTIC_MIN. */

@@ -71,7 +71,7 @@ class FloatKernelsTest {
      * Every element gets WIDEN exactly when an operand is outside the float ranges (NaN, infinities,
      * zero and negative values included), else the region of IncompleteGamma.classify(a, rate z) (with the
      * series / fraction split at a + FLOAT_SERIES_X_OFFSET; codes + 3 in the band of the asymptotic psi, Temme far from lambda = 1 code 6), except within float
-     * rounding of a region boundary.
+     * rounding of a region boundary. For dP/da the same, with both Temme bands widened.
      */
     @Test
     void classificationMatchesScalarAndWidensOutsideTheFloatRanges() {
@@ -97,6 +97,13 @@ class FloatKernelsTest {
                 }
             }
             k.classify(Op.GAMMA_GRAD_ALPHA, a, rate, z, region, n);
+            // dP/da: the same regions, except Temme's two bands, which are widened (the prefactor's exponent)
+            float[] dpda = new float[n];
+            k.classify(Op.GAMMA_DCDF_DALPHA, a, rate, z, dpda, n);
+            for (int i = 0; i < n; i++) {
+                boolean temme = region[i] == GammaConstants.REGION_TEMME || region[i] == 6;
+                assertEquals(temme ? FloatFamily.WIDEN : region[i], dpda[i], "dP/da region at a=" + a[i] + " z=" + z[i]);
+            }
             for (int i = 0; i < n; i++) {
                 float x = rate[i] * z[i];
                 boolean inFloat = a[i] >= (float) GammaConstants.FLOAT_A_MIN && a[i] <= (float) GammaConstants.FLOAT_A_MAX
