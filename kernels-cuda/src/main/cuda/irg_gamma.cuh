@@ -148,6 +148,7 @@ IRG_HD_CALL double gammaSeries(double a, double x, double logx, int what) {
     if (!converged) return nan_value();
     if (what == GAMMA_WHAT_P || what == GAMMA_WHAT_Q) {
         double pv = gammaSeriesPrefix(a, x, logx) / a * s;
+        pv = pv > 1 ? 1 : pv; // P < 1 (the rounded product may exceed it for tiny a)
         return what == GAMMA_WHAT_P ? pv : 1 - pv;
     }
     double bracket = s * gammaLogMinusDigammaP1(a, x, logx) + ds;
@@ -253,8 +254,15 @@ IRG_HD_CALL double gammaTemme(double a, double x, int what) {
     return r * exp(logGammaStirlingCorrection(a)) * b;
 }
 
-/** IncompleteGamma.eval: classify, then the region's evaluation. */
-IRG_HD double gammaEval(double a, double x, int what) {
+/** IncompleteGamma.tinyA: the value at a &lt; TINY_ALPHA_PROXY from the value at the proxy. */
+IRG_HD double gammaTinyA(double a, int what, double atProxy) {
+    if (what == GAMMA_WHAT_P || what == GAMMA_WHAT_DPDA) return atProxy;
+    if (what == GAMMA_WHAT_Q) return atProxy * (a / gc::TINY_ALPHA_PROXY);
+    return atProxy * (gc::TINY_ALPHA_PROXY / a);
+}
+
+/** IncompleteGamma.eval for a &ge; TINY_ALPHA_PROXY: classify, then the region's evaluation. */
+IRG_HD double gammaEvalNormal(double a, double x, int what) {
     switch (gammaClassify(a, x)) {
         case gc::REGION_SERIES: return gammaSeries(a, x, log(x), what);
         case gc::REGION_CONTINUED_FRACTION: return gammaContinuedFraction(a, x, what);
@@ -263,12 +271,22 @@ IRG_HD double gammaEval(double a, double x, int what) {
     }
 }
 
+IRG_HD double gammaEval(double a, double x, int what) {
+    if (a < gc::TINY_ALPHA_PROXY && a > 0) return gammaTinyA(a, what, gammaEvalNormal(gc::TINY_ALPHA_PROXY, x, what));
+    return gammaEvalNormal(a, x, what);
+}
+
 /** IncompleteGamma.evalLogX: x = exp(logX) below MIN_NORMAL through the series with log x. */
-IRG_HD double gammaEvalLogX(double a, double logX, int what) {
-    if (!(a > 0) || a == inf_value() || logX != logX) return nan_value();
+IRG_HD double gammaEvalLogXNormal(double a, double logX, int what) {
     double x = exp(logX);
     if (x < MIN_NORMAL && logX > -inf_value()) return gammaSeries(a, x, logX, what);
-    return gammaEval(a, x, what);
+    return gammaEvalNormal(a, x, what);
+}
+
+IRG_HD double gammaEvalLogX(double a, double logX, int what) {
+    if (!(a > 0) || a == inf_value() || logX != logX) return nan_value();
+    if (a < gc::TINY_ALPHA_PROXY) return gammaTinyA(a, what, gammaEvalLogXNormal(gc::TINY_ALPHA_PROXY, logX, what));
+    return gammaEvalLogXNormal(a, logX, what);
 }
 
 /**

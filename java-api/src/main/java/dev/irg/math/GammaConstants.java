@@ -206,6 +206,18 @@ public final class GammaConstants {
      */
     public static final double OVERFLOW_ALPHA_MAX = 1e290;
     /**
+     * Below this alpha (2^-664, about 1.0e-200) P, dP/dalpha, Q/alpha and alpha dx/dalpha are evaluated at
+     * alpha = TINY_ALPHA_PROXY and scaled (IncompleteGamma.subnormalA): as alpha &rarr; 0, P = 1 - alpha E1(x)
+     * (1 + O(alpha log^2 x)), dP/dalpha = -E1(x) (1 + O(alpha log^2 x)) and the density is alpha x^(alpha-1)
+     * e^-x / Gamma(1 + alpha) with x^alpha = 1 + O(alpha log x), so with |log x| &le; 745 for every
+     * positive double these quantities equal their values at the proxy to 1e-194 relative. Evaluated
+     * directly they lose digits: the prefactor alpha x^alpha e^-x / Gamma(1 + alpha) becomes subnormal
+     * (1.5e-14 relative error of dP/dalpha at alpha = 2.2e-308, x = 5), and at subnormal alpha P came out
+     * as 1 + x and dP/dalpha as NaN (1/alpha overflowing in log x - psi(alpha)); found by a fuzz of the
+     * public API. A power of two, so that Q's factor alpha/TINY_ALPHA_PROXY is exact.
+     */
+    public static final double TINY_ALPHA_PROXY = 0x1p-664;
+    /**
      * phi(lambda) = lambda - 1 - log lambda is -log1pmx(lambda - 1) for lambda = x/a at and above this
      * value, and (lambda - 1) - log(x/a) below: there x - a has lost the low digits of x (at a = 1,
      * x = 1e-12 the log1pmx form was off by 2e-5 relative in P, spot table), while lambda - 1 is far

@@ -15,6 +15,7 @@ import static dev.irg.math.GammaConstants.SERIES_MAX_ITER;
 import static dev.irg.math.GammaConstants.SERIES_TOLERANCE;
 import static dev.irg.math.GammaConstants.SERIES_X_OFFSET;
 import static dev.irg.math.GammaConstants.TEMME_A_MIN;
+import static dev.irg.math.GammaConstants.TINY_ALPHA_PROXY;
 import static dev.irg.math.GammaConstants.TEMME_C;
 import static dev.irg.math.GammaConstants.TEMME_K;
 import static dev.irg.math.GammaConstants.TEMME_K_A_MIN;
@@ -102,6 +103,9 @@ public final class IncompleteGamma {
         if (!(a > 0) || a == Double.POSITIVE_INFINITY || Double.isNaN(logX)) {
             return Double.NaN;
         }
+        if (a < TINY_ALPHA_PROXY) {
+            return tinyA(a, what, evalLogX(TINY_ALPHA_PROXY, logX, what));
+        }
         double x = Math.exp(logX);
         if (x < Double.MIN_NORMAL && logX > Double.NEGATIVE_INFINITY) {
             return series(a, x, logX, what);
@@ -130,11 +134,28 @@ public final class IncompleteGamma {
 
     /** Quantity {@code what} (WHAT_*) of (a, x), through classify and the region's evaluation. */
     public static double eval(double a, double x, int what) {
+        if (a < TINY_ALPHA_PROXY && a > 0) {
+            return tinyA(a, what, eval(TINY_ALPHA_PROXY, x, what));
+        }
         return switch (classify(a, x)) {
             case REGION_SERIES -> series(a, x, Math.log(x), what);
             case REGION_CONTINUED_FRACTION -> continuedFraction(a, x, what);
             case REGION_TEMME -> temme(a, x, what);
             default -> edge(a, x, what);
+        };
+    }
+
+    /**
+     * Quantity {@code what} at a tiny a (0 &lt; a &lt; {@link GammaConstants#TINY_ALPHA_PROXY}) from its value
+     * {@code atProxy} at a0 = TINY_ALPHA_PROXY (why: there): P and dP/da equal it, Q = 1 - P scales with a
+     * (Q(a0) a/a0, a/a0 exact), dx/da and (dx/da)/x scale with 1/a (their value at a0 times a0/a, one
+     * rounding; +inf where that exceeds the double range, as the true value does).
+     */
+    static double tinyA(double a, int what, double atProxy) {
+        return switch (what) {
+            case WHAT_P, WHAT_DPDA -> atProxy;
+            case WHAT_Q -> atProxy * (a / TINY_ALPHA_PROXY);
+            default -> atProxy * (TINY_ALPHA_PROXY / a);
         };
     }
 
@@ -193,6 +214,7 @@ public final class IncompleteGamma {
         }
         if (what == WHAT_P || what == WHAT_Q) {
             double pv = seriesPrefix(a, x, logx) / a * s;
+            pv = pv > 1 ? 1 : pv; // P < 1; the product of the rounded prefactor and S may round above it (tiny a)
             return what == WHAT_P ? pv : 1 - pv;
         }
         double bracket = s * logMinusDigammaP1(a, x, logx) + ds;

@@ -8,6 +8,7 @@ import static dev.irg.math.GammaConstants.LOG_MINUS_DIGAMMA_A_MIN;
 import static dev.irg.math.GammaConstants.PREFIX_STIRLING_A_MIN;
 import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
 import static dev.irg.math.GammaConstants.REGION_EDGE;
+import static dev.irg.math.GammaConstants.TINY_ALPHA_PROXY;
 import static dev.irg.math.GammaConstants.REGION_SERIES;
 import static dev.irg.math.GammaConstants.REGION_TEMME;
 import static dev.irg.math.GammaConstants.SERIES_MAX_ITER;
@@ -146,6 +147,8 @@ final class GammaKernels implements Family {
         // Reference.gamma evaluates through log x = log rate + log z
         DoubleVector lo = a.min(x).min(r);
         c = a.broadcast((double) REGION_EDGE).blend(c, lo.compare(GE, Double.MIN_NORMAL));
+        // alpha below TINY_ALPHA_PROXY: the scalar code evaluates it at the proxy and scales (IncompleteGamma.tinyA)
+        c = c.blend((double) REGION_EDGE, a.compare(LT, TINY_ALPHA_PROXY));
         c.blend((double) REGION_EDGE, a.max(x).max(r).compare(EQ, Double.POSITIVE_INFINITY)).intoArray(codes, i);
     }
 
@@ -428,7 +431,7 @@ final class GammaKernels implements Family {
             DoubleVector ds = DoubleVector.fromArray(SP, st.du, i);
             DoubleVector v;
             if (what == IncompleteGamma.WHAT_P) {
-                v = DoubleVector.fromArray(SP, st.f0, i).div(a).mul(s);
+                v = DoubleVector.fromArray(SP, st.f0, i).div(a).mul(s).min(1.0); // P < 1 (IncompleteGamma.series)
             } else {
                 DoubleVector bracket = s.mul(DoubleVector.fromArray(SP, st.f1, i)).add(ds);
                 v = what == IncompleteGamma.WHAT_DPDA ? DoubleVector.fromArray(SP, st.f0, i).div(a).mul(bracket)
