@@ -139,17 +139,19 @@ IRG_HD double vmCentralIntegral(double kappa, double ax, double oneMinusA, int m
 
 IRG_HD double vmTailG0(double ax, double oneMinusA) { return 2.0 * vm_sq(sin(0.5 * ax)) - oneMinusA; }
 
-IRG_HD double vmTailLength(double kappa, double y) {
-    double sy = sin(0.5 * y);
-    double s2 = sy * sy;
+IRG_HD double vmTailLength(double kappa, double ax, double y) {
+    bool nearPi = ax >= 0.5 * PI;
+    double sh = nearPi ? sin(0.5 * y) : cos(0.5 * ax); // sin(y/2)
+    double ch = nearPi ? cos(0.5 * y) : sin(0.5 * ax); // cos(y/2)
+    double s2 = sh * sh;
     double c = vm::TAIL_EXPONENT_CUTOFF / (2.0 * kappa);
     if (!(s2 > c)) return y;
-    return y - 2.0 * asin(sqrt(s2 - c));
+    return 2.0 * asin(c / (sh * sqrt(ch * ch + c) + ch * sqrt(s2 - c)));
 }
 
 /** Tail region integral (Gauss-Legendre in d, TAIL_POINTS nodes), m = 0 or 1. */
 IRG_HD double vmTailIntegral(double kappa, double ax, double y, double g0, int m) {
-    double dmax = vmTailLength(kappa, y);
+    double dmax = vmTailLength(kappa, ax, y);
     bool nearPi = ax >= 0.5 * PI;
     double sa = nearPi ? sin(y) : sin(ax);
     double ca = nearPi ? -cos(y) : cos(ax);

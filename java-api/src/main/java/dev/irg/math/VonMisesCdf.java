@@ -154,7 +154,7 @@ public final class VonMisesCdf {
      * Gauss-Legendre with {@link VonMisesConstants#TAIL_POINTS} points.
      */
     public static double tailIntegral(double kappa, double ax, double y, double g0, int m) {
-        double dmax = tailLength(kappa, y);
+        double dmax = tailLength(kappa, ax, y);
         // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2) with (sa, ca) = (sin ax, cos ax) for ax < pi/2
         // (two non-negative terms), else (sin y, -cos y) = sin(y - d/2) (y <= pi/2, y - d/2 >= y/2:
         // at most one bit cancels). cos(d/2) = sqrt(1 - sin^2(d/2)): d/2 <= pi/2 - arccos(A)/2, and it
@@ -177,17 +177,23 @@ public final class VonMisesCdf {
 
     /**
      * Length of the tail integration range in d: all of [0, y] when
-     * {@code U = kappa (1 + cos x) = 2 kappa sin^2(y/2)} is at most the cutoff, else up to the
-     * point t where kappa (cos x - cos t) = cutoff: {@code y - 2 asin(sqrt(sin^2(y/2) - L/(2 kappa)))}.
+     * {@code U = kappa (1 + cos x) = 2 kappa sin^2(y/2)} is at most the cutoff, else up to the point t
+     * where kappa (cos x - cos t) = cutoff: y - 2 phi with sin phi = sqrt(sin^2(y/2) - c), c = L/(2 kappa).
+     * Evaluated as 2 asin(c / (sin(y/2) sqrt(cos^2(y/2) + c) + cos(y/2) sqrt(sin^2(y/2) - c))) (sin(y/2 - phi),
+     * rationalized): the direct difference lost every digit once c fell below the rounding of sin^2(y/2)
+     * (kappa above ~1e17: CDF -0.5 at kappa = 1e19, found with mpmath references at kappa 1e13..1e21).
+     * sin(y/2), cos(y/2) come from ax/2 = pi/2 - y/2 where ax &lt; pi/2, so that both keep their relative accuracy.
      */
-    static double tailLength(double kappa, double y) {
-        double sy = Math.sin(0.5 * y);
-        double s2 = sy * sy;
+    static double tailLength(double kappa, double ax, double y) {
+        boolean nearPi = ax >= 0.5 * Math.PI;
+        double sh = nearPi ? Math.sin(0.5 * y) : Math.cos(0.5 * ax); // sin(y/2)
+        double ch = nearPi ? Math.cos(0.5 * y) : Math.sin(0.5 * ax); // cos(y/2)
+        double s2 = sh * sh;
         double c = TAIL_EXPONENT_CUTOFF / (2.0 * kappa);
         if (!(s2 > c)) {
             return y;
         }
-        return y - 2.0 * Math.asin(Math.sqrt(s2 - c));
+        return 2.0 * Math.asin(c / (sh * Math.sqrt(ch * ch + c) + ch * Math.sqrt(s2 - c)));
     }
 
     /** x reduced: {@code x = 2 pi k + r}, r in [-pi, pi]; ax = |r|, y = pi - ax; upper = r &gt; 0. */

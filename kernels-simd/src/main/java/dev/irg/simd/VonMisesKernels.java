@@ -422,7 +422,7 @@ final class VonMisesKernels implements Family {
             DoubleVector ax = DoubleVector.fromArray(SP, axs, i);
             DoubleVector y = DoubleVector.fromArray(SP, ys, i);
             DoubleVector g0 = DoubleVector.fromArray(SP, twoS2s, i).sub(DoubleVector.fromArray(SP, omAs, i));
-            DoubleVector dmax = Lanes.exact(tailLength(kappa, y));
+            DoubleVector dmax = Lanes.exact(tailLength(kappa, ax, y));
             VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
             // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
             DoubleVector v = ax.blend(y, nearPi);
@@ -491,14 +491,22 @@ final class VonMisesKernels implements Family {
     }
 
     /** VonMisesCdf.tailLength. */
-    private static DoubleVector tailLength(DoubleVector kappa, DoubleVector y) {
+    private static DoubleVector tailLength(DoubleVector kappa, DoubleVector ax, DoubleVector y) {
         kappa = Lanes.exact(kappa);
+        ax = Lanes.exact(ax);
         y = Lanes.exact(y);
-        DoubleVector sy = y.mul(0.5).lanewise(SIN);
-        DoubleVector s2 = sy.mul(sy);
+        VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
+        // sin(y/2), cos(y/2) from y/2 near pi, from ax/2 = pi/2 - y/2 elsewhere (VonMisesCdf.tailLength)
+        DoubleVector h = ax.mul(0.5).blend(y.mul(0.5), nearPi);
+        DoubleVector sinH = h.lanewise(SIN);
+        DoubleVector cosH = h.lanewise(COS);
+        DoubleVector sh = cosH.blend(sinH, nearPi);
+        DoubleVector ch = sinH.blend(cosH, nearPi);
+        DoubleVector s2 = sh.mul(sh);
         DoubleVector c = kappa.broadcast(TAIL_EXPONENT_CUTOFF).div(kappa.mul(2.0));
         VectorMask<Double> cut = s2.compare(GT, c);
-        DoubleVector len = y.sub(s2.sub(c).lanewise(SQRT).lanewise(ASIN).mul(2.0));
+        DoubleVector den = sh.mul(ch.mul(ch).add(c).lanewise(SQRT)).add(ch.mul(s2.sub(c).lanewise(SQRT)));
+        DoubleVector len = c.div(den).lanewise(ASIN).mul(2.0);
         return y.blend(len, cut);
     }
 
