@@ -182,7 +182,7 @@ final class VonMisesKernels implements Family {
             if (st.twoS2[j] < st.omA[j]) {
                 ic[nc++] = j;
             } else {
-                int b = tailBand(st.k[j] * (2.0 - st.twoS2[j])); // 1 + cos x = 2 - 2 sin^2(ax/2)
+                int b = tailBand(st.lam[j]);
                 st.it[b][nt[b]++] = j;
             }
         }
@@ -240,6 +240,7 @@ final class VonMisesKernels implements Family {
         double[] omA = new double[0];   // 1 - A(kappa)
         double[] norm = new double[0];  // 2 pi I0(kappa) e^-kappa
         double[] twoS2 = new double[0]; // 2 sin^2(ax/2)
+        double[] lam = new double[0];   // kappa (1 + cos x) = 2 kappa sin^2(y/2): the tail band
         double[] c = new double[0];     // central sum (lanes in the tail: unspecified)
         double[] t = new double[0];     // tail sum (central lanes: unspecified)
         int[] ic = new int[0];          // indices of the central lanes
@@ -272,6 +273,7 @@ final class VonMisesKernels implements Family {
                 omA = new double[n];
                 norm = new double[n];
                 twoS2 = new double[n];
+                lam = new double[n];
                 c = new double[n];
                 t = new double[n];
             }
@@ -370,6 +372,9 @@ final class VonMisesKernels implements Family {
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector sh = DoubleVector.fromArray(SP, st.ax, i).mul(0.5).lanewise(SIN);
             sh.mul(sh).mul(2.0).intoArray(st.twoS2, i);
+            // lambda of the tail bands: kappa (1 + cos x) = 2 kappa sin^2(y/2), from y (2 - twoS2 cancels next to pi)
+            DoubleVector sy = DoubleVector.fromArray(SP, st.y, i).mul(0.5).lanewise(SIN);
+            sy.mul(sy).mul(2.0).mul(DoubleVector.fromArray(SP, st.k, i)).intoArray(st.lam, i);
         }
     }
 

@@ -65,6 +65,15 @@ class VonMisesBandsTest {
                 }
             }
         }
+        // next to the antimode: x within a few ulps of +-pi at large kappa (lambda = kappa (1 + cos x) from
+        // 2 - 2 sin^2(ax/2) cancelled there and put such lanes in the 12-point band: 8.7e-5 off)
+        kappa = java.util.Arrays.copyOf(kappa, n + 200);
+        x = java.util.Arrays.copyOf(x, n + 200);
+        for (int j = 0; j < 200; j++) {
+            kappa[n + j] = Math.exp(Math.log(1e3) + r.nextDouble() * Math.log(1e297));
+            x[n + j] = (j % 2 == 0 ? 1 : -1) * (Math.PI - (j % 5) * Math.ulp(Math.PI));
+        }
+        n += 200;
         Irg simd = Irg.using(Backend.SIMD).threads(1);
         Irg ref = Irg.using(Backend.SCALAR).threads(1);
         for (Op op : new Op[] {Op.VONMISES_GRAD_KAPPA, Op.VONMISES_DCDF_DKAPPA, Op.VONMISES_CDF}) {
