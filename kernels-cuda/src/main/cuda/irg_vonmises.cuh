@@ -144,7 +144,7 @@ IRG_HD double vmTailLength(double kappa, double ax, double y) {
     double sh = nearPi ? sin(0.5 * y) : cos(0.5 * ax); // sin(y/2)
     double ch = nearPi ? cos(0.5 * y) : sin(0.5 * ax); // cos(y/2)
     double s2 = sh * sh;
-    double c = vm::TAIL_EXPONENT_CUTOFF / (2.0 * kappa);
+    double c = 0.5 * vm::TAIL_EXPONENT_CUTOFF / kappa;
     if (!(s2 > c)) return y;
     return 2.0 * asin(c / (sh * sqrt(ch * ch + c) + ch * sqrt(s2 - c)));
 }
@@ -176,7 +176,7 @@ IRG_HD double vonMisesCdf(double kappa, double x) {
     if (vmRegion(r.ax, omA) == vm::REGION_CENTRAL) {
         lower = 0.5 - vmCentralIntegral(kappa, r.ax, omA, 0) / (vm::TWO_PI * i0e);
     } else {
-        double v = 2.0 * kappa * vm_sq(sin(0.5 * r.ax));
+        double v = kappa * (2.0 * vm_sq(sin(0.5 * r.ax)));
         lower = exp(-v) * (vmTailIntegral(kappa, r.ax, r.y, vmTailG0(r.ax, omA), 0) / (vm::TWO_PI * i0e));
     }
     return r.upper ? (r.k + 1.0) - lower : r.k + lower;
@@ -192,7 +192,7 @@ IRG_HD double vonMisesDcdfDkappa(double kappa, double x) {
     if (vmRegion(r.ax, omA) == vm::REGION_CENTRAL) {
         lower = -vmCentralIntegral(kappa, r.ax, omA, 1) / (vm::TWO_PI * i0e);
     } else {
-        double v = 2.0 * kappa * vm_sq(sin(0.5 * r.ax));
+        double v = kappa * (2.0 * vm_sq(sin(0.5 * r.ax)));
         lower = -exp(-v) * (vmTailIntegral(kappa, r.ax, r.y, vmTailG0(r.ax, omA), 1) / (vm::TWO_PI * i0e));
     }
     return r.upper ? -lower : lower;
@@ -205,7 +205,7 @@ IRG_HD double vonMisesGradKappa(double kappa, double x) {
     double omA = besselOneMinusRatio(kappa);
     double lower;
     if (vmRegion(r.ax, omA) == vm::REGION_CENTRAL) {
-        double v = 2.0 * kappa * vm_sq(sin(0.5 * r.ax));
+        double v = kappa * (2.0 * vm_sq(sin(0.5 * r.ax)));
         lower = vmCentralIntegral(kappa, r.ax, omA, 1) * exp(v);
     } else {
         lower = vmTailIntegral(kappa, r.ax, r.y, vmTailG0(r.ax, omA), 1);

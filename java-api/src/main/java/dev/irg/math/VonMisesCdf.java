@@ -63,7 +63,7 @@ public final class VonMisesCdf {
         if (region(r.ax, omA) == REGION_CENTRAL) {
             lower = 0.5 - centralIntegral(kappa, r.ax, omA, 0) / (TWO_PI * i0e);
         } else {
-            double v = 2.0 * kappa * sq(Math.sin(0.5 * r.ax));
+            double v = kappa * (2.0 * sq(Math.sin(0.5 * r.ax))); // not (2 kappa): it overflows above MAX_VALUE/2
             lower = Math.exp(-v) * (tailIntegral(kappa, r.ax, r.y, tailG0(r.ax, omA), 0) / (TWO_PI * i0e));
         }
         return r.upper ? (r.k + 1.0) - lower : r.k + lower;
@@ -81,7 +81,7 @@ public final class VonMisesCdf {
         if (region(r.ax, omA) == REGION_CENTRAL) {
             lower = -centralIntegral(kappa, r.ax, omA, 1) / (TWO_PI * i0e);
         } else {
-            double v = 2.0 * kappa * sq(Math.sin(0.5 * r.ax));
+            double v = kappa * (2.0 * sq(Math.sin(0.5 * r.ax))); // not (2 kappa): it overflows above MAX_VALUE/2
             lower = -Math.exp(-v) * (tailIntegral(kappa, r.ax, r.y, tailG0(r.ax, omA), 1) / (TWO_PI * i0e));
         }
         return r.upper ? -lower : lower;
@@ -96,7 +96,7 @@ public final class VonMisesCdf {
         double omA = BesselI01.oneMinusRatio(kappa);
         double lower;
         if (region(r.ax, omA) == REGION_CENTRAL) {
-            double v = 2.0 * kappa * sq(Math.sin(0.5 * r.ax));
+            double v = kappa * (2.0 * sq(Math.sin(0.5 * r.ax))); // not (2 kappa): it overflows above MAX_VALUE/2
             lower = centralIntegral(kappa, r.ax, omA, 1) * Math.exp(v);
         } else {
             lower = tailIntegral(kappa, r.ax, r.y, tailG0(r.ax, omA), 1);
@@ -189,7 +189,7 @@ public final class VonMisesCdf {
         double sh = nearPi ? Math.sin(0.5 * y) : Math.cos(0.5 * ax); // sin(y/2)
         double ch = nearPi ? Math.cos(0.5 * y) : Math.sin(0.5 * ax); // cos(y/2)
         double s2 = sh * sh;
-        double c = TAIL_EXPONENT_CUTOFF / (2.0 * kappa);
+        double c = 0.5 * TAIL_EXPONENT_CUTOFF / kappa; // not / (2 kappa): 2 kappa overflows above MAX_VALUE/2
         if (!(s2 > c)) {
             return y;
         }

@@ -45,7 +45,7 @@ class HostExtremeParametersTest {
 
     @Test
     void hugeKappaAsJava() throws Exception {
-        double[] kappas = {1e5, 1e12, 1e16, 1e18, 1e19, 1e21, 1e50, 1e150, 1e300};
+        double[] kappas = {1e5, 1e12, 1e16, 1e18, 1e19, 1e21, 1e50, 1e150, 1e300, Double.MAX_VALUE};
         double[] ms = {-8, -3, -1, 0.5, 3};
         int n = kappas.length * (ms.length + 3);
         double[] p0 = new double[n];

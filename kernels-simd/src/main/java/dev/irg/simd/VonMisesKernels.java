@@ -508,7 +508,7 @@ final class VonMisesKernels implements Family {
         DoubleVector sh = cosH.blend(sinH, nearPi);
         DoubleVector ch = sinH.blend(cosH, nearPi);
         DoubleVector s2 = sh.mul(sh);
-        DoubleVector c = kappa.broadcast(TAIL_EXPONENT_CUTOFF).div(kappa.mul(2.0));
+        DoubleVector c = kappa.broadcast(0.5 * TAIL_EXPONENT_CUTOFF).div(kappa);
         VectorMask<Double> cut = s2.compare(GT, c);
         DoubleVector den = sh.mul(ch.mul(ch).add(c).lanewise(SQRT)).add(ch.mul(s2.sub(c).lanewise(SQRT)));
         DoubleVector len = c.div(den).lanewise(ASIN).mul(2.0);

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
  * the angle is N(0, 1/kappa) up to relative O(1/kappa), so F(m/sqrt(kappa)) = Phi(m) and dz/dkappa = -x/(2 kappa)
  * to double precision (a sample x = e/sqrt(kappa)). Before the tail length was computed without cancellation
  * (VonMisesCdf.tailLength) the CDF came out as -0.5 and 1.5 at kappa = 1e19 (mpmath references then agreed
- * to 3e-15 up to kappa = 1e21 with the fix).
+ * to 3e-15 up to kappa = 1e21 with the fix), and 2 kappa overflowed above MAX_VALUE/2 (NaN there).
  */
 class VonMisesHugeKappaTest {
     @Test
     void normalLimit() {
-        double[] kappas = {1e16, 1e18, 1e19, 1e21, 1e50, 1e150, 1e300};
+        double[] kappas = {1e16, 1e18, 1e19, 1e21, 1e50, 1e150, 1e300, 1e308, Double.MAX_VALUE};
         double[] ms = {-8, -3, -1, -0.25, 0.5, 1, 3, 6};
         for (Backend backend : new Backend[] {Backend.SCALAR, Backend.SIMD}) {
             Irg irg = Irg.using(backend).threads(1);
