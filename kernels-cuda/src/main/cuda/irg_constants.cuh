@@ -543,6 +543,7 @@ static constexpr int SUBSTREAM_MAIN = 0;
 static constexpr double TWO_POW_M32 = 0x1.0p-32;
 static constexpr double TWO_POW_M52 = 0x1.0p-52;
 static constexpr int VONMISES_FIRST_ATTEMPT_BLOCK = 0;
+static constexpr double VONMISES_HUGE_KAPPA = 0x1.0p500;
 static constexpr int VONMISES_MAX_ATTEMPTS = 64;
 static constexpr double VONMISES_RHO_SPLIT = 0x1.0p-1;
 static constexpr double VONMISES_UNIFORM_BELOW = 0x1.56e1fc2f8f359p-997;

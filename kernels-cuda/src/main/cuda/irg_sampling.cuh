@@ -281,6 +281,10 @@ IRG_HD double betaSample(long long seed, long long i, double a, double b) {
 
 /** VonMisesSampler.envelopeSMinus1: s - 1 of the wrapped-Cauchy envelope, kappa > 0. */
 IRG_HD double vonMisesEnvelopeSMinus1(double kappa) {
+    if (kappa > smp::VONMISES_HUGE_KAPPA) {
+        double e = 1 / sqrt(kappa);
+        return mulRn(e, e) / (2 * (1 + e));
+    }
     double root = samplerHypot1(2 * kappa);
     double tau = 1 + root;
     double sq = sqrt(2 * tau);

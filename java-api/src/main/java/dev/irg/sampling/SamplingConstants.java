@@ -82,6 +82,14 @@ public final class SamplingConstants {
      * enough and the other form cancels for small kappa (its terms are about 2 and 1 + 1/2).
      */
     public static final double VONMISES_RHO_SPLIT = 0.5;
+    /**
+     * Above this kappa (2^500, about 3.3e150) the envelope's s - 1 = (1 - rho)^2/(2 rho) is taken from
+     * e = 1/sqrt(kappa): rho = 1/(1 + e), s - 1 = e^2/(2 (1 + e)). The general form multiplies 2 kappa by
+     * tau ~ 2 kappa, which overflows from kappa ~ 1e154 on (samples came out NaN; found by a fuzz of the
+     * sampling API); the limit form differs from the exact rho by O(1/kappa) &lt; 1e-150 relative, and 1 - rho
+     * by O(1/sqrt(kappa)) &lt; 1e-75 relative.
+     */
+    public static final double VONMISES_HUGE_KAPPA = 0x1p500;
     // ---- Elementary functions of the samplers (SamplerMath): basic arithmetic only, so the scalar, SIMD and
     // CUDA samplers evaluate the same operations and give the same bits. Coefficients computed with mpmath at
     // 50 digits and rounded once to double (the commands are in docs/sampling.md, "Elementary functions"). ----

@@ -3,6 +3,7 @@ package dev.irg.sampling;
 import static dev.irg.sampling.SamplingConstants.SUBSTREAM_MAIN;
 import static dev.irg.sampling.SamplingConstants.VONMISES_FIRST_ATTEMPT_BLOCK;
 import static dev.irg.sampling.SamplingConstants.VONMISES_MAX_ATTEMPTS;
+import static dev.irg.sampling.SamplingConstants.VONMISES_HUGE_KAPPA;
 import static dev.irg.sampling.SamplingConstants.VONMISES_RHO_SPLIT;
 import static dev.irg.sampling.SamplingConstants.VONMISES_UNIFORM_BELOW;
 
@@ -80,6 +81,10 @@ public final class VonMisesSampler {
      * without cancellation for large kappa.
      */
     public static double envelopeSMinus1(double kappa) {
+        if (kappa > VONMISES_HUGE_KAPPA) {
+            double e = 1 / Math.sqrt(kappa);
+            return e * e / (2 * (1 + e));
+        }
         double root = SamplerMath.hypot1(2 * kappa);     // sqrt(1 + 4 kappa^2)
         double tau = 1 + root;
         double sq = Math.sqrt(2 * tau);

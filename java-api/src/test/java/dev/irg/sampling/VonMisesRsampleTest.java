@@ -18,6 +18,30 @@ class VonMisesRsampleTest {
     static final Irg IRG = Irg.using(Backend.SCALAR);
     static final Sampling S = IRG.sampling();
 
+    /**
+     * Huge kappa (the envelope's limit form above SamplingConstants.VONMISES_HUGE_KAPPA; before it, the
+     * samples were NaN from kappa ~ 1e154 on): finite samples within 8 standard deviations of the location,
+     * and dz/dkappa = -(z - loc)/(2 kappa), the normal limit, exact to double precision there.
+     */
+    @Test
+    void hugeKappaSamplesAndGradients() {
+        double[] kappas = {1e150, 0x1p500, Math.nextUp(0x1p500), 1e154, 1e200, 1e300, Double.MAX_VALUE};
+        int per = 50;
+        double[] kappa = new double[kappas.length * per];
+        for (int i = 0; i < kappa.length; i++) {
+            kappa[i] = kappas[i / per];
+        }
+        double[] z = new double[kappa.length];
+        double[] g = new double[kappa.length];
+        S.vonMisesRsample(9, Vec.of(kappa), Vec.scalar(0), Vec.of(z), Vec.of(g));
+        for (int i = 0; i < kappa.length; i++) {
+            String at = "kappa " + kappa[i] + " z " + z[i];
+            assertTrue(Double.isFinite(z[i]) && Math.abs(z[i]) * Math.sqrt(kappa[i]) < 8, at);
+            double want = -z[i] / (2 * kappa[i]);
+            assertTrue(g[i] == want || Math.abs(g[i] - want) <= 1e-12 * Math.abs(want), at + ": dz/dkappa " + g[i] + " vs " + want);
+        }
+    }
+
     @Test
     void rsampleEqualsSampleThenGradientKernel() {
         int n = 2000;

@@ -93,6 +93,10 @@ class HostSamplingTest {
         for (int i = 0; i < N; i++) {
             if (kind == Kind.VONMISES) {
                 v[i] = which == 0 ? (i % 17 == 0 ? 0 : Math.exp(r.nextDouble() * 20 - 9)) : r.nextDouble() * 6 - 3;
+                if (which == 0 && i % 29 == 5) {
+                    // huge kappa: the envelope's limit form (SamplingConstants.VONMISES_HUGE_KAPPA) and its neighbourhood
+                    v[i] = new double[] {1e150, 0x1p500, Math.nextUp(0x1p500), 1e200, 1e300, Double.MAX_VALUE}[(i / 29) % 6];
+                }
             } else if (which == 0 || kind == Kind.BETA) {
                 v[i] = i % 13 == 0 ? 1.0 : Math.exp(r.nextDouble() * 18.4 - 9.2); // 1e-4 .. 1e4 and alpha = 1
             } else {
