@@ -423,9 +423,10 @@ IRG_HD void dirichletRow(long long seed, long long row, int k, const double* alp
     dirichletNormalize(logG, z, k);
     if (!grad) return;
     for (int j = 0; j < k; j++) {
-        double f = z[j] * gammaDLogXdAlpha(alpha[j], logG[j]);
+        double f = z[j] == 0 ? 0 : z[j] * gammaDLogXdAlpha(alpha[j], logG[j]); // DirichletSampler.gradients
         h[j] = f;
-        diag[j] = dirichletOneMinus(z, k, j) * f;
+        double rest = dirichletOneMinus(z, k, j);
+        diag[j] = rest == 0 ? 0 : rest * f;
     }
 }
 

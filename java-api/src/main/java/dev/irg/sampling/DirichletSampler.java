@@ -55,13 +55,18 @@ public final class DirichletSampler {
 
     /**
      * The rsample gradients of a row: {@code h_j = (dg_j/dalpha_j)/S = z_j d(log g_j)/dalpha_j}
-     * (finite even where g_j underflows) and {@code diag_j = dz_j/dalpha_j = (1 - z_j) h_j}.
+     * (finite even where g_j underflows) and {@code diag_j = dz_j/dalpha_j = (1 - z_j) h_j}; 0 where z_j itself
+     * underflowed to 0 (alpha_j below ~1e-290: there d log g_j/dalpha_j may overflow, and the true product,
+     * which can still be a subnormal, is below the double range or at its bottom), and diag_j = 0 where 1 - z_j
+     * is 0 (every other component underflowed); h_j may then be +infinity (d log g_j/dalpha_j overflowed).
      */
     public static void gradients(double[] alpha, double[] logG, double[] z, int k, double[] diag, double[] h) {
         for (int j = 0; j < k; j++) {
-            double f = z[j] * GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
+            // z_j = 0 (underflowed, alpha_j tiny): 0, not 0 * (+infinity, d log g/dalpha overflowed) = NaN
+            double f = z[j] == 0 ? 0 : z[j] * GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
             h[j] = f;
-            diag[j] = oneMinus(z, k, j) * f;
+            double rest = oneMinus(z, k, j);
+            diag[j] = rest == 0 ? 0 : rest * f; // the others all underflowed: 0, not 0 * infinity
         }
     }
 
