@@ -18,6 +18,12 @@ struct BetaOut {
 
 IRG_HD BetaOut betaFill(double cdf, double rest) { return BetaOut{cdf, rest, rest, rest, rest}; }
 
+/** BetaFunctions.log1pRatio: log1p(num/den), log num - log den where the quotient overflows. */
+IRG_HD double betaLog1pRatio(double num, double den) {
+    double r = num / den;
+    return r < inf_value() ? log1p(r) : log(num) - log(den);
+}
+
 IRG_HD double betaTwoSumError(double a, double b, double s) {
     double bb = s - a;
     return (a - (s - bb)) + (b - bb);
@@ -97,7 +103,7 @@ IRG_HD_CALL double betaLogMinusDigammaDrop(double q, double p) {
  */
 IRG_HD double betaLogRatioTerm(double p, double t, double lu, double q, double d) {
     if (t >= -bc::LOG1P_FORM_MAX) return p * log1pmx(t);
-    double l1q = log1p(q / p);
+    double l1q = betaLog1pRatio(q, p);
     double onePlusT = 1 + t;
     if (onePlusT > 0 && -t < onePlusT * (l1q - lu)) return p * log1pmx(t);
     return p * (lu + l1q) - d;
@@ -130,12 +136,12 @@ IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, doub
     pre[0] = l;
 
     if (p >= bc::DIGAMMA_SPLIT) {
-        double lup = fabs(tp) <= bc::LOG1P_FORM_MAX ? log1p(tp) : lu + log1p(q / p);
+        double lup = fabs(tp) <= bc::LOG1P_FORM_MAX ? log1p(tp) : lu + betaLog1pRatio(q, p);
         pre[1] = lup + betaLogMinusDigammaDrop(p, q) - 1 / p;
     } else {
         pre[1] = (lu + log(pq)) - digamma(1 + p) - logMinusDigamma(pq);
     }
-    double lvq = fabs(tq) <= bc::LOG1P_FORM_MAX ? log1p(tq) : lv + log1p(p / q);
+    double lvq = fabs(tq) <= bc::LOG1P_FORM_MAX ? log1p(tq) : lv + betaLog1pRatio(p, q);
     pre[2] = lvq + betaLogMinusDigammaDrop(q, p);
 }
 
@@ -324,7 +330,7 @@ IRG_HD_CALL bool betaSeriesKernel(double p, double q, double u, double v, double
     betaLogPrefactor(p, q, lu, lv, d, false, pre);
     double le = pre[0];
     double lp = pre[1];
-    double lq = log1p(p / q) + betaLogMinusDigammaDrop(q, p);
+    double lq = betaLog1pRatio(p, q) + betaLogMinusDigammaDrop(q, p);
     double c = 1;
     double cq = 0;
     double sum = 0;
@@ -421,8 +427,8 @@ IRG_HD BetaOut betaFractionLower(double a, double b, double x) { return betaFrac
 
 IRG_HD BetaOut betaFractionUpper(double a, double b, double x) { return betaFractionSide(a, b, x, true); }
 
-/** IncompleteBeta.evaluate: classify, then the region's evaluation. */
-IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {
+/** IncompleteBeta.evaluate without the tiny-parameter proxy: classify, then the region's evaluation. */
+IRG_HD_CALL BetaOut betaEvaluateRegions(double a, double b, double x) {
     switch (betaClassify(a, b, x)) {
         case bc::REGION_ZERO: return betaFill(0, 0);
         case bc::REGION_ONE: return betaFill(1, 0);
@@ -432,6 +438,33 @@ IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {
         case bc::REGION_FRACTION_UPPER: return betaFractionUpper(a, b, x);
         default: return betaFill(nan_value(), nan_value());
     }
+}
+
+/** IncompleteBeta.tinyAgainst: t to be replaced by a proxy against o (BetaConstants.SUBNORMAL_PROXY). */
+IRG_HD bool betaTinyAgainst(double t, double o) {
+    return t > 0 && o >= bc::SUBNORMAL_OTHER_MIN && o <= 1 / bc::SUBNORMAL_OTHER_MIN
+        && (t < MIN_NORMAL || t < o * bc::SUBNORMAL_PROXY);
+}
+
+/** IncompleteBeta.evaluate: a tiny parameter through its proxy (IncompleteBeta.tinyParameter), else the regions. */
+IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {
+    if (!(x > 0 && x < 1)) return betaEvaluateRegions(a, b, x);
+    bool tinyA = betaTinyAgainst(a, b);
+    if (!tinyA && !betaTinyAgainst(b, a)) return betaEvaluateRegions(a, b, x);
+    double t = tinyA ? a : b;
+    double t0 = fmax(bc::SUBNORMAL_PROXY, (tinyA ? b : a) * bc::SUBNORMAL_PROXY);
+    BetaOut r = betaEvaluateRegions(tinyA ? t0 : a, tinyA ? b : t0, x);
+    double down = t / t0;
+    double up = t0 / t;
+    if (tinyA) {
+        r.dcdfDb *= down;
+        r.gradA *= up;
+    } else {
+        r.cdf *= down;
+        r.dcdfDa *= down;
+        r.gradB *= up;
+    }
+    return r;
 }
 
 IRG_HD double beta_cdf(double a, double b, double x) { return betaEvaluate(a, b, x).cdf; }

@@ -342,6 +342,8 @@ static constexpr int SHIFT_GL_WEIGHTS_LENGTH = 16;
 static constexpr double SHIFT_MIN_PARAMETER = 0x1.dcd65p29;
 static constexpr double SQRT_HALF = 0x1.6a09e667f3bcdp-1;
 static constexpr double STIRLING_MIN = 0x1.0p3;
+static constexpr double SUBNORMAL_OTHER_MIN = 0x1.0p-900;
+static constexpr double SUBNORMAL_PROXY = 0x1.0p-1000;
 } // namespace BetaConstants
 
 namespace VonMisesConstants {

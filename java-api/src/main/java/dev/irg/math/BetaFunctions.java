@@ -56,6 +56,17 @@ public final class BetaFunctions {
     }
 
     /**
+     * log1p(num/den) for positive parameters, also where num/den overflows (a parameter below ~1e-250 next
+     * to one above ~1e60, found by a fuzz of the public API: the quotient was +infinity and the Beta
+     * quantities NaN): there log1p(num/den) = log num - log den to double precision (the omitted
+     * log1p(den/num) is below 1e-308).
+     */
+    public static double log1pRatio(double num, double den) {
+        double r = num / den;
+        return r < Double.POSITIVE_INFINITY ? Math.log1p(r) : Math.log(num) - Math.log(den);
+    }
+
+    /**
      * (log q - psi(q)) - (log(q + p) - psi(q + p)) for p, q &gt; 0, i.e. the drop of
      * GammaFunctions.logMinusDigamma from q to q + p, accurate relative to the result also when p is
      * tiny (the plain difference of two values ~1/(2q) has an absolute error of a few 1e-17 for

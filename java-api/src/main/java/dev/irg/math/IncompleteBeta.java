@@ -9,6 +9,8 @@ import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_UPPER;
 import static dev.irg.math.BetaConstants.REGION_NAN;
+import static dev.irg.math.BetaConstants.SUBNORMAL_OTHER_MIN;
+import static dev.irg.math.BetaConstants.SUBNORMAL_PROXY;
 import static dev.irg.math.BetaConstants.REGION_ONE;
 import static dev.irg.math.BetaConstants.REGION_SERIES_LOWER;
 import static dev.irg.math.BetaConstants.REGION_SERIES_UPPER;
@@ -114,6 +116,10 @@ public final class IncompleteBeta {
 
     /** All five outputs (indices OUT_*) of one element into {@code out[0..4]}. */
     public static void evaluate(double a, double b, double x, double[] out) {
+        if (x > 0 && x < 1 && (tinyAgainst(a, b) || tinyAgainst(b, a))) {
+            tinyParameter(a, b, x, out);
+            return;
+        }
         switch (classify(a, b, x)) {
             case REGION_ZERO -> fill(out, 0, 0);
             case REGION_ONE -> fill(out, 1, 0);
@@ -122,6 +128,37 @@ public final class IncompleteBeta {
             case REGION_FRACTION_LOWER -> fractionLower(a, b, x, out);
             case REGION_FRACTION_UPPER -> fractionUpper(a, b, x, out);
             default -> fill(out, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * Whether {@code t} is to be replaced by a proxy against {@code o} (BetaConstants.SUBNORMAL_PROXY): t
+     * subnormal, or below o 2^-1000 (so that o/t overflows), with o in [2^-900, 2^900].
+     */
+    static boolean tinyAgainst(double t, double o) {
+        return t > 0 && o >= SUBNORMAL_OTHER_MIN && o <= 1 / SUBNORMAL_OTHER_MIN
+                && (t < Double.MIN_NORMAL || t < o * SUBNORMAL_PROXY);
+    }
+
+    /**
+     * One tiny parameter (tinyAgainst; BetaConstants.SUBNORMAL_PROXY): evaluated with it at the proxy
+     * t0 = max(2^-1000, other 2^-1000), then, for a tiny a, I and dI/da kept, dI/db scaled by a/t0, dz/da by
+     * t0/a, dz/db kept; for a tiny b, I and dI/da scaled by b/t0, dI/db and dz/da kept, dz/db scaled by t0/b.
+     */
+    static void tinyParameter(double a, double b, double x, double[] out) {
+        boolean tinyA = tinyAgainst(a, b);
+        double t = tinyA ? a : b;
+        double t0 = Math.max(SUBNORMAL_PROXY, (tinyA ? b : a) * SUBNORMAL_PROXY);
+        evaluate(tinyA ? t0 : a, tinyA ? b : t0, x, out);
+        double down = t / t0;
+        double up = t0 / t;
+        if (tinyA) {
+            out[OUT_DCDF_DB] *= down;
+            out[OUT_GRAD_A] *= up;
+        } else {
+            out[OUT_CDF] *= down;
+            out[OUT_DCDF_DA] *= down;
+            out[OUT_GRAD_B] *= up;
         }
     }
 
@@ -519,7 +556,7 @@ public final class IncompleteBeta {
         double le = pre[0];
         double lp = pre[1];
         // dE/dq = psi(p+q) - psi(q), formed without the log v of pre[2] (which would cancel)
-        double lq = Math.log1p(p / q) + BetaFunctions.logMinusDigammaDrop(q, p);
+        double lq = BetaFunctions.log1pRatio(p, q) + BetaFunctions.logMinusDigammaDrop(q, p);
         double c = 1;
         double cq = 0;
         double sum = 0;
@@ -608,12 +645,12 @@ public final class IncompleteBeta {
 
         if (p >= DIGAMMA_SPLIT) {
             // log(u (p+q)/p) + (log p - psi(p)) - (log(p+q) - psi(p+q)) - 1/p
-            double lup = Math.abs(tp) <= LOG1P_FORM_MAX ? Math.log1p(tp) : lu + Math.log1p(q / p);
+            double lup = Math.abs(tp) <= LOG1P_FORM_MAX ? Math.log1p(tp) : lu + BetaFunctions.log1pRatio(q, p);
             pre[1] = lup + BetaFunctions.logMinusDigammaDrop(p, q) - 1 / p;
         } else {
             pre[1] = (lu + Math.log(pq)) - GammaFunctions.digamma(1 + p) - GammaFunctions.logMinusDigamma(pq);
         }
-        double lvq = Math.abs(tq) <= LOG1P_FORM_MAX ? Math.log1p(tq) : lv + Math.log1p(p / q);
+        double lvq = Math.abs(tq) <= LOG1P_FORM_MAX ? Math.log1p(tq) : lv + BetaFunctions.log1pRatio(p, q);
         pre[2] = lvq + BetaFunctions.logMinusDigammaDrop(q, p);
     }
 
@@ -632,7 +669,7 @@ public final class IncompleteBeta {
         if (t >= -LOG1P_FORM_MAX) {
             return p * GammaFunctions.log1pmx(t);
         }
-        double l1q = Math.log1p(q / p);
+        double l1q = BetaFunctions.log1pRatio(q, p);
         double onePlusT = 1 + t;
         if (onePlusT > 0 && -t < onePlusT * (l1q - lu)) {
             return p * GammaFunctions.log1pmx(t);

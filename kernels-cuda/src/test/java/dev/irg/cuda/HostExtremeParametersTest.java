@@ -72,4 +72,37 @@ class HostExtremeParametersTest {
             }
         }
     }
+
+    @Test
+    void betaTinyParameterAsJava() throws Exception {
+        double[] tiny = {Double.MIN_VALUE, 1e-320, Double.MIN_NORMAL, 1e-300, 6.5e-266};
+        double[] other = {0.86, 876, 1e16, 2.67e52, 9e87};
+        double[] xs = {1e-45, 1e-10, 0.3, 0.7, 0.999};
+        int n = tiny.length * other.length * xs.length * 2;
+        double[] p0 = new double[n];
+        double[] p1 = new double[n];
+        double[] x = new double[n];
+        int k = 0;
+        for (double t : tiny) {
+            for (double o : other) {
+                for (double v : xs) {
+                    for (int swap = 0; swap < 2; swap++) {
+                        p0[k] = swap == 0 ? t : o;
+                        p1[k] = swap == 0 ? o : t;
+                        x[k++] = v;
+                    }
+                }
+            }
+        }
+        for (Op op : new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}) {
+            double[] got = HostEval.eval(op, Precision.F64, p0, p1, x);
+            for (int i = 0; i < n; i++) {
+                double want = Reference.of(op).apply(p0[i], p1[i], x[i]);
+                String at = op + " a=" + p0[i] + " b=" + p1[i] + " x=" + x[i];
+                if (Double.compare(want, got[i]) != 0) {
+                    assertEquals(want, got[i], 1e-14 * Math.abs(want), at);
+                }
+            }
+        }
+    }
 }

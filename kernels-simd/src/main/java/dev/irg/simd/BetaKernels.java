@@ -1,5 +1,7 @@
 package dev.irg.simd;
 
+import static dev.irg.math.BetaConstants.SUBNORMAL_OTHER_MIN;
+import static dev.irg.math.BetaConstants.SUBNORMAL_PROXY;
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
 import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
@@ -507,11 +509,17 @@ final class BetaKernels implements Family {
             if (fromV.anyTrue()) {
                 d = d.blend(VectorBetaFunctions.deltaFromV(p, q, v), fromV);
             }
-            // parameters beyond PARAMETER_VECTOR_MAX, or both beyond SCALAR_MIN_PARAMETER: p = NaN makes
-            // every output NaN, so the scalar code decides
+            // parameters beyond PARAMETER_VECTOR_MAX, both beyond SCALAR_MIN_PARAMETER, or one below
+            // BetaConstants.SUBNORMAL_OTHER_MIN or below the other times SUBNORMAL_PROXY (2^-900, 2^-1000:
+            // quotients of the parameters may overflow, and the
+            // subnormal-parameter limits live in the scalar code; found by the API fuzz, where the vector
+            // stages gave -0 for dI/da at a = 2.2e-308, b = 0.86): p = NaN makes every output NaN, so the
+            // scalar code decides
             DoubleVector pMin = p.min(q);
             p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX))
-                    .blend(Double.NaN, pMin.compare(GT, SCALAR_MIN_PARAMETER)).intoArray(st.p, i);
+                    .blend(Double.NaN, pMin.compare(GT, SCALAR_MIN_PARAMETER))
+                    .blend(Double.NaN, pMin.compare(LT, SUBNORMAL_OTHER_MIN))
+                    .blend(Double.NaN, pMin.compare(LT, p.max(q).mul(SUBNORMAL_PROXY))).intoArray(st.p, i);
             q.intoArray(st.q, i);
             u.intoArray(st.u, i);
             v.intoArray(st.v, i);
