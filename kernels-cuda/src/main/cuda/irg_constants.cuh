@@ -305,7 +305,7 @@ IRG_TABLE(double, TEMME_N_ETA_MAX, 8, {
     0x1.0p-6, 0x1.0p-5, 0x1.0p-4, 0x1.0p-3,
     0x1.0p-2, 0x1.0p-1, 0x1.8p-1, 0x1.0p0})
 static constexpr int TEMME_N_ETA_MAX_LENGTH = 8;
-static constexpr double TINY_ALPHA_PROXY = 0x1.0p-664;
+static constexpr double TINY_ALPHA_PROXY = 0x1.0p-100;
 } // namespace GammaConstants
 
 namespace BetaConstants {

@@ -206,17 +206,19 @@ public final class GammaConstants {
      */
     public static final double OVERFLOW_ALPHA_MAX = 1e290;
     /**
-     * Below this alpha (2^-664, about 1.0e-200) P, dP/dalpha, Q/alpha and alpha dx/dalpha are evaluated at
-     * alpha = TINY_ALPHA_PROXY and scaled (IncompleteGamma.subnormalA): as alpha &rarr; 0, P = 1 - alpha E1(x)
+     * Below this alpha (2^-100, about 7.9e-31) P, dP/dalpha, Q/alpha and alpha dx/dalpha are evaluated at
+     * alpha = TINY_ALPHA_PROXY and scaled (IncompleteGamma.tinyA): as alpha &rarr; 0, P = 1 - alpha E1(x)
      * (1 + O(alpha log^2 x)), dP/dalpha = -E1(x) (1 + O(alpha log^2 x)) and the density is alpha x^(alpha-1)
      * e^-x / Gamma(1 + alpha) with x^alpha = 1 + O(alpha log x), so with |log x| &le; 745 for every
-     * positive double these quantities equal their values at the proxy to 1e-194 relative. Evaluated
-     * directly they lose digits: the prefactor alpha x^alpha e^-x / Gamma(1 + alpha) becomes subnormal
-     * (1.5e-14 relative error of dP/dalpha at alpha = 2.2e-308, x = 5), and at subnormal alpha P came out
-     * as 1 + x and dP/dalpha as NaN (1/alpha overflowing in log x - psi(alpha)); found by a fuzz of the
-     * public API. A power of two, so that Q's factor alpha/TINY_ALPHA_PROXY is exact.
+     * positive double these quantities equal their values at the proxy to 4.4e-25 relative. Evaluated
+     * directly they lose digits: the prefactor alpha x^alpha e^-x / Gamma(1 + alpha) becomes subnormal or
+     * underflows (1.5e-14 relative error of dP/dalpha at alpha = 2.2e-308, x = 5; 0 instead of -E1(300) =
+     * -1.7e-133 at alpha = 1e-250, x = 300), and at subnormal alpha P came out as 1 + x and dP/dalpha as NaN
+     * (1/alpha overflowing in log x - psi(alpha)); found by a fuzz of the public API. The proxy is as large
+     * as the O(alpha log^2 x) term allows, so that alpha e^-x stays normal up to x ~ 640 (beyond, dP/dalpha,
+     * below 1e-280 there, comes out 0). A power of two, so that Q's factor alpha/TINY_ALPHA_PROXY is exact.
      */
-    public static final double TINY_ALPHA_PROXY = 0x1p-664;
+    public static final double TINY_ALPHA_PROXY = 0x1p-100;
     /**
      * phi(lambda) = lambda - 1 - log lambda is -log1pmx(lambda - 1) for lambda = x/a at and above this
      * value, and (lambda - 1) - log(x/a) below: there x - a has lost the low digits of x (at a = 1,

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * Gamma at tiny and subnormal alpha (found by a fuzz of the public API: P came out as 1 + x and dP/dalpha as
  * NaN or -infinity for subnormal alpha, and P one ulp above 1 for alpha ~1e-30). As alpha &rarr; 0,
  * P = 1 - alpha E1(x) and dP/dalpha = -E1(x) to double precision (IncompleteGamma.subnormalA), and alpha dz/dalpha
- * is flat in alpha. (Not covered, a known limit, docs/gamma.md: dP/dalpha for alpha below ~1e-100 where
- * alpha e^-x underflows, x beyond ~250, comes out 0 although -E1(x) is still a double there.)
+ * is flat in alpha. (Not covered, a known limit, docs/gamma.md: dP/dalpha for alpha below 2^-100 where
+ * alpha e^-x underflows, x beyond ~640, comes out 0 although -E1(x) is still a double there.)
  */
 class GammaTinyAlphaTest {
     /** x and E1(x) (mpmath 40 digits, {@code mp.e1}). */
@@ -26,6 +26,7 @@ class GammaTinyAlphaTest {
         {1, 0.21938393439552027368},
         {5, 0.0011482955912753257973},
         {50, 3.7832640295504590187e-24},
+        {300, 1.7103842768045101157e-133},
     };
     private static final double[] TINY = {Double.MIN_VALUE, 1e-320, 1e-310, Double.MIN_NORMAL, 1e-300, 1e-100, 1e-30};
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class HostExtremeParametersTest {
     @Test
     void tinyAlphaAsJava() throws Exception {
-        double[] alphas = {Double.MIN_VALUE, 1e-320, 1e-310, Double.MIN_NORMAL, 1e-250, 0x1p-664, 1e-150, 1e-30};
+        double[] alphas = {Double.MIN_VALUE, 1e-320, 1e-310, Double.MIN_NORMAL, 1e-250, 0x1p-100, 1e-150, 1e-30, 1e-31};
         double[] xs = {1e-310, 1e-300, 1e-5, 0.5, 1, 5, 50};
         int n = alphas.length * xs.length;
         double[] p0 = new double[n];
