@@ -83,7 +83,7 @@ IRG_HD_CALL double betaLogMinusDigammaDrop(double q, double p) {
     double z = q;
     while (z < SpecialConstants::DIGAMMA_ASYMPTOTIC_MIN) { // at most ceil(DIGAMMA_ASYMPTOTIC_MIN) steps
         double zp = z + p;
-        acc += p / (z * zp) - log1p(p / (z * (zp + 1)));
+        acc += p / zp / z - betaLog1pRatio(p / (zp + 1), z); // BetaFunctions.logMinusDigammaDrop: no z (zp) underflow
         z += 1;
     }
     double l1p = log1p(p / z);

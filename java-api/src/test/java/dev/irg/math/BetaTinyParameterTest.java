@@ -42,6 +42,28 @@ class BetaTinyParameterTest {
         }
     }
 
+    /**
+     * Both parameters tiny: Beta(a, b) tends to a two-point law with P(X = 0) = b/(a+b), so I = b/(a+b),
+     * dI/da = -b/(a+b)^2, dI/db = a/(a+b)^2 (corrections O(max(a, b) log) below 1e-100 here). Was -infinity
+     * (a = b = 1e-300) and off by 1e-5 (1e-160): the digamma drop's z (z+p) underflowed.
+     */
+    @Test
+    void bothTinyMeetTheTwoPointLimit() {
+        Irg irg = Irg.using(Backend.SCALAR);
+        double[][] ab = {{1e-160, 1e-160}, {1e-300, 1e-300}, {1e-300, 3e-300}, {2e-200, 1e-250}, {1e-120, 7e-121}};
+        for (double[] p : ab) {
+            double a = p[0];
+            double b = p[1];
+            double s = a + b;
+            for (double x : new double[] {1e-100, 0.3, 0.9, 1 - 1e-12}) {
+                String at = "a=" + a + " b=" + b + " x=" + x;
+                assertEquals(b / s, eval(irg, Op.BETA_CDF, a, b, x), 1e-14 * (b / s), at + ": I");
+                assertEquals(-b / s / s, eval(irg, Op.BETA_DCDF_DA, a, b, x), 1e-14 * (b / s / s), at + ": dI/da");
+                assertEquals(a / s / s, eval(irg, Op.BETA_DCDF_DB, a, b, x), 1e-14 * (a / s / s), at + ": dI/db");
+            }
+        }
+    }
+
     @Test
     void extremeRatiosFoundByTheFuzzAreFinite() {
         Irg irg = Irg.using(Backend.SCALAR);

@@ -75,8 +75,8 @@ class HostExtremeParametersTest {
 
     @Test
     void betaTinyParameterAsJava() throws Exception {
-        double[] tiny = {Double.MIN_VALUE, 1e-320, Double.MIN_NORMAL, 1e-300, 6.5e-266};
-        double[] other = {0.86, 876, 1e16, 2.67e52, 9e87};
+        double[] tiny = {Double.MIN_VALUE, 1e-320, Double.MIN_NORMAL, 1e-300, 6.5e-266, 1e-160};
+        double[] other = {0.86, 876, 1e16, 2.67e52, 9e87, 1e-160, 3e-300};
         double[] xs = {1e-45, 1e-10, 0.3, 0.7, 0.999};
         int n = tiny.length * other.length * xs.length * 2;
         double[] p0 = new double[n];

@@ -1,6 +1,5 @@
 package dev.irg.simd;
 
-import static dev.irg.math.BetaConstants.SUBNORMAL_OTHER_MIN;
 import static dev.irg.math.BetaConstants.SUBNORMAL_PROXY;
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
 import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
@@ -69,6 +68,12 @@ final class BetaKernels implements Family {
      * as subnormals (below about 1e102). Beyond it the scalar code decides (docs/beta.md, "Domain").
      */
     static final double PARAMETER_VECTOR_MAX = 1e100;
+    /**
+     * Smallest parameter the vector stages evaluate (2^-500, about 3e-151): the drop of log x - psi(x) forms
+     * p / (z (z+p) (z+p+1)) with one reciprocal, whose product underflows for parameters below ~1e-154
+     * (dI/da off by 1e-5 at a = b = 1e-160; found by the API fuzz). Below it the scalar code decides.
+     */
+    static final double PARAMETER_VECTOR_MIN = 0x1p-500;
     /**
      * Elements whose smaller parameter exceeds this go to the scalar code. There the continued fraction
      * takes thousands of steps next to the switch point (up to ~1e5 at 1e12, docs/beta.md), and the
@@ -509,16 +514,16 @@ final class BetaKernels implements Family {
             if (fromV.anyTrue()) {
                 d = d.blend(VectorBetaFunctions.deltaFromV(p, q, v), fromV);
             }
-            // parameters beyond PARAMETER_VECTOR_MAX, both beyond SCALAR_MIN_PARAMETER, or one below
-            // BetaConstants.SUBNORMAL_OTHER_MIN or below the other times SUBNORMAL_PROXY (2^-900, 2^-1000:
-            // quotients of the parameters may overflow, and the
+            // parameters beyond PARAMETER_VECTOR_MAX, both beyond SCALAR_MIN_PARAMETER, one below
+            // PARAMETER_VECTOR_MIN or below the other times SUBNORMAL_PROXY (2^-1000: quotients of the
+            // parameters may overflow, and the
             // subnormal-parameter limits live in the scalar code; found by the API fuzz, where the vector
             // stages gave -0 for dI/da at a = 2.2e-308, b = 0.86): p = NaN makes every output NaN, so the
             // scalar code decides
             DoubleVector pMin = p.min(q);
             p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX))
                     .blend(Double.NaN, pMin.compare(GT, SCALAR_MIN_PARAMETER))
-                    .blend(Double.NaN, pMin.compare(LT, SUBNORMAL_OTHER_MIN))
+                    .blend(Double.NaN, pMin.compare(LT, PARAMETER_VECTOR_MIN))
                     .blend(Double.NaN, pMin.compare(LT, p.max(q).mul(SUBNORMAL_PROXY))).intoArray(st.p, i);
             q.intoArray(st.q, i);
             u.intoArray(st.u, i);
