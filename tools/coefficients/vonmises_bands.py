@@ -38,17 +38,7 @@ def band(lam):
 
 
 def points(n, rng):
-    pts = []
-    for _ in range(n):
-        k = 10 ** rng.uniform(-4, 5)
-        r = rng.random()
-        if r < 0.4:
-            x = -rng.uniform(0, math.pi)
-        elif r < 0.7:
-            x = -(10 ** rng.uniform(-12, 0)) / math.sqrt(k) * rng.uniform(0, 8)
-        else:
-            x = -math.pi + 10 ** rng.uniform(-12, 0.4)
-        pts.append((k, max(x, -math.pi)))
+    pts = M.random_points(n, rng)
     for e in EDGES + [50.0]:
         for _ in range(n // 8):
             k = (e / 2) * 10 ** rng.uniform(0, math.log10(2e5 / e))

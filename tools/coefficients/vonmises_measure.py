@@ -74,9 +74,8 @@ def rel(a, b):
     return abs(a - b) / abs(b) if b != 0 else abs(a)
 
 
-def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    rng = random.Random(1)
+def random_points(n, rng):
+    """n points (kappa, x), kappa log-uniform [1e-4, 1e5], x in (-pi, 0): uniform, near the mode, near -pi."""
     pts = []
     for _ in range(n):
         k = 10 ** rng.uniform(-4, 5)
@@ -88,6 +87,13 @@ def main():
         else:
             x = -math.pi + 10 ** rng.uniform(-12, 0.4)
         pts.append((k, max(x, -math.pi)))
+    return pts
+
+
+def main():
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    rng = random.Random(1)
+    pts = random_points(n, rng)
     refs = [(k, x, vm(k, x, dps=30)) for k, x in pts]
     worst = {}
     for nc, nt in [(10, 24), (12, 28), (12, 32), (16, 36)]:
