@@ -6,6 +6,7 @@
 #include "irg_common.cuh"
 #include "irg_constants.cuh"
 #include "irg_special.cuh"
+#include "irg_gamma.cuh"
 
 namespace irg {
 
@@ -446,9 +447,48 @@ IRG_HD bool betaTinyAgainst(double t, double o) {
         && (t < MIN_NORMAL || t < o * bc::SUBNORMAL_PROXY);
 }
 
-/** IncompleteBeta.evaluate: a tiny parameter through its proxy (IncompleteBeta.tinyParameter), else the regions. */
+/** IncompleteBeta.hugeAgainst: h huge against o for the limits of betaGammaLimit (BetaConstants.GAMMA_LIMIT_MIN). */
+IRG_HD bool betaHugeAgainst(double h, double o) {
+    return h >= bc::GAMMA_LIMIT_MIN && h != inf_value() && o > 0 && o <= bc::GAMMA_LIMIT_OTHER_MAX;
+}
+
+/**
+ * IncompleteBeta.gammaLimit: one huge parameter, in the oriented problem (shape s, huge h, sample u): the Gamma
+ * limit J = P(s, h w), w = -log(1 - u), where w (|s - 1| + 1) <= GAMMA_LIMIT_W, else the tail's leading terms.
+ */
+IRG_HD_CALL BetaOut betaGammaLimit(double a, double b, double x, bool hugeB) {
+    double s = hugeB ? a : b;
+    double h = hugeB ? b : a;
+    double rest = hugeB ? 1 - x : x;
+    double w = hugeB ? -log1p(-x) : -log(x);
+    double logU = hugeB ? log(x) : log1p(-x);
+    double cdf, djds, djdh, duds;
+    if (w * (fabs(s - 1) + 1) <= bc::GAMMA_LIMIT_W) {
+        double lambda = h * w;
+        cdf = gammaEval(s, lambda, hugeB ? GAMMA_WHAT_P : GAMMA_WHAT_Q);
+        djds = gammaEval(s, lambda, GAMMA_WHAT_DPDA);
+        double gradOverLambda = gammaEval(s, lambda, GAMMA_WHAT_GRAD_OVER_X);
+        djdh = -djds / (h * gradOverLambda);
+        duds = gradOverLambda * w * rest;
+    } else {
+        cdf = hugeB ? 1 : 0;
+        djds = 0;
+        djdh = 0;
+        duds = rest / h * (logU + log(h) - digamma(s));
+    }
+    double dudh = -w * rest / h;
+    if (hugeB) return BetaOut{cdf, djds, djdh, duds, dudh};
+    return BetaOut{cdf, -djdh, -djds, -dudh, -duds};
+}
+
+/**
+ * IncompleteBeta.evaluate: one huge parameter by its limits (IncompleteBeta.gammaLimit), a tiny parameter through
+ * its proxy (IncompleteBeta.tinyParameter), else the regions.
+ */
 IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {
     if (!(x > 0 && x < 1)) return betaEvaluateRegions(a, b, x);
+    bool hugeB = betaHugeAgainst(b, a);
+    if (hugeB || betaHugeAgainst(a, b)) return betaGammaLimit(a, b, x, hugeB);
     bool tinyA = betaTinyAgainst(a, b);
     if (!tinyA && !betaTinyAgainst(b, a)) return betaEvaluateRegions(a, b, x);
     double t = tinyA ? a : b;

@@ -5,6 +5,9 @@ import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
 import static dev.irg.math.BetaConstants.FRACTION_CAP_BASE;
 import static dev.irg.math.BetaConstants.FRACTION_CAP_PER_SQRT;
 import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
+import static dev.irg.math.BetaConstants.GAMMA_LIMIT_MIN;
+import static dev.irg.math.BetaConstants.GAMMA_LIMIT_OTHER_MAX;
+import static dev.irg.math.BetaConstants.GAMMA_LIMIT_W;
 import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_UPPER;
@@ -116,6 +119,10 @@ public final class IncompleteBeta {
 
     /** All five outputs (indices OUT_*) of one element into {@code out[0..4]}. */
     public static void evaluate(double a, double b, double x, double[] out) {
+        if (x > 0 && x < 1 && (hugeAgainst(b, a) || hugeAgainst(a, b))) {
+            gammaLimit(a, b, x, hugeAgainst(b, a), out);
+            return;
+        }
         if (x > 0 && x < 1 && (tinyAgainst(a, b) || tinyAgainst(b, a))) {
             tinyParameter(a, b, x, out);
             return;
@@ -128,6 +135,64 @@ public final class IncompleteBeta {
             case REGION_FRACTION_LOWER -> fractionLower(a, b, x, out);
             case REGION_FRACTION_UPPER -> fractionUpper(a, b, x, out);
             default -> fill(out, Double.NaN, Double.NaN);
+        }
+    }
+
+    /**
+     * Whether {@code h} is huge against {@code o} (BetaConstants.GAMMA_LIMIT_MIN): h finite and at least 2^320,
+     * o in (0, 2^100].
+     */
+    static boolean hugeAgainst(double h, double o) {
+        return h >= GAMMA_LIMIT_MIN && h != Double.POSITIVE_INFINITY && o > 0 && o <= GAMMA_LIMIT_OTHER_MAX;
+    }
+
+    /**
+     * One huge parameter (hugeAgainst; the two limits and their errors: BetaConstants.GAMMA_LIMIT_MIN), in the
+     * oriented problem: shape s (the other parameter), huge h, sample u (x for a huge b, 1 - x for a huge a),
+     * w = -log(1 - u). Gamma limit (w (|s - 1| + 1) &le; GAMMA_LIMIT_W), lambda = h w: J = P(s, lambda),
+     * dJ/ds = dP/ds(s, lambda), dJ/dh = g(s, lambda) w with g the Gamma density, the Beta density g h/(1 - u), so
+     * du/ds = (d lambda/ds)(1 - u) w/lambda, du/dh = -w (1 - u)/h; g lambda comes as -(dP/ds)/((d lambda/ds)/lambda)
+     * (both from IncompleteGamma, no new prefactor), so dJ/dh = -(dP/ds)/(h (d lambda/ds)/lambda). Tail (larger w):
+     * J = 1, dJ/ds = dJ/dh = 0, du/ds = ((1 - u)/h)(log u + log h - psi(s)), du/dh = -w (1 - u)/h. For a huge a,
+     * I = 1 - J with the signs of the derivatives and gradients turned. {@code hugeB} says which parameter is huge.
+     */
+    static void gammaLimit(double a, double b, double x, boolean hugeB, double[] out) {
+        double s = hugeB ? a : b;
+        double h = hugeB ? b : a;
+        double u = hugeB ? x : 1 - x;
+        double rest = hugeB ? 1 - x : x;                   // 1 - u, exact
+        double w = hugeB ? -Math.log1p(-x) : -Math.log(x); // -log(1 - u)
+        double logU = hugeB ? Math.log(x) : Math.log1p(-x);
+        double cdf;      // I: J for a huge b, 1 - J for a huge a
+        double djds;
+        double djdh;
+        double duds;
+        if (w * (Math.abs(s - 1) + 1) <= GAMMA_LIMIT_W) {
+            double lambda = h * w;
+            cdf = IncompleteGamma.eval(s, lambda, hugeB ? IncompleteGamma.WHAT_P : IncompleteGamma.WHAT_Q);
+            djds = IncompleteGamma.eval(s, lambda, IncompleteGamma.WHAT_DPDA);
+            double gradOverLambda = IncompleteGamma.eval(s, lambda, IncompleteGamma.WHAT_GRAD_OVER_X);
+            djdh = -djds / (h * gradOverLambda);
+            duds = gradOverLambda * w * rest;
+        } else {
+            cdf = hugeB ? 1 : 0;
+            djds = 0;
+            djdh = 0;
+            duds = rest / h * (logU + Math.log(h) - GammaFunctions.digamma(s));
+        }
+        double dudh = -w * rest / h;
+        if (hugeB) {
+            out[OUT_CDF] = cdf;
+            out[OUT_DCDF_DA] = djds;
+            out[OUT_DCDF_DB] = djdh;
+            out[OUT_GRAD_A] = duds;
+            out[OUT_GRAD_B] = dudh;
+        } else {
+            out[OUT_CDF] = cdf;
+            out[OUT_DCDF_DA] = -djdh;
+            out[OUT_DCDF_DB] = -djds;
+            out[OUT_GRAD_A] = -dudh;
+            out[OUT_GRAD_B] = -duds;
         }
     }
 

@@ -80,6 +80,33 @@ class HostExtremeParametersTest {
         assertAsJava(new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}, p0, p1, x);
     }
 
+    /** One huge parameter next to a moderate or tiny one (IncompleteBeta.gammaLimit: the Gamma limit and the tail). */
+    @Test
+    void betaHugeParameterAsJava() throws Exception {
+        double[] huge = {0x1p320, 1e100, 1e110, 1e170, 1e250, 1e300, Double.MAX_VALUE};
+        double[] other = {Double.MIN_VALUE, 1e-300, 1e-100, 0.01, 0.5, 2.5, 1e3, 1e6, 1e20, 0x1p100};
+        double[] lambdas = {1e-3, 1, 5, 700};
+        double[] xs = {1e-300, 1e-40, 1e-3, 0.3, 0.999};
+        int n = huge.length * other.length * (lambdas.length + xs.length) * 2;
+        double[] p0 = new double[n];
+        double[] p1 = new double[n];
+        double[] x = new double[n];
+        int k = 0;
+        for (double h : huge) {
+            for (double o : other) {
+                for (int j = 0; j < lambdas.length + xs.length; j++) {
+                    double v = j < lambdas.length ? Math.max(Double.MIN_VALUE, lambdas[j] / h) : xs[j - lambdas.length];
+                    for (int swap = 0; swap < 2; swap++) {
+                        p0[k] = swap == 0 ? o : h;
+                        p1[k] = swap == 0 ? h : o;
+                        x[k++] = swap == 0 ? v : 1 - v;
+                    }
+                }
+            }
+        }
+        assertAsJava(new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}, p0, p1, x);
+    }
+
     /** The host-compiled CUDA values of {@code ops} equal the Java reference's within 1e-14 relative (NaN where it is NaN). */
     private static void assertAsJava(Op[] ops, double[] p0, double[] p1, double[] x) throws Exception {
         for (Op op : ops) {

@@ -31,6 +31,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import dev.irg.Distribution;
 import dev.irg.Op;
+import dev.irg.math.BetaConstants;
 import dev.irg.math.IncompleteBeta;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -65,9 +66,11 @@ final class BetaKernels implements Family {
     /**
      * Largest parameter the vector stages evaluate: they form a few products of three parameter-sized
      * factors (one reciprocal for several divisions), which must neither overflow nor lose precision
-     * as subnormals (below about 1e102). Beyond it the scalar code decides (docs/beta.md, "Domain").
+     * as subnormals (below about 1e102). Beyond it the scalar code decides (docs/beta.md, "Domain"):
+     * from BetaConstants.GAMMA_LIMIT_MIN (2^320, about 2.1e96) on, a huge parameter next to a moderate one
+     * is evaluated by its limits there (IncompleteBeta.gammaLimit).
      */
-    static final double PARAMETER_VECTOR_MAX = 1e100;
+    static final double PARAMETER_VECTOR_MAX = BetaConstants.GAMMA_LIMIT_MIN;
     /**
      * Smallest parameter the vector stages evaluate (2^-500, about 3e-151): the drop of log x - psi(x) forms
      * p / (z (z+p) (z+p+1)) with one reciprocal, whose product underflows for parameters below ~1e-154
@@ -514,14 +517,14 @@ final class BetaKernels implements Family {
             if (fromV.anyTrue()) {
                 d = d.blend(VectorBetaFunctions.deltaFromV(p, q, v), fromV);
             }
-            // parameters beyond PARAMETER_VECTOR_MAX, both beyond SCALAR_MIN_PARAMETER, one below
+            // parameters from PARAMETER_VECTOR_MAX on, both beyond SCALAR_MIN_PARAMETER, one below
             // PARAMETER_VECTOR_MIN or below the other times SUBNORMAL_PROXY (2^-1000: quotients of the
             // parameters may overflow, and the
             // subnormal-parameter limits live in the scalar code; found by the API fuzz, where the vector
             // stages gave -0 for dI/da at a = 2.2e-308, b = 0.86): p = NaN makes every output NaN, so the
             // scalar code decides
             DoubleVector pMin = p.min(q);
-            p.blend(Double.NaN, p.max(q).compare(GT, PARAMETER_VECTOR_MAX))
+            p.blend(Double.NaN, p.max(q).compare(GE, PARAMETER_VECTOR_MAX))
                     .blend(Double.NaN, pMin.compare(GT, SCALAR_MIN_PARAMETER))
                     .blend(Double.NaN, pMin.compare(LT, PARAMETER_VECTOR_MIN))
                     .blend(Double.NaN, pMin.compare(LT, p.max(q).mul(SUBNORMAL_PROXY))).intoArray(st.p, i);

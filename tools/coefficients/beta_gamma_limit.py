@@ -1,0 +1,72 @@
+# References of BetaGammaLimitTest (java-api): Beta with one huge parameter (BetaConstants.GAMMA_LIMIT_MIN,
+# IncompleteBeta.gammaLimit), by mpmath at 50 digits, each by a route other than the Java code's:
+# 1. The Gamma limit against mpmath's betainc where betainc is reliable (b = 1e30, 1e40; at b = 2^512 betainc
+#    returns 2e-385 for a true 0.69): I_x(a, b) - P(a, lambda), lambda = -b log(1 - x), is below
+#    (|a - 1| + 1) w + a^2/b as BetaConstants estimates.
+# 2. Rows (a, b, x, I, dI/da, dI/db, dz/da, dz/db):
+#    - small w = -log(1 - x) (the Gamma-limit regime): I = P(a, lambda), dI/da by mp.diff (below the mean) or by
+#      quadrature of dQ/da (above), dI/db = g(a, lambda) w, density g(a, lambda) b/(1 - x);
+#    - larger w (the tail: I = 1, dI/da and dI/db below 1e-1000): dz/da and dz/db as the exact integrals
+#      int_0^(1-x) (1 + t/x)^(a-1) (1 - t/(1-x))^(b-1) (log(x + t) - psi(a) + psi(a+b)) dt (and with
+#      log(1 - x - t) - psi(b) + psi(a+b)) by quadrature, not the Java code's leading terms.
+# Run: python3 tools/coefficients/beta_gamma_limit.py
+import mpmath as mp
+
+mp.mp.dps = 50
+
+
+def gamma_limit(a, b, x):
+    w = -mp.log1p(-x)
+    lam = b * w
+    P = lambda s: mp.gammainc(s, 0, lam, regularized=True)
+    I = P(a)
+    g = mp.exp((a - 1) * mp.log(lam) - lam - mp.loggamma(a))
+    if lam < a:
+        dIda = mp.diff(P, a)
+    else:
+        # above the mean, -dP/da = dQ/da = g int_0^inf (1 + t/lambda)^(a-1) e^-t (log(lambda + t) - psi(a)) dt
+        ratio = mp.quad(lambda t: mp.exp((a - 1) * mp.log1p(t / lam) - t) * (mp.log(lam + t) - mp.digamma(a)),
+                        [0, 1, 10, 100, mp.inf])
+        dIda = -ratio * g
+    dIdb = g * w
+    dens = g * b / (1 - x)
+    return I, dIda, dIdb, -dIda / dens, -dIdb / dens
+
+
+def tail(a, b, x):
+    # t = (1 - x) s/b: (1 - t/(1-x))^(b-1) = exp((b-1) log1p(-s/b)), decaying like e^-s
+    # (the O(1) kernel is integrated and (1 - x)/b applied after: mp.quad's error test is absolute)
+    k = lambda s: mp.exp((a - 1) * mp.log1p((1 - x) * s / (b * x)) + (b - 1) * mp.log1p(-s / b))
+    t = lambda s: (1 - x) * s / b
+    with mp.workdps(400):  # psi(a + b) - psi(b) ~ a/b cancels in 50 digits at b = 1e300
+        pa = +(mp.digamma(a + b) - mp.digamma(a))
+        pb = +(mp.digamma(a + b) - mp.digamma(b))
+    cuts = [0, 1, 10, 100, 1000]
+    ga = mp.quad(lambda s: k(s) * (mp.log(x + t(s)) + pa), cuts) * (1 - x) / b
+    gb = mp.quad(lambda s: k(s) * (mp.log1p(-x - t(s)) + pb), cuts) * (1 - x) / b
+    return mp.mpf(1), mp.mpf(0), mp.mpf(0), ga, gb
+
+
+def check_limit():
+    for a, b, lam in [(2.5, 1e30, 3.0), (0.3, 1e40, 0.01), (40.0, 1e40, 55.0)]:
+        x = mp.mpf(lam) / b
+        exact = mp.betainc(a, b, 0, x, regularized=True)
+        lim = gamma_limit(mp.mpf(a), mp.mpf(b), x)[0]
+        print(f"a={a} b={b:g} lambda~{lam}: betainc {mp.nstr(exact, 20)}  limit {mp.nstr(lim, 20)}"
+              f"  relative difference {mp.nstr(abs(exact - lim) / exact, 3)}")
+
+
+def rows():
+    limit_pts = [(2.5, 2.0 ** 512, 3.0 / 2.0 ** 512), (2.5, 1e170, 3e-170), (1e-100, 1e170, 1e-171),
+                 (0.01, 1e200, 1e-203), (1e3, 1e250, 1.05e-247), (1e3, 1e250, 8e-248), (1e6, 1e300, 1.0005e-294),
+                 (2.5, 1e110, 5e-110), (0.5, 1e106, 2.621320343559643e-106), (1e-300, 1e100, 1e-99)]
+    tail_pts = [(7.0, 1e300, 0.5), (1e-30, 1e200, 0.3), (1e-100, 1e170, 0.3), (2.5, 1e110, 1e-3),
+                (1e20, 1e120, 0.3), (1e30, 1e250, 1e-40), (2.5, 1e100, 3.5e-19), (0.5, 1.7e308, 0.999)]
+    for pts, f in [(limit_pts, gamma_limit), (tail_pts, tail)]:
+        for a, b, x in pts:
+            r = f(mp.mpf(a), mp.mpf(b), mp.mpf(x))
+            print("        {" + ", ".join([repr(a), repr(b), repr(x)] + [repr(float(v)) for v in r]) + "},")
+
+
+check_limit()
+rows()
