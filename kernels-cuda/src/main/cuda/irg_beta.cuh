@@ -454,7 +454,8 @@ IRG_HD bool betaHugeAgainst(double h, double o) {
 
 /**
  * IncompleteBeta.gammaLimit: one huge parameter, in the oriented problem (shape s, huge h, sample u): the Gamma
- * limit J = P(s, h w), w = -log(1 - u), where w (|s - 1| + 1) <= GAMMA_LIMIT_W, else the tail's leading terms.
+ * limit J = P(s, lambda), lambda = h x (1 + x/2) as hi + lo with a first-order move from hi (a huge b only), where
+ * w (|s - 1| + 1) <= GAMMA_LIMIT_W, else the tail's leading terms.
  */
 IRG_HD_CALL BetaOut betaGammaLimit(double a, double b, double x, bool hugeB) {
     double s = hugeB ? a : b;
@@ -463,18 +464,25 @@ IRG_HD_CALL BetaOut betaGammaLimit(double a, double b, double x, bool hugeB) {
     double w = hugeB ? -log1p(-x) : -log(x);
     double logU = hugeB ? log(x) : log1p(-x);
     double cdf, djds, djdh, duds;
-    if (w * (fabs(s - 1) + 1) <= bc::GAMMA_LIMIT_W) {
-        double lambda = h * w;
-        cdf = gammaEval(s, lambda, hugeB ? GAMMA_WHAT_P : GAMMA_WHAT_Q);
-        djds = gammaEval(s, lambda, GAMMA_WHAT_DPDA);
-        double gradOverLambda = gammaEval(s, lambda, GAMMA_WHAT_GRAD_OVER_X);
-        djdh = -djds / (h * gradOverLambda);
+    if (hugeB && w * (fabs(s - 1) + 1) <= bc::GAMMA_LIMIT_W) {
+        double hi = h * x;
+        double lo = fma(h, x, -hi) + hi * (0.5 * x);
+        double p = gammaEval(s, hi, GAMMA_WHAT_P);
+        double dpds = gammaEval(s, hi, GAMMA_WHAT_DPDA);
+        double gradOverLambda = gammaEval(s, hi, GAMMA_WHAT_GRAD_OVER_X);
+        double g = -dpds / (gradOverLambda * hi);
+        double shift = g * lo;
+        double psi = digamma(s);
+        cdf = fmin(1.0, fmax(0.0, p + shift));
+        djds = (shift == 0 || psi == -inf_value()) ? dpds : dpds + shift * (log(hi) - psi);
+        djdh = (g + shift * ((s - 1) / hi - 1)) * w;
         duds = gradOverLambda * w * rest;
     } else {
         cdf = hugeB ? 1 : 0;
         djds = 0;
         djdh = 0;
-        duds = rest / h * (logU + log(h) - digamma(s));
+        double t = logU + log(h);
+        duds = s < 1e-300 ? rest / h * (t + sc::EULER_GAMMA) + rest / h / s : rest / h * (t - digamma(s));
     }
     double dudh = -w * rest / h;
     if (hugeB) return BetaOut{cdf, djds, djdh, duds, dudh};

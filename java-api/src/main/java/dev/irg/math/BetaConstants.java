@@ -29,8 +29,8 @@ public final class BetaConstants {
     public static final double SUBNORMAL_OTHER_MIN = 0x1p-900;
 
     /**
-     * One huge parameter: b &ge; GAMMA_LIMIT_MIN = 2^320 (about 2.1e96) with 0 &lt; a &le; GAMMA_LIMIT_OTHER_MAX = 2^100
-     * (about 1.3e30) is evaluated by two limits as b &rarr; inf (IncompleteBeta.gammaLimit); mirrored for a huge a.
+     * One huge parameter: b &ge; GAMMA_LIMIT_MIN = 2^320 (about 2.1e96) with 0 &lt; a &le; GAMMA_LIMIT_OTHER_MAX = 2^53
+     * (about 9e15) is evaluated by two limits as b &rarr; inf (IncompleteBeta.gammaLimit); mirrored for a huge a.
      * Why: the fraction's products of two parameters overflow above ~1e154 (NaN there before), and from b ~ 1e105
      * its dI/db drifted (3.6e-11 at b = 1e105, 2.9e-8 at 1e106, 3.7e-2 at 1e110 for a = 2.5, lambda = 5; found
      * by comparing with the limit, which is exact there). With w = -log(1 - x):
@@ -40,18 +40,22 @@ public final class BetaConstants {
      * ((1 - e^-u)/u)^(a-1) s^(a-1) e^-s / (b^a B(a, b)) with u = s/b, and b^a B(a, b) = Gamma(a)(1 + O(a^2/b)):
      * relative error O((|a - 1| + 1) w + a^2/b) &le; 2^-60 (u stays within a factor 1 + O(1/lambda) of w where
      * the integrals live).</li>
-     * <li>larger w: x &ge; ~2^-60/(a + 1) &ge; 2^-160, so lambda &ge; 2^160: I is 1 to double precision, dI/da and
+     * <li>larger w: x &ge; ~2^-60/(a + 1) &ge; 2^-114, so lambda &ge; 2^206: I is 1 to double precision, dI/da and
      * dI/db underflow to 0, and the gradients come from the tail, (1 - I)/p = int_0^(1-x) (1 + t/x)^(a-1)
-     * (1 - t/(1-x))^(b-1) dt = ((1 - x)/b)(1 + O(a/(x b))), relative O(2^100/(2^-160 2^320)) = 2^-60:
+     * (1 - t/(1-x))^(b-1) dt = ((1 - x)/b)(1 + O(a/(x b))), relative O(2^53/(2^-114 2^320)) = 2^-153:
      * dz/da = ((1 - x)/b)(log x + log b - psi(a)), dz/db = (1 - x) log(1 - x)/b.</li>
      * </ul>
      * Checked against mpmath (BetaGammaLimitTest: betainc where it is reliable, b = 1e30 and 1e40, agreeing with
      * the Gamma limit to 6e-31, 1e-30, 5e-40; quadrature of the tail integrals beyond) and against the regions
-     * where both hold (b from 1e40 to 1e100, within 1e-12).
+     * where both hold (b from 1e40 to 1e96, within 2e-12).
      */
     public static final double GAMMA_LIMIT_MIN = 0x1p320;
-    /** See GAMMA_LIMIT_MIN. */
-    public static final double GAMMA_LIMIT_OTHER_MAX = 0x1p100;
+    /**
+     * See GAMMA_LIMIT_MIN; 2^53 (about 9e15) because P(a, lambda) has condition number ~ sqrt(a) in lambda near
+     * the mean: lambda = b w is carried as hi + lo and P moved to it to first order, whose omitted second order
+     * grows like a (2e-13 at 2^53). Above it (and b &ge; 2^320) the regions decide.
+     */
+    public static final double GAMMA_LIMIT_OTHER_MAX = 0x1p53;
     /** See GAMMA_LIMIT_MIN: the largest w = -log(1 - x) (times |a - 1| + 1) of the Gamma limit. */
     public static final double GAMMA_LIMIT_W = 0x1p-60;
 

@@ -28,6 +28,7 @@ import static dev.irg.math.BetaConstants.SHIFT_GL_WEIGHTS;
 import static dev.irg.math.BetaConstants.SHIFT_MIN_PARAMETER;
 import static dev.irg.math.BetaConstants.SQRT_HALF;
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.EULER_GAMMA;
 import static dev.irg.math.SpecialConstants.INV_SQRT_2PI;
 import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
 
@@ -159,7 +160,6 @@ public final class IncompleteBeta {
     static void gammaLimit(double a, double b, double x, boolean hugeB, double[] out) {
         double s = hugeB ? a : b;
         double h = hugeB ? b : a;
-        double u = hugeB ? x : 1 - x;
         double rest = hugeB ? 1 - x : x;                   // 1 - u, exact
         double w = hugeB ? -Math.log1p(-x) : -Math.log(x); // -log(1 - u)
         double logU = hugeB ? Math.log(x) : Math.log1p(-x);
@@ -167,18 +167,31 @@ public final class IncompleteBeta {
         double djds;
         double djdh;
         double duds;
-        if (w * (Math.abs(s - 1) + 1) <= GAMMA_LIMIT_W) {
-            double lambda = h * w;
-            cdf = IncompleteGamma.eval(s, lambda, hugeB ? IncompleteGamma.WHAT_P : IncompleteGamma.WHAT_Q);
-            djds = IncompleteGamma.eval(s, lambda, IncompleteGamma.WHAT_DPDA);
-            double gradOverLambda = IncompleteGamma.eval(s, lambda, IncompleteGamma.WHAT_GRAD_OVER_X);
-            djdh = -djds / (h * gradOverLambda);
+        // (for a huge a, w = -log x >= 2^-53 > GAMMA_LIMIT_W: always the tail)
+        if (hugeB && w * (Math.abs(s - 1) + 1) <= GAMMA_LIMIT_W) {
+            // lambda = b w = b x (1 + x/2 + O(x^2)) as hi + lo: b x exactly by an fma, b x x/2 (<= 2^-61 b x) on
+            // top. P, dP/ds and the density feel lambda's last bit (condition number ~ sqrt(s) near the mean:
+            // 4e-7 off at s = 1e20 when taken at the rounded b w), so they are taken at hi and moved by lo to first
+            // order (second order (lo (s - lambda)/lambda)^2 / 2 below 2e-13 for s <= GAMMA_LIMIT_OTHER_MAX = 2^53).
+            double hi = h * x;
+            double lo = Math.fma(h, x, -hi) + hi * (0.5 * x);
+            double p = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_P);
+            double dpds = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_DPDA);
+            double gradOverLambda = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_GRAD_OVER_X);
+            double g = -dpds / (gradOverLambda * hi); // the Gamma density at hi
+            double shift = g * lo;                    // 0 also where g underflowed
+            double psi = GammaFunctions.digamma(s);   // -inf below ~5.6e-309 (there the shift of dP/ds is ~1e-16 relative)
+            cdf = Math.min(1, Math.max(0, p + shift));
+            djds = shift == 0 || psi == Double.NEGATIVE_INFINITY ? dpds : dpds + shift * (Math.log(hi) - psi);
+            djdh = (g + shift * ((s - 1) / hi - 1)) * w;
             duds = gradOverLambda * w * rest;
         } else {
             cdf = hugeB ? 1 : 0;
             djds = 0;
             djdh = 0;
-            duds = rest / h * (logU + Math.log(h) - GammaFunctions.digamma(s));
+            double t = logU + Math.log(h);
+            // psi(s) = -1/s - EULER_GAMMA + O(s) below 1e-300, where -1/s may overflow and rest/h/s may not
+            duds = s < 1e-300 ? rest / h * (t + EULER_GAMMA) + rest / h / s : rest / h * (t - GammaFunctions.digamma(s));
         }
         double dudh = -w * rest / h;
         if (hugeB) {

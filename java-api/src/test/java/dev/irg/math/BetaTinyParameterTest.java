@@ -69,8 +69,8 @@ class BetaTinyParameterTest {
         Irg irg = Irg.using(Backend.SCALAR);
         double[][] pts = {{7.80220804754592e-303, 3.65419491191908e26, 0.3031918457764021},
             {6.505329448485478e-266, 2.671079228900515e52, 1e-45}, {1.1504795289986417e-268, 9.07477401652415e87, 3.6483476522359944e-41},
-            {1e-250, 1e60, 0.3}, {2.2250738585072014e-308, 876.4693771023224, 0.14100604811928308}};
-        // not covered (docs/beta.md): a tiny with b above ~1e154, e.g. a = 1e-100, b = 1e170, x = 0.3 is NaN
+            {1e-250, 1e60, 0.3}, {2.2250738585072014e-308, 876.4693771023224, 0.14100604811928308},
+            {1e-100, 1e170, 0.3}, {1e-320, 1e300, 0.5}}; // the last two: the limits of IncompleteBeta.gammaLimit (NaN before)
         for (double[] p : pts) {
             for (Op op : new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}) {
                 for (int swap = 0; swap < 2; swap++) {

@@ -84,8 +84,8 @@ class HostExtremeParametersTest {
     @Test
     void betaHugeParameterAsJava() throws Exception {
         double[] huge = {0x1p320, 1e100, 1e110, 1e170, 1e250, 1e300, Double.MAX_VALUE};
-        double[] other = {Double.MIN_VALUE, 1e-300, 1e-100, 0.01, 0.5, 2.5, 1e3, 1e6, 1e20, 0x1p100};
-        double[] lambdas = {1e-3, 1, 5, 700};
+        double[] other = {Double.MIN_VALUE, 1e-300, 1e-100, 0.01, 0.5, 2.5, 1e3, 1e6, 1e12, 0x1p53, 1e20, 0x1p100};
+        double[] lambdas = {1e-3, 1, 5, 700, Double.NaN, Double.NaN}; // NaN: o and o + sqrt(o), next to the mean
         double[] xs = {1e-300, 1e-40, 1e-3, 0.3, 0.999};
         int n = huge.length * other.length * (lambdas.length + xs.length) * 2;
         double[] p0 = new double[n];
@@ -95,7 +95,8 @@ class HostExtremeParametersTest {
         for (double h : huge) {
             for (double o : other) {
                 for (int j = 0; j < lambdas.length + xs.length; j++) {
-                    double v = j < lambdas.length ? Math.max(Double.MIN_VALUE, lambdas[j] / h) : xs[j - lambdas.length];
+                    double lam = j == 4 ? o : j == 5 ? o + Math.sqrt(o) : j < 4 ? lambdas[j] : 0;
+                    double v = j < lambdas.length ? Math.max(Double.MIN_VALUE, lam / h) : xs[j - lambdas.length];
                     for (int swap = 0; swap < 2; swap++) {
                         p0[k] = swap == 0 ? o : h;
                         p1[k] = swap == 0 ? h : o;
