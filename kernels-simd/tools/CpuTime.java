@@ -1,0 +1,70 @@
+import dev.irg.Backend;
+import dev.irg.Irg;
+import dev.irg.Op;
+import dev.irg.Vec;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * CPU time per element of one operation on one backend, on the rows of a CSV written by
+ * {@code irg bench --write-inputs} (gamma: alpha,x with rate 1; vonmises: kappa,x with loc 0; beta: a,b,x):
+ * 15 warm-up calls, then 9 rounds of 3 calls timed with the thread's CPU time (ThreadMXBean, robust to other
+ * jobs on a shared machine), printing the median and range in ns per element. One thread. For A/B runs
+ * (vector widths with -Dirg.simd.bits=128|256|512, or two builds) alternate the runs in one session.
+ *
+ * Run (after mvn -pl jmh -am package -DskipTests):
+ *   ./irg bench --dist beta --n 200000 --reps 1 --write-inputs /tmp/beta_in.csv
+ *   java -Dirg.simd.bits=256 --add-modules jdk.incubator.vector -cp jmh/target/benchmarks.jar \
+ *        kernels-simd/tools/CpuTime.java /tmp/beta_in.csv BETA_GRAD_A SIMD F64
+ */
+public class CpuTime {
+    public static void main(String[] args) throws Exception {
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        int n = lines.size() - 1;
+        String[] header = lines.get(0).split(",");
+        boolean two = header.length == 2;                        // gamma or von Mises: no second parameter
+        double second = header[0].trim().equals("alpha") ? 1.0 : 0.0; // rate 1, or loc 0
+        double[][] in = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            String[] f = lines.get(1 + i).split(",");
+            in[0][i] = Double.parseDouble(f[0]);
+            in[1][i] = two ? second : Double.parseDouble(f[1]);
+            in[2][i] = Double.parseDouble(f[two ? 1 : 2]);
+        }
+        Op op = Op.valueOf(args[1]);
+        Irg irg = Irg.using(Backend.valueOf(args[2])).threads(1);
+        boolean f32 = args.length > 3 && args[3].equals("F32");
+        Vec[] v = new Vec[4];
+        for (int k = 0; k < 3; k++) {
+            if (f32) {
+                float[] f = new float[n];
+                for (int i = 0; i < n; i++) {
+                    f[i] = (float) in[k][i];
+                }
+                v[k] = Vec.of(f);
+            } else {
+                v[k] = Vec.of(in[k]);
+            }
+        }
+        v[3] = f32 ? Vec.of(new float[n]) : Vec.of(new double[n]);
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        for (int w = 0; w < 15; w++) {
+            irg.evaluate(op, v[0], v[1], v[2], v[3]);
+        }
+        double[] r = new double[9];
+        for (int k = 0; k < r.length; k++) {
+            long c0 = mx.getCurrentThreadCpuTime();
+            for (int j = 0; j < 3; j++) {
+                irg.evaluate(op, v[0], v[1], v[2], v[3]);
+            }
+            r[k] = (mx.getCurrentThreadCpuTime() - c0) / 3.0 / n;
+        }
+        Arrays.sort(r);
+        System.out.printf("%s %s %s: CPU ns per element median %.1f (range %.1f-%.1f), n = %d%n", args[1], args[2],
+                f32 ? "F32" : "F64", r[4], r[0], r[8], n);
+    }
+}
