@@ -328,7 +328,7 @@ final class BetaKernels implements Family {
         } else if (cdf) {
             fractionValueStage(st, 0, m);
         } else {
-            fractionStage(st, 0, m);
+            fractionStage(st, channelA, 0, m);
         }
         if (cdf) {
             if (series) {
@@ -340,13 +340,13 @@ final class BetaKernels implements Family {
             if (series) {
                 seriesChannel(st, channelA, 0, m);
             } else {
-                fractionChannel(st, channelA, 0, m);
+                fractionChannel(st, 0, m);
             }
             dcdfStage(st, gout, 0, m);
         } else if (series) {
             seriesGradStage(st, channelA, gout, 0, m);
         } else {
-            fractionGradStage(gx, st, channelA, gout, 0, m);
+            fractionGradStage(gx, st, gout, 0, m);
         }
         // lanes that did not converge within the vector budget carry NaN, as do lanes whose sums
         // overflowed: the scalar region code (caps, NaN rule) decides them
@@ -729,47 +729,42 @@ final class BetaKernels implements Family {
         }
     }
 
-    // Slots of the per-lane state of the fraction with derivatives (Stages.fb, L lanes each); the
-    // first START_SLOTS are also the per-element start state (Stages.fs)
+    // Slots of the per-lane state of the fraction with one derivative (Stages.fb, L lanes each); the
+    // first START_SLOTS are also the per-element start state (Stages.fs). "D" is the derivative the
+    // operation needs: by p where SEL is 1 (a lower dI/da or dz/da, an upper dI/db or dz/db), else by q.
     private static final int AM2 = 0;
     private static final int BM2 = 1;
     private static final int BM1 = 2;
-    private static final int APM2 = 3;
-    private static final int APM1 = 4;
-    private static final int AQM2 = 5;
-    private static final int AQM1 = 6;
-    private static final int BPM2 = 7;
-    private static final int BPM1 = 8;
-    private static final int BQM2 = 9;
-    private static final int BQM1 = 10;
-    private static final int DODD = 11;
-    private static final int DODDP = 12;
-    private static final int DODDQ = 13;
-    private static final int F = 14;
-    private static final int TP = 15;
-    private static final int TQ = 16;
+    private static final int ADM2 = 3;
+    private static final int ADM1 = 4;
+    private static final int BDM2 = 5;
+    private static final int BDM1 = 6;
+    private static final int DODD = 7;
+    private static final int DODDD = 8;
+    private static final int F = 9;
+    private static final int TD = 10;
+    private static final int LD = 11;
+    private static final int SEL = 12;
     /** Slots of the start state of one element. */
-    static final int START_SLOTS = 17;
-    private static final int P = 17;
-    private static final int Q = 18;
-    private static final int U = 19;
-    private static final int V = 20;
-    private static final int D = 21;
-    private static final int LP = 22;
-    private static final int LQ = 23;
-    private static final int K = 24;
-    private static final int ALPHA = 25;
-    private static final int ALPHAP = 26;
-    private static final int ALPHAQ = 27;
-    private static final int BETA = 28;
-    private static final int BETAP = 29;
-    private static final int BETAQ = 30;
+    static final int START_SLOTS = 13;
+    private static final int P = 13;
+    private static final int Q = 14;
+    private static final int U = 15;
+    private static final int V = 16;
+    private static final int D = 17;
+    private static final int K = 18;
+    private static final int ALPHA = 19;
+    private static final int ALPHAD = 20;
+    private static final int BETA = 21;
+    private static final int BETAD = 22;
     /** Number of state slots per lane. */
-    static final int FRACTION_SLOTS = 31;
+    static final int FRACTION_SLOTS = 23;
 
     /**
-     * f, T_p = f L_p + f_p, T_q = f L_q + f_q into st.s0, s1, s2 by the three-term recurrence with the
-     * p- and q-derivatives, rescaled every step (IncompleteBeta.fraction); s0 NaN where not converged.
+     * f and the one channel the operation needs, T_p = f L_p + f_p or T_q = f L_q + f_q (channelA and the
+     * lane's side decide: see SEL), into st.s0, s1 by the three-term recurrence with that derivative,
+     * rescaled every step (IncompleteBeta.fraction carries both: the vector stage carries one, ~20 % fewer
+     * operations per step); s0 NaN where not converged.
      *
      * <p>Persistent lanes: the lanes of one vector take the run's elements one after another, and a
      * lane whose element has converged (or reached the budget) writes its results and takes the next
@@ -780,10 +775,10 @@ final class BetaKernels implements Family {
      * as one loop, the method was too large for the JIT to compile every vector operation to its
      * intrinsic (JFR: most of its time in the Vector API's Java fallback).
      */
-    private static void fractionStage(Stages st, int from, int to) {
+    private static void fractionStage(Stages st, boolean channelA, int from, int to) {
         int n = SP.length();
         double[] fb = st.fb;
-        fractionStartStage(st, from, to);
+        fractionStartStage(st, channelA, from, to);
         int[] element = st.laneElement;
         int[] steps = st.laneSteps;
         int[] caps = st.laneCaps;
@@ -811,8 +806,7 @@ final class BetaKernels implements Family {
                 }
                 // converged, or open at the budget (NaN: the scalar code decides)
                 st.s0[e] = done ? fb[F * n + j] : Double.NaN;
-                st.s1[e] = fb[TP * n + j];
-                st.s2[e] = fb[TQ * n + j];
+                st.s1[e] = fb[TD * n + j];
                 if (next < to) {
                     element[j] = next;
                     refill(st, fb, n, j, next++);
@@ -836,8 +830,6 @@ final class BetaKernels implements Family {
         fb[U * n + j] = st.u[e];
         fb[V * n + j] = st.v[e];
         fb[D * n + j] = st.d[e];
-        fb[LP * n + j] = st.lp[e];
-        fb[LQ * n + j] = st.lq[e];
         fb[K * n + j] = 1;
         st.laneSteps[j] = 0;
         double p = st.p[e];
@@ -857,9 +849,10 @@ final class BetaKernels implements Family {
 
     /**
      * Step 0 of every element: beta_0 = 1 + d_1, the recurrence's start (rescaled so that A_0 = 1),
-     * f, T_p, T_q, into the per-element start state Stages.fs (slot s of element e at s * fsStride + e).
+     * f, T_d, the channel selector and L_d, into the per-element start state Stages.fs (slot s of element e at
+     * s * fsStride + e). The channel is p's where channelA differs from the side (lower dI/da, upper dI/db).
      */
-    private static void fractionStartStage(Stages st, int from, int to) {
+    private static void fractionStartStage(Stages st, boolean channelA, int from, int to) {
         double[] fs = st.fs;
         int m = st.fsStride;
         for (int i = from; i < to; i += SP.length()) {
@@ -867,39 +860,38 @@ final class BetaKernels implements Family {
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
             DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
             DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector up = DoubleVector.fromArray(SP, st.up, i);
+            VectorMask<Double> byP = channelA ? up.compare(EQ, 0.0) : up.compare(NE, 0.0);
             DoubleVector pq = p.add(q);
             DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
             DoubleVector b0 = d.neg().add(1.0).mul(rp1);
             DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
             DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
             DoubleVector dOddQ = u.neg().mul(rp1);
+            DoubleVector dOddD = dOddQ.blend(dOddP, byP);
+            DoubleVector ld = DoubleVector.fromArray(SP, st.lq, i).blend(DoubleVector.fromArray(SP, st.lp, i), byP);
             DoubleVector s = b0.broadcast(1.0).div(b0);
             DoubleVector zero = p.broadcast(0.0);
-            DoubleVector apm1 = dOddP.mul(s);
-            DoubleVector aqm1 = dOddQ.mul(s);
+            DoubleVector adm1 = dOddD.mul(s);
             s.intoArray(fs, AM2 * m + i);
             zero.intoArray(fs, BM2 * m + i);
             s.intoArray(fs, BM1 * m + i);
-            zero.intoArray(fs, APM2 * m + i);
-            apm1.intoArray(fs, APM1 * m + i);
-            zero.intoArray(fs, AQM2 * m + i);
-            aqm1.intoArray(fs, AQM1 * m + i);
-            zero.intoArray(fs, BPM2 * m + i);
-            zero.intoArray(fs, BPM1 * m + i);
-            zero.intoArray(fs, BQM2 * m + i);
-            zero.intoArray(fs, BQM1 * m + i);
+            zero.intoArray(fs, ADM2 * m + i);
+            adm1.intoArray(fs, ADM1 * m + i);
+            zero.intoArray(fs, BDM2 * m + i);
+            zero.intoArray(fs, BDM1 * m + i);
             dOdd.intoArray(fs, DODD * m + i);
-            dOddP.intoArray(fs, DODDP * m + i);
-            dOddQ.intoArray(fs, DODDQ * m + i);
+            dOddD.intoArray(fs, DODDD * m + i);
             s.intoArray(fs, F * m + i);
-            s.mul(DoubleVector.fromArray(SP, st.lp, i)).sub(s.mul(apm1)).intoArray(fs, TP * m + i);
-            s.mul(DoubleVector.fromArray(SP, st.lq, i)).sub(s.mul(aqm1)).intoArray(fs, TQ * m + i);
+            s.mul(ld).sub(s.mul(adm1)).intoArray(fs, TD * m + i);
+            ld.intoArray(fs, LD * m + i);
+            zero.blend(1.0, byP).intoArray(fs, SEL * m + i);
         }
     }
 
     /**
-     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their p-, q-derivatives at each
-     * lane's own k; d_{2k+1} carried.
+     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their derivatives by the lane's channel
+     * (p or q, SEL) at each lane's own k; d_{2k+1} carried.
      */
     private static void fractionCoefficients(double[] fb) {
         int n = SP.length();
@@ -930,82 +922,64 @@ final class BetaKernels implements Family {
         // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
         DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
         DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
+        VectorMask<Double> byP = DoubleVector.fromArray(SP, fb, SEL * n).compare(NE, 0.0);
+        DoubleVector dEvenD = dEvenQ.blend(dEvenP, byP);
+        DoubleVector dNextD = dNextQ.blend(dNextP, byP);
         DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
         dOdd.mul(dEven).intoArray(fb, ALPHA * n);
-        DoubleVector.fromArray(SP, fb, DODDP * n).mul(dEven).add(dOdd.mul(dEvenP)).intoArray(fb, ALPHAP * n);
-        DoubleVector.fromArray(SP, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ)).intoArray(fb, ALPHAQ * n);
+        DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenD)).intoArray(fb, ALPHAD * n);
         // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
         DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, D * n));
         DoubleVector v = DoubleVector.fromArray(SP, fb, V * n);
         pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
                 .add(v.mul(k2).mul(pk)).mul(r23).intoArray(fb, BETA * n);
-        dEvenP.add(dNextP).intoArray(fb, BETAP * n);
-        dEvenQ.add(dNextQ).intoArray(fb, BETAQ * n);
+        dEvenD.add(dNextD).intoArray(fb, BETAD * n);
         dNext.intoArray(fb, DODD * n);
-        dNextP.intoArray(fb, DODDP * n);
-        dNextQ.intoArray(fb, DODDQ * n);
+        dNextD.intoArray(fb, DODDD * n);
         k.add(1.0).intoArray(fb, K * n);
     }
 
     /**
-     * One step of A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and both derivatives), rescaled so
-     * that A_k = 1; the new f, T_p, T_q and the convergence test. Returns the lanes that converged in
-     * this step (as bits).
+     * One step of A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and the channel's derivatives), rescaled
+     * so that A_k = 1; the new f, T_d and the convergence test. Returns the lanes that converged in this
+     * step (as bits).
      */
     private static long fractionRecurrence(double[] fb) {
         int n = SP.length();
         DoubleVector alpha = DoubleVector.fromArray(SP, fb, ALPHA * n);
-        DoubleVector alphaP = DoubleVector.fromArray(SP, fb, ALPHAP * n);
-        DoubleVector alphaQ = DoubleVector.fromArray(SP, fb, ALPHAQ * n);
+        DoubleVector alphaD = DoubleVector.fromArray(SP, fb, ALPHAD * n);
         DoubleVector beta = DoubleVector.fromArray(SP, fb, BETA * n);
-        DoubleVector betaP = DoubleVector.fromArray(SP, fb, BETAP * n);
-        DoubleVector betaQ = DoubleVector.fromArray(SP, fb, BETAQ * n);
+        DoubleVector betaD = DoubleVector.fromArray(SP, fb, BETAD * n);
         DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
         DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
         DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
-        DoubleVector apm1 = DoubleVector.fromArray(SP, fb, APM1 * n);
-        DoubleVector aqm1 = DoubleVector.fromArray(SP, fb, AQM1 * n);
-        DoubleVector bpm1 = DoubleVector.fromArray(SP, fb, BPM1 * n);
-        DoubleVector bqm1 = DoubleVector.fromArray(SP, fb, BQM1 * n);
+        DoubleVector adm1 = DoubleVector.fromArray(SP, fb, ADM1 * n);
+        DoubleVector bdm1 = DoubleVector.fromArray(SP, fb, BDM1 * n);
         DoubleVector an = beta.sub(alpha.mul(am2));
         DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
-        DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(DoubleVector.fromArray(SP, fb, APM2 * n)))
-                .sub(alphaP.mul(am2));
-        DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(DoubleVector.fromArray(SP, fb, AQM2 * n)))
-                .sub(alphaQ.mul(am2));
-        DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BPM2 * n)))
-                .sub(alphaP.mul(bm2));
-        DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BQM2 * n)))
-                .sub(alphaQ.mul(bm2));
+        DoubleVector adn = beta.mul(adm1).add(betaD).sub(alpha.mul(DoubleVector.fromArray(SP, fb, ADM2 * n)))
+                .sub(alphaD.mul(am2));
+        DoubleVector bdn = beta.mul(bdm1).add(betaD.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BDM2 * n)))
+                .sub(alphaD.mul(bm2));
         DoubleVector s = an.broadcast(1.0).div(an);
         s.intoArray(fb, AM2 * n);
         bm1.mul(s).intoArray(fb, BM2 * n);
         DoubleVector f = bn.mul(s);
         f.intoArray(fb, BM1 * n);
-        apm1.mul(s).intoArray(fb, APM2 * n);
-        DoubleVector ap = apn.mul(s);
-        ap.intoArray(fb, APM1 * n);
-        aqm1.mul(s).intoArray(fb, AQM2 * n);
-        DoubleVector aq = aqn.mul(s);
-        aq.intoArray(fb, AQM1 * n);
-        bpm1.mul(s).intoArray(fb, BPM2 * n);
-        DoubleVector bp = bpn.mul(s);
-        bp.intoArray(fb, BPM1 * n);
-        bqm1.mul(s).intoArray(fb, BQM2 * n);
-        DoubleVector bq = bqn.mul(s);
-        bq.intoArray(fb, BQM1 * n);
-        DoubleVector tp = f.mul(DoubleVector.fromArray(SP, fb, LP * n)).add(bp.sub(f.mul(ap)));
-        DoubleVector tq = f.mul(DoubleVector.fromArray(SP, fb, LQ * n)).add(bq.sub(f.mul(aq)));
-        // converged when every change is <= TOL times its value: the largest excess is <= 0 (a NaN
-        // in the second or third is dropped: such a lane is not finite and recomputed anyway)
+        adm1.mul(s).intoArray(fb, ADM2 * n);
+        DoubleVector ad = adn.mul(s);
+        ad.intoArray(fb, ADM1 * n);
+        bdm1.mul(s).intoArray(fb, BDM2 * n);
+        DoubleVector bd = bdn.mul(s);
+        bd.intoArray(fb, BDM1 * n);
+        DoubleVector td = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bd.sub(f.mul(ad)));
+        // converged when both changes are <= TOL times their value: the larger excess is <= 0 (a NaN in
+        // the second is dropped: such a lane is not finite and recomputed anyway)
         DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
-        DoubleVector e1 = tp.sub(DoubleVector.fromArray(SP, fb, TP * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
-        DoubleVector e2 = tq.sub(DoubleVector.fromArray(SP, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e1 = td.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(td.lanewise(ABS).mul(CONVERGENCE_TOL));
         DoubleVector m = e0.blend(e1, e1.compare(GT, e0));
-        m = m.blend(e2, e2.compare(GT, m));
         f.intoArray(fb, F * n);
-        tp.intoArray(fb, TP * n);
-        tq.intoArray(fb, TQ * n);
+        td.intoArray(fb, TD * n);
         VectorMask<Double> conv = m.compare(LE, 0.0);
         return conv.anyTrue() ? conv.toLong() : 0L;
     }
@@ -1019,22 +993,23 @@ final class BetaKernels implements Family {
         }
     }
 
-    /** The requested channel of the fraction into st.s1: lower (T_p, T_q), upper (-T_q, -T_p). */
-    private static void fractionChannel(Stages st, boolean channelA, int from, int to) {
+    /**
+     * The requested channel of the fraction into st.s1: lower (T_p, T_q), upper (-T_q, -T_p); the fraction
+     * stage carried only that one (T_d in st.s1), so only the upper side's sign is applied here.
+     */
+    private static void fractionChannel(Stages st, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
-            DoubleVector tp = DoubleVector.fromArray(SP, st.s1, i);
-            DoubleVector tq = DoubleVector.fromArray(SP, st.s2, i);
+            DoubleVector td = DoubleVector.fromArray(SP, st.s1, i);
             VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
-            DoubleVector t = channelA ? tp.blend(tq.neg(), upper) : tq.blend(tp.neg(), upper);
+            DoubleVector t = td.blend(td.neg(), upper);
             // NaN marks lanes to recompute (s0 not converged)
             t.add(DoubleVector.fromArray(SP, st.s0, i).mul(0.0)).intoArray(st.s1, i);
         }
     }
 
     /** Fraction gradients: -(dI/dtheta)/density, prefactor/density = x (1 - x)/p. */
-    private static void fractionGradStage(double[] xx, Stages st, boolean channelA,
-            double[] out, int from, int to) {
-        fractionChannel(st, channelA, from, to);
+    private static void fractionGradStage(double[] xx, Stages st, double[] out, int from, int to) {
+        fractionChannel(st, from, to);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector x = DoubleVector.fromArray(SP, xx, i);
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
