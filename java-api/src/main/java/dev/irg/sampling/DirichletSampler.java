@@ -61,9 +61,21 @@ public final class DirichletSampler {
      * is 0 (every other component underflowed); h_j may then be +infinity (d log g_j/dalpha_j overflowed).
      */
     public static void gradients(double[] alpha, double[] logG, double[] z, int k, double[] diag, double[] h) {
+        double[] dLogG = new double[k];
+        for (int j = 0; j < k; j++) {
+            dLogG[j] = GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
+        }
+        gradientsFromDLogG(dLogG, z, k, diag, h);
+    }
+
+    /**
+     * As {@link #gradients}, from d log g_j/dalpha_j already computed ({@code dLogG}: the SIMD backend takes
+     * them from its vector kernel).
+     */
+    public static void gradientsFromDLogG(double[] dLogG, double[] z, int k, double[] diag, double[] h) {
         for (int j = 0; j < k; j++) {
             // z_j = 0 (underflowed, alpha_j tiny): 0, not 0 * (+infinity, d log g/dalpha overflowed) = NaN
-            double f = z[j] == 0 ? 0 : z[j] * GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
+            double f = z[j] == 0 ? 0 : z[j] * dLogG[j];
             h[j] = f;
             double rest = oneMinus(z, k, j);
             diag[j] = rest == 0 ? 0 : rest * f; // the others all underflowed: 0, not 0 * infinity

@@ -36,6 +36,10 @@ final class SamplerScratch {
     // intermediate values of the vector sampler steps
     double[] w0;
     double[] w1;
+    // the log-space Gamma gradient (SimdSamplers.dLogXdAlpha): x = e^log x, rate 1, dx/dalpha
+    double[] lx;
+    double[] ones;
+    double[] dx;
 
     SamplerScratch(int capacity, int lanes) {
         this.pad = lanes;
@@ -76,5 +80,9 @@ final class SamplerScratch {
         uC = new double[m];
         w0 = new double[m];
         w1 = new double[m];
+        lx = new double[m];
+        ones = new double[m];
+        java.util.Arrays.fill(ones, 1.0);
+        dx = new double[m];
     }
 }

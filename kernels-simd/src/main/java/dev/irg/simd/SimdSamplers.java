@@ -25,10 +25,11 @@ import dev.irg.spi.SamplerKernels;
  * precisions (float32 = the float64 sample rounded once, as the scalar backend does).
  *
  * <p>Gradients go through {@link #gradient}, the one entry point into the gradient kernels: the SIMD
- * kernels of this width when they implement the operation (Gamma dz/dalpha and dz/drate, von Mises
- * dz/dkappa), else the scalar reference (Beta today; the log-space Gamma and Dirichlet gradients,
- * {@code IncompleteGamma.dLogXdAlpha}, have no vector kernel). So an rsample equals this backend's
- * samples followed by {@code Irg.evaluate} on this backend, bit for bit.
+ * kernels of this width when they implement the operation, else the scalar reference. So an rsample
+ * equals this backend's samples followed by {@code Irg.evaluate} on this backend, bit for bit. The
+ * log-space Gamma and Dirichlet gradients (d log g/dalpha, no operation of their own) come from the
+ * Gamma dz/dalpha kernel at g = e^log g divided by g where g is at least 2^-1000, else from the scalar
+ * log-space reference ({@link #dLogXdAlpha}): equal to the scalar backend's to rounding.
  */
 final class SimdSamplers implements SamplerKernels {
     private final SimdKernels kernels;
@@ -116,10 +117,16 @@ final class SimdSamplers implements SamplerKernels {
             s.out[i] = validRate(s.p1[i]) ? s.out[i] - logRate[i] : Double.NaN;
         }
         roundAsStored(r, s.out, cnt);
+        if (r.grad0() != null) {
+            for (int i = 0; i < cnt; i++) {
+                s.t1[i] = s.out[i] + logRate[i]; // log of the standard Gamma sample
+            }
+            dLogXdAlpha(s.p0, s.t1, s.g0, cnt, s);
+        }
         for (int i = 0; i < cnt; i++) {
             boolean ok = validRate(s.p1[i]) && GammaSampler.classify(s.p0[i]) != GammaSampler.Region.INVALID;
-            if (r.grad0() != null) {
-                s.g0[i] = ok ? IncompleteGamma.dLogXdAlpha(s.p0[i], s.out[i] + logRate[i]) : Double.NaN;
+            if (r.grad0() != null && !ok) {
+                s.g0[i] = Double.NaN;
             }
             if (r.grad1() != null) {
                 s.g1[i] = ok ? -1 / s.p1[i] : Double.NaN;
@@ -172,7 +179,7 @@ final class SimdSamplers implements SamplerKernels {
         double[] z = new double[k];
         double[] diag = new double[k];
         double[] h = new double[k];
-        double[] rowAlpha = new double[k];
+        double[] dLogG = new double[k];
         if (sharedRow) {
             for (int j = 0; j < k; j++) {
                 row[j] = p0.get(j);
@@ -190,14 +197,17 @@ final class SimdSamplers implements SamplerKernels {
                 SimdKernels.load(p0, from * k, cnt, s.p0, s.f);
             }
             gamma.sample(r.seed(), SUBSTREAM_MAIN, (r.first() + from) * k, s.p0, cnt, true, s.t0, s);
+            if (r.withGrad()) {
+                dLogXdAlpha(s.p0, s.t0, s.t1, cnt, s); // d log g_j/d alpha_j of the whole block
+            }
             for (int q = 0; q < rows; q++) {
                 int off = q * k;
                 System.arraycopy(s.t0, off, logG, 0, k);
                 DirichletSampler.normalize(logG, z, k);
                 System.arraycopy(z, 0, s.out, off, k);
                 if (r.withGrad()) {
-                    System.arraycopy(s.p0, off, rowAlpha, 0, k);
-                    DirichletSampler.gradients(rowAlpha, logG, z, k, diag, h);
+                    System.arraycopy(s.t1, off, dLogG, 0, k);
+                    DirichletSampler.gradientsFromDLogG(dLogG, z, k, diag, h);
                     System.arraycopy(diag, 0, s.g0, off, k);
                     System.arraycopy(h, 0, s.g1, off, k);
                 }
@@ -211,6 +221,32 @@ final class SimdSamplers implements SamplerKernels {
             }
         }
     }
+
+    /**
+     * d(log x)/dalpha of standard Gamma(alpha, 1) samples given by their logs (the log-space Gamma rsample and
+     * the Dirichlet gradients): where x = e^logX is at least LOG_GRAD_VECTOR_MIN, the float64 vector kernel of
+     * GAMMA_GRAD_ALPHA at x (rate 1) divided by x; elsewhere (x below it or 0: alpha tiny, where only log x is
+     * finite) and for NaN the scalar log-space reference {@code IncompleteGamma.dLogXdAlpha}. Equal to the
+     * scalar backend's values to rounding: (dx/dalpha)/x here, its (dx/dalpha)/x formed in each region there
+     * (SimdSamplersTest, 1e-13 relative).
+     */
+    private void dLogXdAlpha(double[] alpha, double[] logX, double[] out, int cnt, SamplerScratch s) {
+        double[] x = s.lx;
+        for (int i = 0; i < cnt; i++) {
+            double v = Math.exp(logX[i]);
+            x[i] = v >= LOG_GRAD_VECTOR_MIN && v < Double.POSITIVE_INFINITY ? v : Double.NaN;
+        }
+        gradient(Op.GAMMA_GRAD_ALPHA, Precision.F64, alpha, s.ones, x, s.dx, cnt, s);
+        for (int i = 0; i < cnt; i++) {
+            out[i] = Double.isNaN(x[i]) ? IncompleteGamma.dLogXdAlpha(alpha[i], logX[i]) : s.dx[i] / x[i];
+        }
+    }
+
+    /**
+     * Smallest standard Gamma sample whose d(log x)/dalpha goes through the vector kernel at x (2^-1000): x
+     * normal with room, so that x itself has all its digits; below, the log-space reference (tiny alpha).
+     */
+    static final double LOG_GRAD_VECTOR_MIN = 0x1p-1000;
 
     /**
      * {@code out[i] = op(p0[i], p1[i], x[i])} for {@code i < cnt}: the narrow entry point of the fused

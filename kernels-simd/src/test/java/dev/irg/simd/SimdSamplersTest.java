@@ -246,7 +246,7 @@ class SimdSamplersTest {
     }
 
     @Test
-    void dirichletIsBitIdenticalToScalar() {
+    void dirichletSamplesAreBitIdenticalToScalar() {
         for (int w : widths()) {
             SimdSamplers simd = new SimdSamplers(SimdKernels.create(w));
             for (Precision pr : Precision.values()) {
@@ -265,8 +265,11 @@ class SimdSamplersTest {
                             simd.sample(request(Kind.DIRICHLET, pr, 11, alpha, null, got, rows, k));
                             String what = "dirichlet " + pr + " k=" + k + " rows=" + rows + " w=" + w;
                             assertBits(ref.out, got.out, what + " z");
-                            assertBits(ref.g0, got.g0, what + " diag");
-                            assertBits(ref.g1, got.g1, what + " vjp factor");
+                            // gradients: d log g/dalpha from the vector Gamma kernel (SimdSamplers.dLogXdAlpha),
+                            // the scalar backend's log-space reference: equal to rounding
+                            double rel = pr == Precision.F64 ? GRAD_REL_F64 : GRAD_REL_F32;
+                            assertClose(ref.g0, got.g0, rel, what + " diag");
+                            assertClose(ref.g1, got.g1, rel, what + " vjp factor");
                         }
                     }
                 }
