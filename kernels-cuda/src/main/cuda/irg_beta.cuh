@@ -490,13 +490,37 @@ IRG_HD_CALL BetaOut betaGammaLimit(double a, double b, double x, bool hugeB) {
 }
 
 /**
- * IncompleteBeta.evaluate: one huge parameter by its limits (IncompleteBeta.gammaLimit), a tiny parameter through
- * its proxy (IncompleteBeta.tinyParameter), else the regions.
+ * IncompleteBeta.bothHugeTail: both parameters >= BOTH_HUGE_MIN and x at least BOTH_HUGE_Z_MIN standard deviations
+ * from the mean: I = 0 or 1, dI/da = dI/db = 0, the gradients from the tail's first term. False: not taken.
+ */
+IRG_HD bool betaBothHugeTail(double a, double b, double x, BetaOut& r) {
+    if (!(fmin(a, b) >= bc::BOTH_HUGE_MIN) || !(fmax(a, b) < inf_value())) return false;
+    double as = a * 0x1p-64;
+    double bs = b * 0x1p-64;
+    double y = 1 - x;
+    double d = x <= 0.5 ? betaDeltaFromU(as, bs, x) : betaDeltaFromV(as, bs, y);
+    double xy = x * y;
+    if (!(fabs(d) * 0x1p32 >= bc::BOTH_HUGE_Z_MIN * sqrt((as + bs) * xy))) return false;
+    double q = xy / d * 0x1p-64;
+    double da = d / as;
+    double db = -d / bs;
+    double ga = q * (da < -0.5 ? log(x) + log1p(b / a) : log1p(da));
+    double gb = q * (db < -0.5 ? log1p(-x) + log1p(a / b) : log1p(db));
+    r = BetaOut{d < 0 ? 0.0 : 1.0, -0.0, 0.0, ga, gb};
+    return true;
+}
+
+/**
+ * IncompleteBeta.evaluate: one huge parameter by its limits (IncompleteBeta.gammaLimit), both huge away from the
+ * mean by the tail (IncompleteBeta.bothHugeTail), a tiny parameter through its proxy (IncompleteBeta.tinyParameter),
+ * else the regions.
  */
 IRG_HD_CALL BetaOut betaEvaluate(double a, double b, double x) {
     if (!(x > 0 && x < 1)) return betaEvaluateRegions(a, b, x);
     bool hugeB = betaHugeAgainst(b, a);
     if (hugeB || betaHugeAgainst(a, b)) return betaGammaLimit(a, b, x, hugeB);
+    BetaOut tail;
+    if (betaBothHugeTail(a, b, x, tail)) return tail;
     bool tinyA = betaTinyAgainst(a, b);
     if (!tinyA && !betaTinyAgainst(b, a)) return betaEvaluateRegions(a, b, x);
     double t = tinyA ? a : b;

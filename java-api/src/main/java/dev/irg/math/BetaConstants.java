@@ -59,6 +59,21 @@ public final class BetaConstants {
     /** See GAMMA_LIMIT_MIN: the largest w = -log(1 - x) (times |a - 1| + 1) of the Gamma limit. */
     public static final double GAMMA_LIMIT_W = 0x1p-60;
 
+    /**
+     * Both parameters at least BOTH_HUGE_MIN = 2^512 (about 1.3e154; there the fraction's products of two
+     * parameters overflow: NaN before): away from the mean (IncompleteBeta.bothHugeTail) the standard deviation
+     * sqrt(ab/(a+b)^3) is below 2^-256 of the mean a/(a+b) while neighbouring doubles are 2^-53 of it apart, so
+     * every x other than the mean itself is z &ge; 2^203 standard deviations out (z = D/sqrt((a+b)x(1-x)),
+     * D = (a+b)x - a, carried error-free). There I is 0 or 1 and dI/da, dI/db underflow (e^(-z^2/2)), and the
+     * gradients are the first term of the tail: (1 - I)/p = x(1 - x)/D (1 + O(1/z^2)), so dz/da =
+     * x(1 - x) log1p(D/a)/D, dz/db = x(1 - x) log1p(-D/b)/D (psi(a + b) - psi(a) = log((a + b)/a) + O(1/a)).
+     * The tail form is taken from z &ge; BOTH_HUGE_Z_MIN = 2^30 (relative error O(2^-60)); closer, i.e. x at the
+     * mean, the regions' normal limit.
+     */
+    public static final double BOTH_HUGE_MIN = 0x1p512;
+    /** See BOTH_HUGE_MIN. */
+    public static final double BOTH_HUGE_Z_MIN = 0x1p30;
+
     /** a or b not in (0, inf), x not in [0, 1], or any NaN: every output NaN. */
     public static final int REGION_NAN = 0;
     /** x = 0: I = 0, derivatives and gradients 0. */

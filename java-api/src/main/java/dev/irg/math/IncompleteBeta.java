@@ -1,5 +1,7 @@
 package dev.irg.math;
 
+import static dev.irg.math.BetaConstants.BOTH_HUGE_MIN;
+import static dev.irg.math.BetaConstants.BOTH_HUGE_Z_MIN;
 import static dev.irg.math.BetaConstants.CONVERGENCE_TOL;
 import static dev.irg.math.BetaConstants.DIGAMMA_SPLIT;
 import static dev.irg.math.BetaConstants.FRACTION_CAP_BASE;
@@ -124,6 +126,9 @@ public final class IncompleteBeta {
             gammaLimit(a, b, x, hugeAgainst(b, a), out);
             return;
         }
+        if (x > 0 && x < 1 && bothHugeTail(a, b, x, out)) {
+            return;
+        }
         if (x > 0 && x < 1 && (tinyAgainst(a, b) || tinyAgainst(b, a))) {
             tinyParameter(a, b, x, out);
             return;
@@ -207,6 +212,39 @@ public final class IncompleteBeta {
             out[OUT_GRAD_A] = -dudh;
             out[OUT_GRAD_B] = -duds;
         }
+    }
+
+    /**
+     * Both parameters huge (BetaConstants.BOTH_HUGE_MIN) and x away from the mean: I = 0 or 1, dI/da = dI/db = 0
+     * (below the double range), dz/da = x(1 - x) log1p(D/a)/D, dz/db = x(1 - x) log1p(-D/b)/D with
+     * D = (a + b)x - a. D is formed error-free (deltaFromU/V) on a, b scaled by 2^-64 (exact; a + b may
+     * overflow otherwise), and only its quotients by a, b are used. Returns false (nothing written) when the
+     * parameters are not both huge or finite, or x is within BOTH_HUGE_Z_MIN standard deviations of the mean.
+     */
+    static boolean bothHugeTail(double a, double b, double x, double[] out) {
+        if (!(Math.min(a, b) >= BOTH_HUGE_MIN) || !(Math.max(a, b) < Double.POSITIVE_INFINITY)) {
+            return false;
+        }
+        double as = a * 0x1p-64;
+        double bs = b * 0x1p-64;
+        double y = 1 - x;
+        double d = x <= 0.5 ? deltaFromU(as, bs, x) : deltaFromV(as, bs, y); // D 2^-64
+        double xy = x * y;
+        // z = D / sqrt((a + b) x (1 - x)) = d 2^32 / sqrt((as + bs) x (1 - x))
+        if (!(Math.abs(d) * 0x1p32 >= BOTH_HUGE_Z_MIN * Math.sqrt((as + bs) * xy))) {
+            return false;
+        }
+        double r = xy / d * 0x1p-64; // x (1 - x)/D
+        out[OUT_CDF] = d < 0 ? 0 : 1;
+        out[OUT_DCDF_DA] = -0.0;
+        out[OUT_DCDF_DB] = 0.0;
+        // log1p(D/a) = log(x (a + b)/a): as log x + log1p(b/a) where D/a is next to -1 (x far below the mean,
+        // where -1 + x (a + b)/a rounds to -1), else log1p (no cancellation next to the mean); the same for b
+        double da = d / as;
+        double db = -d / bs;
+        out[OUT_GRAD_A] = r * (da < -0.5 ? Math.log(x) + Math.log1p(b / a) : Math.log1p(da));
+        out[OUT_GRAD_B] = r * (db < -0.5 ? Math.log1p(-x) + Math.log1p(a / b) : Math.log1p(db));
+        return true;
     }
 
     /**

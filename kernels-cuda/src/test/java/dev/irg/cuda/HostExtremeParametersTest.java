@@ -108,6 +108,28 @@ class HostExtremeParametersTest {
         assertAsJava(new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}, p0, p1, x);
     }
 
+    /** Both parameters huge (IncompleteBeta.bothHugeTail), x at and away from the mean. */
+    @Test
+    void betaBothHugeAsJava() throws Exception {
+        double[] huge = {0x1p512, 1e160, 1e200, 3e200, 1e300, Double.MAX_VALUE};
+        double[] xs = {1e-300, 1e-115, 1e-40, 0.25, 0.3, 0.5, 0.5000000000000001, 0.7, 0.999, 1 - 0x1p-53};
+        int n = huge.length * huge.length * xs.length;
+        double[] p0 = new double[n];
+        double[] p1 = new double[n];
+        double[] x = new double[n];
+        int k = 0;
+        for (double a : huge) {
+            for (double b : huge) {
+                for (double v : xs) {
+                    p0[k] = a;
+                    p1[k] = b;
+                    x[k++] = v;
+                }
+            }
+        }
+        assertAsJava(new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}, p0, p1, x);
+    }
+
     /** The host-compiled CUDA values of {@code ops} equal the Java reference's within 1e-14 relative (NaN where it is NaN). */
     private static void assertAsJava(Op[] ops, double[] p0, double[] p1, double[] x) throws Exception {
         for (Op op : ops) {
