@@ -72,7 +72,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         if (nanRows > 0) {
             main.err.println("irg: " + nanRows + " of " + inputs.n() + " rows gave NaN (inputs outside the domain of "
-                    + dist.id() + ")");
+                    + dist.id() + ", or in a range it does not cover yet: docs/" + dist.id() + ".md)");
         }
         return 0;
     }
