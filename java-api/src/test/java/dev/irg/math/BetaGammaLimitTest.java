@@ -72,6 +72,33 @@ class BetaGammaLimitTest {
      * exact to ~1e-25 ((a + 1) w + a^2/b), the limit's code and the regions agree: two independent methods.
      */
     @Test
+    void tailAndMirrorAgreeWithTheRegionsWhereBothHold() {
+        // the tail branch (x not small) and the huge-a orientation, at b = 1e96 < GAMMA_LIMIT_MIN where the regions
+        // decide evaluate(): measured 4.2e-16 at most (b = 3e96 ... 1e103, a from 1e-3 to 1e6)
+        double[] out = new double[IncompleteBeta.OUT_LENGTH];
+        double[] lim = new double[IncompleteBeta.OUT_LENGTH];
+        double b = 1e96;
+        for (double a : new double[] {1e-3, 0.5, 2.5, 40, 1e3, 1e6}) {
+            for (double x : new double[] {1e-30, 1e-10, 0.3, 0.9}) {
+                IncompleteBeta.evaluate(a, b, x, out);
+                IncompleteBeta.gammaLimit(a, b, x, true, lim);
+                assertClose(out, lim, 1e-14, "a=" + a + " b=" + b + " x=" + x);
+                if (1 - x < 1) { // (x = 1 is an edge, not a limit)
+                    IncompleteBeta.evaluate(b, a, 1 - x, out);
+                    IncompleteBeta.gammaLimit(b, a, 1 - x, false, lim);
+                    assertClose(out, lim, 1e-14, "mirrored a=" + b + " b=" + a + " x=" + (1 - x));
+                }
+            }
+        }
+    }
+
+    private static void assertClose(double[] want, double[] got, double rel, String at) {
+        for (int k = 0; k < want.length; k++) {
+            assertEquals(want[k], got[k], Math.max(rel * Math.abs(want[k]), 1e-300), at + " output " + k);
+        }
+    }
+
+    @Test
     void limitAgreesWithTheFractionWhereBothHold() {
         double[] out = new double[IncompleteBeta.OUT_LENGTH];
         double[] lim = new double[IncompleteBeta.OUT_LENGTH];
