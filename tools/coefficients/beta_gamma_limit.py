@@ -79,3 +79,23 @@ def rows():
 
 check_limit()
 rows()
+
+
+# 3. Large shapes (a > 2^53, b >= 2^120 (a + 1)^2), next to the mean: dI/db = g(a, lambda) w (the limit, exact to
+#    a^2/b ~ 1e-108 here) and dz/db = -(dI/db)/p with p the exact Beta density at 250 digits. Rows (a, b, x,
+#    dI/db, dz/db) for BetaGammaLimitTest.largeShapesMeetMpmath (the regions are 3e-9 off there).
+def large_shape_rows():
+    for a, b, lam in [(1e16, 1e140, 1e16 + 1e8), (1e20, 1e150, 1e20 - 3e10), (1e30, 1e150, 1e30 + 2e15)]:
+        x = lam / b  # the double input
+        with mp.workdps(250):
+            A, B, X = mp.mpf(a), mp.mpf(b), mp.mpf(x)
+            w = -mp.log1p(-X)
+            L = B * w
+            g = mp.exp((A - 1) * mp.log(L) - L - mp.loggamma(A))
+            dIdb = g * w
+            logp = (A - 1) * mp.log(X) + (B - 1) * mp.log1p(-X) - (mp.loggamma(A) + mp.loggamma(B) - mp.loggamma(A + B))
+            gb = -dIdb / mp.exp(logp)
+        print("        {" + ", ".join([repr(a), repr(b), repr(x), repr(float(dIdb)), repr(float(gb))]) + "},")
+
+
+large_shape_rows()

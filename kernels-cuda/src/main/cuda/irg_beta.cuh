@@ -449,7 +449,8 @@ IRG_HD bool betaTinyAgainst(double t, double o) {
 
 /** IncompleteBeta.hugeAgainst: h huge against o for the limits of betaGammaLimit (BetaConstants.GAMMA_LIMIT_MIN). */
 IRG_HD bool betaHugeAgainst(double h, double o) {
-    return h >= bc::GAMMA_LIMIT_MIN && h != inf_value() && o > 0 && o <= bc::GAMMA_LIMIT_OTHER_MAX;
+    return h >= bc::GAMMA_LIMIT_MIN && h != inf_value() && o > 0
+        && (o <= bc::GAMMA_LIMIT_OTHER_MAX || h >= bc::GAMMA_LIMIT_SQUARE_FACTOR * ((o + 1) * (o + 1)));
 }
 
 /**
@@ -467,16 +468,25 @@ IRG_HD_CALL BetaOut betaGammaLimit(double a, double b, double x, bool hugeB) {
     if (hugeB && w * (fabs(s - 1) + 1) <= bc::GAMMA_LIMIT_W) {
         double hi = h * x;
         double lo = fma(h, x, -hi) + hi * (0.5 * x);
-        double p = gammaEval(s, hi, GAMMA_WHAT_P);
-        double dpds = gammaEval(s, hi, GAMMA_WHAT_DPDA);
-        double gradOverLambda = gammaEval(s, hi, GAMMA_WHAT_GRAD_OVER_X);
-        double g = -dpds / (gradOverLambda * hi);
-        double shift = g * lo;
-        double psi = digamma(s);
-        cdf = fmin(1.0, fmax(0.0, p + shift));
-        djds = (shift == 0 || psi == -inf_value()) ? dpds : dpds + shift * (log(hi) - psi);
-        djdh = (g + shift * ((s - 1) / hi - 1)) * w;
-        duds = gradOverLambda * w * rest;
+        if (s > bc::GAMMA_LIMIT_OTHER_MAX && gammaClassify(s, hi) == gc::REGION_TEMME) {
+            double lm1 = ((hi - s) + lo) / s;
+            cdf = gammaTemmeShifted(s, hi, lm1, GAMMA_WHAT_P);
+            djds = gammaTemmeShifted(s, hi, lm1, GAMMA_WHAT_DPDA);
+            double gradOverLambda = gammaTemmeShifted(s, hi, lm1, GAMMA_WHAT_GRAD_OVER_X);
+            djdh = -djds / (h * gradOverLambda);
+            duds = gradOverLambda * w * rest;
+        } else {
+            double p = gammaEval(s, hi, GAMMA_WHAT_P);
+            double dpds = gammaEval(s, hi, GAMMA_WHAT_DPDA);
+            double gradOverLambda = gammaEval(s, hi, GAMMA_WHAT_GRAD_OVER_X);
+            double g = -dpds / (gradOverLambda * hi);
+            double shift = g * lo;
+            double psi = digamma(s);
+            cdf = fmin(1.0, fmax(0.0, p + shift));
+            djds = (shift == 0 || psi == -inf_value()) ? dpds : dpds + shift * (log(hi) - psi);
+            djdh = (g + shift * ((s - 1) / hi - 1)) * w;
+            duds = gradOverLambda * w * rest;
+        }
     } else {
         cdf = hugeB ? 1 : 0;
         djds = 0;

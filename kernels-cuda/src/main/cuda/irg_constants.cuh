@@ -318,6 +318,7 @@ static constexpr double FRACTION_CAP_PER_SQRT = 0x1.0p1;
 static constexpr int FRACTION_MAX_ITER = 250000;
 static constexpr double GAMMA_LIMIT_MIN = 0x1.0p320;
 static constexpr double GAMMA_LIMIT_OTHER_MAX = 0x1.0p53;
+static constexpr double GAMMA_LIMIT_SQUARE_FACTOR = 0x1.0p120;
 static constexpr double GAMMA_LIMIT_W = 0x1.0p-60;
 static constexpr double LOG1P_FORM_MAX = 0x1.0p-1;
 static constexpr int REGION_FRACTION_LOWER = 5;

@@ -63,13 +63,15 @@ IRG_HD double gammaEdge(double a, double x, int what) {
 }
 
 /** phi(lambda) = lambda - 1 - log lambda, lambda = x/a (IncompleteGamma.phi). */
-IRG_HD double gammaPhi(double a, double x) {
-    double lm1 = (x - a) / a;
+/** IncompleteGamma.phi(a, x, lm1): lambda - 1 - log lambda with lambda - 1 = lm1 given. */
+IRG_HD double gammaPhiShifted(double a, double x, double lm1) {
     double lam = x / a;
     if (lam >= gc::PHI_LOG1PMX_LAMBDA_MIN) return -log1pmx(lm1);
     double logLam = lam >= MIN_NORMAL ? log(lam) : log(x) - log(a);
     return lm1 - logLam;
 }
+
+IRG_HD double gammaPhi(double a, double x) { return gammaPhiShifted(a, x, (x - a) / a); }
 
 /** x^a e^-x / Gamma(a) (IncompleteGamma.prefix). */
 IRG_HD_CALL double gammaPrefix(double a, double x) {
@@ -201,9 +203,9 @@ IRG_HD_CALL double gammaContinuedFraction(double a, double x, int what) {
 }
 
 /** REGION_TEMME (IncompleteGamma.temme): Temme's uniform expansion with d/da. */
-IRG_HD_CALL double gammaTemme(double a, double x, int what) {
-    double lm1 = (x - a) / a;
-    double phi = gammaPhi(a, x);
+/** IncompleteGamma.temme(a, x, lm1, what): lambda - 1 given (x carried to more than double precision). */
+IRG_HD_CALL double gammaTemmeShifted(double a, double x, double lm1, int what) {
+    double phi = gammaPhiShifted(a, x, lm1);
     double eta = copysign(sqrt(2 * phi), lm1);
     double r = 1 / a;
     int kCount = gc::TEMME_K;
@@ -253,6 +255,8 @@ IRG_HD_CALL double gammaTemme(double a, double x, int what) {
     if (what == GAMMA_WHAT_GRAD) return (x / a) * exp(logGammaStirlingCorrection(a)) * b;
     return r * exp(logGammaStirlingCorrection(a)) * b;
 }
+
+IRG_HD_CALL double gammaTemme(double a, double x, int what) { return gammaTemmeShifted(a, x, (x - a) / a, what); }
 
 /** IncompleteGamma.tinyA: the value at a &lt; TINY_ALPHA_PROXY from the value at the proxy. */
 IRG_HD double gammaTinyA(double a, int what, double atProxy) {

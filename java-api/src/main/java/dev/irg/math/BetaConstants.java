@@ -56,6 +56,14 @@ public final class BetaConstants {
      * grows like a (2e-13 at 2^53). Above it (and b &ge; 2^320) the regions decide.
      */
     public static final double GAMMA_LIMIT_OTHER_MAX = 0x1p53;
+    /**
+     * See GAMMA_LIMIT_MIN: above GAMMA_LIMIT_OTHER_MAX the other parameter a is still taken to the limits where
+     * b &ge; GAMMA_LIMIT_SQUARE_FACTOR (a + 1)^2 = 2^120 (a + 1)^2: the errors of both branches, O(a^2/b) and
+     * O(a/(x b)) with x &ge; 2^-60/(a + 1), are then below 2^-60, and P, dP/da are evaluated by Temme's expansion
+     * with lambda/a - 1 formed from hi + lo (IncompleteGamma.temme(a, x, lm1, what)), which keeps the sqrt(a)
+     * conditioning out; outside Temme's window P is 0 or 1 there (e^(-0.19 a), a &gt; 2^53).
+     */
+    public static final double GAMMA_LIMIT_SQUARE_FACTOR = 0x1p120;
     /** See GAMMA_LIMIT_MIN: the largest w = -log(1 - x) (times |a - 1| + 1) of the Gamma limit. */
     public static final double GAMMA_LIMIT_W = 0x1p-60;
 

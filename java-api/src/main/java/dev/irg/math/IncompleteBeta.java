@@ -9,6 +9,7 @@ import static dev.irg.math.BetaConstants.FRACTION_CAP_PER_SQRT;
 import static dev.irg.math.BetaConstants.FRACTION_MAX_ITER;
 import static dev.irg.math.BetaConstants.GAMMA_LIMIT_MIN;
 import static dev.irg.math.BetaConstants.GAMMA_LIMIT_OTHER_MAX;
+import static dev.irg.math.BetaConstants.GAMMA_LIMIT_SQUARE_FACTOR;
 import static dev.irg.math.BetaConstants.GAMMA_LIMIT_W;
 import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
 import static dev.irg.math.BetaConstants.REGION_FRACTION_LOWER;
@@ -149,7 +150,8 @@ public final class IncompleteBeta {
      * o in (0, 2^100].
      */
     static boolean hugeAgainst(double h, double o) {
-        return h >= GAMMA_LIMIT_MIN && h != Double.POSITIVE_INFINITY && o > 0 && o <= GAMMA_LIMIT_OTHER_MAX;
+        return h >= GAMMA_LIMIT_MIN && h != Double.POSITIVE_INFINITY && o > 0
+                && (o <= GAMMA_LIMIT_OTHER_MAX || h >= GAMMA_LIMIT_SQUARE_FACTOR * ((o + 1) * (o + 1)));
     }
 
     /**
@@ -180,16 +182,27 @@ public final class IncompleteBeta {
             // order (second order (lo (s - lambda)/lambda)^2 / 2 below 2e-13 for s <= GAMMA_LIMIT_OTHER_MAX = 2^53).
             double hi = h * x;
             double lo = Math.fma(h, x, -hi) + hi * (0.5 * x);
-            double p = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_P);
-            double dpds = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_DPDA);
-            double gradOverLambda = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_GRAD_OVER_X);
-            double g = -dpds / (gradOverLambda * hi); // the Gamma density at hi
-            double shift = g * lo;                    // 0 also where g underflowed
-            double psi = GammaFunctions.digamma(s);   // -inf below ~5.6e-309 (there the shift of dP/ds is ~1e-16 relative)
-            cdf = Math.min(1, Math.max(0, p + shift));
-            djds = shift == 0 || psi == Double.NEGATIVE_INFINITY ? dpds : dpds + shift * (Math.log(hi) - psi);
-            djdh = (g + shift * ((s - 1) / hi - 1)) * w;
-            duds = gradOverLambda * w * rest;
+            if (s > GAMMA_LIMIT_OTHER_MAX && IncompleteGamma.classify(s, hi) == GammaConstants.REGION_TEMME) {
+                // a shape above 2^53 (GAMMA_LIMIT_SQUARE_FACTOR): Temme's expansion from lambda/s - 1 carried
+                // exactly, no first-order move needed
+                double lm1 = ((hi - s) + lo) / s;
+                cdf = IncompleteGamma.temme(s, hi, lm1, IncompleteGamma.WHAT_P);
+                djds = IncompleteGamma.temme(s, hi, lm1, IncompleteGamma.WHAT_DPDA);
+                double gradOverLambda = IncompleteGamma.temme(s, hi, lm1, IncompleteGamma.WHAT_GRAD_OVER_X);
+                djdh = -djds / (h * gradOverLambda);
+                duds = gradOverLambda * w * rest;
+            } else {
+                double p = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_P);
+                double dpds = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_DPDA);
+                double gradOverLambda = IncompleteGamma.eval(s, hi, IncompleteGamma.WHAT_GRAD_OVER_X);
+                double g = -dpds / (gradOverLambda * hi); // the Gamma density at hi
+                double shift = g * lo;                    // 0 also where g underflowed
+                double psi = GammaFunctions.digamma(s);   // -inf below ~5.6e-309 (there the shift of dP/ds is ~1e-16 relative)
+                cdf = Math.min(1, Math.max(0, p + shift));
+                djds = shift == 0 || psi == Double.NEGATIVE_INFINITY ? dpds : dpds + shift * (Math.log(hi) - psi);
+                djdh = (g + shift * ((s - 1) / hi - 1)) * w;
+                duds = gradOverLambda * w * rest;
+            }
         } else {
             cdf = hugeB ? 1 : 0;
             djds = 0;

@@ -320,8 +320,16 @@ public final class IncompleteGamma {
      * p(x; a) = exp(-a eta^2/2) sqrt(a/2 pi) / (x Gamma*(a)), dx/da = lambda Gamma*(a) B.
      */
     public static double temme(double a, double x, int what) {
-        double lm1 = (x - a) / a;
-        double phi = phi(a, x); // lambda - 1 - log lambda >= 0
+        return temme(a, x, (x - a) / a, what);
+    }
+
+    /**
+     * {@link #temme} with lambda - 1 = (x - a)/a given: for an x known to more than double precision (the Beta
+     * limit of IncompleteBeta.gammaLimit carries x = hi + lo, and P has condition number ~sqrt(a) in x next to
+     * the mean), lm1 = ((hi - a) + lo)/a; x itself enters only the gradient's factor x/a.
+     */
+    static double temme(double a, double x, double lm1, int what) {
+        double phi = phi(a, x, lm1); // lambda - 1 - log lambda >= 0
         double eta = Math.copySign(Math.sqrt(2 * phi), lm1);
         double r = 1 / a;
         int kCount = TEMME_K;
@@ -412,7 +420,11 @@ public final class IncompleteGamma {
      * lambda taken from x/a directly, because x - a has lost the low digits of x there.
      */
     static double phi(double a, double x) {
-        double lm1 = (x - a) / a;
+        return phi(a, x, (x - a) / a);
+    }
+
+    /** {@link #phi} with lambda - 1 = lm1 given (see temme(a, x, lm1, what)). */
+    static double phi(double a, double x, double lm1) {
         double lam = x / a;
         if (lam >= PHI_LOG1PMX_LAMBDA_MIN) {
             return -GammaFunctions.log1pmx(lm1);
