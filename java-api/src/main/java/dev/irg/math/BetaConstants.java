@@ -30,7 +30,8 @@ public final class BetaConstants {
 
     /**
      * One huge parameter: b &ge; GAMMA_LIMIT_MIN = 2^320 (about 2.1e96) with 0 &lt; a &le; GAMMA_LIMIT_OTHER_MAX = 2^53
-     * (about 9e15) is evaluated by two limits as b &rarr; inf (IncompleteBeta.gammaLimit); mirrored for a huge a.
+     * (about 9e15), or with b &ge; GAMMA_LIMIT_SQUARE_FACTOR (a + 1)^2, is evaluated by two limits as b &rarr; inf
+     * (IncompleteBeta.gammaLimit); mirrored for a huge a.
      * Why: the fraction's products of two parameters overflow above ~1e154 (NaN there before), and from b ~ 1e105
      * its dI/db drifted (3.6e-11 at b = 1e105, 2.9e-8 at 1e106, 3.7e-2 at 1e110 for a = 2.5, lambda = 5; found
      * by comparing with the limit, which is exact there). With w = -log(1 - x):
@@ -53,7 +54,8 @@ public final class BetaConstants {
     /**
      * See GAMMA_LIMIT_MIN; 2^53 (about 9e15) because P(a, lambda) has condition number ~ sqrt(a) in lambda near
      * the mean: lambda = b w is carried as hi + lo and P moved to it to first order, whose omitted second order
-     * grows like a (2e-13 at 2^53). Above it (and b &ge; 2^320) the regions decide.
+     * grows like a (2e-13 at 2^53). Above it the limits still serve where b &ge; GAMMA_LIMIT_SQUARE_FACTOR (a + 1)^2
+     * (Temme's expansion from hi + lo, no first-order move); elsewhere the regions decide.
      */
     public static final double GAMMA_LIMIT_OTHER_MAX = 0x1p53;
     /**

@@ -147,7 +147,7 @@ public final class IncompleteBeta {
 
     /**
      * Whether {@code h} is huge against {@code o} (BetaConstants.GAMMA_LIMIT_MIN): h finite and at least 2^320,
-     * o in (0, 2^100].
+     * o in (0, 2^53], or larger with h &ge; 2^120 (o + 1)^2 (GAMMA_LIMIT_SQUARE_FACTOR).
      */
     static boolean hugeAgainst(double h, double o) {
         return h >= GAMMA_LIMIT_MIN && h != Double.POSITIVE_INFINITY && o > 0

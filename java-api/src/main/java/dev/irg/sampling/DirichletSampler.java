@@ -61,16 +61,15 @@ public final class DirichletSampler {
      * is 0 (every other component underflowed); h_j may then be +infinity (d log g_j/dalpha_j overflowed).
      */
     public static void gradients(double[] alpha, double[] logG, double[] z, int k, double[] diag, double[] h) {
-        double[] dLogG = new double[k];
         for (int j = 0; j < k; j++) {
-            dLogG[j] = GammaGradients.dLogXdAlpha(alpha[j], logG[j]);
+            h[j] = GammaGradients.dLogXdAlpha(alpha[j], logG[j]); // d log g_j/dalpha_j, turned into h_j below
         }
-        gradientsFromDLogG(dLogG, z, k, diag, h);
+        gradientsFromDLogG(h, z, k, diag, h);
     }
 
     /**
      * As {@link #gradients}, from d log g_j/dalpha_j already computed ({@code dLogG}: the SIMD backend takes
-     * them from its vector kernel).
+     * them from its vector kernel); {@code dLogG} may be {@code h} itself (each element is read before written).
      */
     public static void gradientsFromDLogG(double[] dLogG, double[] z, int k, double[] diag, double[] h) {
         for (int j = 0; j < k; j++) {
