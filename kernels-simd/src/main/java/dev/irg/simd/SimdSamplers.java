@@ -228,7 +228,7 @@ final class SimdSamplers implements SamplerKernels {
      * GAMMA_GRAD_ALPHA at x (rate 1) divided by x; elsewhere (x below it or 0: alpha tiny, where only log x is
      * finite) and for NaN the scalar log-space reference {@code IncompleteGamma.dLogXdAlpha}. Equal to the
      * scalar backend's values to rounding: (dx/dalpha)/x here, its (dx/dalpha)/x formed in each region there
-     * (SimdSamplersTest, 1e-13 relative).
+     * (SimdSamplersTest: within 1e-12 relative).
      */
     private void dLogXdAlpha(double[] alpha, double[] logX, double[] out, int cnt, SamplerScratch s) {
         double[] x = s.lx;
