@@ -34,7 +34,8 @@ public final class BetaConstants {
      * (IncompleteBeta.gammaLimit); mirrored for a huge a.
      * Why: the fraction's products of two parameters overflow above ~1e154 (NaN there before), and from b ~ 1e105
      * its dI/db drifted (3.6e-11 at b = 1e105, 2.9e-8 at 1e106, 3.7e-2 at 1e110 for a = 2.5, lambda = 5; found
-     * by comparing with the limit, which is exact there). With w = -log(1 - x):
+     * by comparing with the limit, which is exact there: tools/coefficients/BetaLimitScan.java). With
+     * w = -log(1 - x):
      * <ul>
      * <li>w &le; GAMMA_LIMIT_W / (|a - 1| + 1) (GAMMA_LIMIT_W = 2^-60): the Gamma limit, lambda = b w (so that
      * (1 - x)^b = e^-lambda exactly), I_x(a, b) = P(a, lambda). The density of s = -b log(1 - t) is exactly
@@ -48,7 +49,7 @@ public final class BetaConstants {
      * </ul>
      * Checked against mpmath (BetaGammaLimitTest: betainc where it is reliable, b = 1e30 and 1e40, agreeing with
      * the Gamma limit to 6e-31, 1e-30, 5e-40; quadrature of the tail integrals beyond) and against the regions
-     * where both hold (b from 1e40 to 1e96, within 2e-12).
+     * where both hold (b from 1e40 to 1e103, within 2e-12).
      */
     public static final double GAMMA_LIMIT_MIN = 0x1p320;
     /**
