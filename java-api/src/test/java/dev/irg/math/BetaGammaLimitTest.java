@@ -93,6 +93,63 @@ class BetaGammaLimitTest {
         }
     }
 
+    /** a, b, x, dI/db, dz/db for shapes above 2^53 next to the mean (mpmath: tools/coefficients/beta_gamma_limit.py, part 3). */
+    private static final double[][] LARGE_SHAPES = {
+        {1e+16, 1e+140, 1.00000001e-124, 2.4197072365420027e-133, -1.0000000099999999e-264},
+        {1e+20, 1e+150, 9.999999997e-131, 4.431838777782204e-143, -9.999999996999999e-281},
+        {1e+30, 1e+150, 1.000000000000002e-120, 5.363664370778081e-137, -1.0000000000000021e-270},
+    };
+
+    /**
+     * Shapes above 2^53: dI/db and dz/db against mpmath (the regions, which decided these before, are 3e-9 off
+     * there: a = 1e16, b = 1e140, one sd above the mean).
+     */
+    @Test
+    void largeShapesMeetMpmath() {
+        Irg irg = Irg.using(Backend.SCALAR);
+        for (double[] l : LARGE_SHAPES) {
+            String at = "a=" + l[0] + " b=" + l[1] + " x=" + l[2];
+            assertEquals(l[3], eval(irg, Op.BETA_DCDF_DB, l[0], l[1], l[2]), 1e-13 * Math.abs(l[3]), at + ": dI/db");
+            assertEquals(l[4], eval(irg, Op.BETA_GRAD_B, l[0], l[1], l[2]), 1e-13 * Math.abs(l[4]), at + ": dz/db");
+        }
+    }
+
+    /**
+     * Shapes above 2^53 (b &ge; 2^120 (a + 1)^2: Temme's expansion with lambda/a - 1 carried exactly) against the
+     * regions (the shifted fraction and normal limit for min(a, b) &ge; 1e9) for I, dI/da and dz/da, next to the
+     * mean and in the tails, where both hold (b &lt; 1e154); dI/db and dz/db above (the regions drift there).
+     */
+    @Test
+    void largeShapesAgreeWithTheRegions() {
+        double[] out = new double[IncompleteBeta.OUT_LENGTH];
+        double[] lim = new double[IncompleteBeta.OUT_LENGTH];
+        for (double b : new double[] {1e140, 1e150}) {
+            for (double a : new double[] {1e16, 1e20, 1e30}) {
+                assertTrue(IncompleteBeta.hugeAgainst(b, a), "a=" + a + " b=" + b + " takes the limits");
+                double sd = Math.sqrt(a);
+                for (double lam : new double[] {a, a + sd, a - sd, a + 3 * sd, a - 5 * sd, a + 20 * sd, 0.3 * a, 2 * a}) {
+                    double x = lam / b;
+                    IncompleteBeta.evaluate(a, b, x, lim);
+                    regions(a, b, x, out);
+                    for (int k : new int[] {IncompleteBeta.OUT_CDF, IncompleteBeta.OUT_DCDF_DA, IncompleteBeta.OUT_GRAD_A}) {
+                        // 2e-12: the regions' own accuracy at such sizes (docs/beta.md, "Huge parameters": 1.4e-12)
+                        assertEquals(out[k], lim[k], Math.max(2e-12 * Math.abs(out[k]), 1e-300),
+                                "a=" + a + " b=" + b + " x=" + x + " output " + k);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void regions(double a, double b, double x, double[] out) {
+        switch (IncompleteBeta.classify(a, b, x)) {
+            case BetaConstants.REGION_SERIES_LOWER -> IncompleteBeta.seriesLower(a, b, x, out);
+            case BetaConstants.REGION_SERIES_UPPER -> IncompleteBeta.seriesUpper(a, b, x, out);
+            case BetaConstants.REGION_FRACTION_LOWER -> IncompleteBeta.fractionLower(a, b, x, out);
+            default -> IncompleteBeta.fractionUpper(a, b, x, out);
+        }
+    }
+
     private static void assertClose(double[] want, double[] got, double rel, String at) {
         for (int k = 0; k < want.length; k++) {
             assertEquals(want[k], got[k], Math.max(rel * Math.abs(want[k]), 1e-300), at + " output " + k);
