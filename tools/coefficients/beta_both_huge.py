@@ -1,4 +1,4 @@
-# References of BetaBothHugeTest (java-api): Beta with both parameters >= 2^512 away from the mean
+# References of BetaBothHugeTest (java-api): Beta with both parameters >= 2^53 far from the mean
 # (BetaConstants.BOTH_HUGE_MIN, IncompleteBeta.bothHugeTail). The gradients as the exact tail integrals by
 # mpmath quadrature (not the Java code's leading term): below the mean
 #   dz/da = -int_0^x K(t)(log t + psi(a+b) - psi(a)) dt,  K(t) = (t/x)^(a-1) ((1-t)/(1-x))^(b-1)
@@ -33,7 +33,11 @@ def grads(a, b, x):
 
 
 pts = [(1e200, 1e200, 0.3), (1e200, 1e200, 0.5000000000000001), (1e200, 3e200, 0.6), (1e160, 1e200, 1e-40),
-       (1e300, 1e300, 0.7), (2.0 ** 512, 2.0 ** 600, 1e-30), (1.7e308, 1e200, 0.999), (1.7e308, 1.7e308, 0.25)]
+       (1e300, 1e300, 0.7), (2.0 ** 512, 2.0 ** 600, 1e-30), (1.7e308, 1e200, 0.999), (1.7e308, 1.7e308, 0.25),
+       # one parameter in (2^53, 2^512) next to one above 1e154 (BOTH_HUGE_MIN = 2^53)
+       (7.297736931194627e103, 7.028877501334293e174, 1.0382506922064436e-71), (1e60, 1e200, 0.5),
+       (2.1236830755475266e108, 1.4279782133029464e246, 0.19570434562551364), (1e20, 1e160, 1.0000001e-140),
+       (5.4584450878918405e261, 5.3107597440172015e138, 0.9999999999836)]
 for a, b, x in pts:
     ga, gb = grads(a, b, x)
     print("        {" + ", ".join([repr(a), repr(b), repr(x), repr(float(ga)), repr(float(gb))]) + "},")

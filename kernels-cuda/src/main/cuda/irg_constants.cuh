@@ -309,7 +309,7 @@ static constexpr double TINY_ALPHA_PROXY = 0x1.0p-100;
 } // namespace GammaConstants
 
 namespace BetaConstants {
-static constexpr double BOTH_HUGE_MIN = 0x1.0p512;
+static constexpr double BOTH_HUGE_MIN = 0x1.0p53;
 static constexpr double BOTH_HUGE_Z_MIN = 0x1.0p30;
 static constexpr double CONVERGENCE_TOL = 0x1.fb49140a1644fp-52;
 static constexpr double DIGAMMA_SPLIT = 0x1.0p0;

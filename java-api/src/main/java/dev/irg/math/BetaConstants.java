@@ -71,17 +71,17 @@ public final class BetaConstants {
     public static final double GAMMA_LIMIT_W = 0x1p-60;
 
     /**
-     * Both parameters at least BOTH_HUGE_MIN = 2^512 (about 1.3e154; there the fraction's products of two
-     * parameters overflow: NaN before): away from the mean (IncompleteBeta.bothHugeTail) the standard deviation
-     * sqrt(ab/(a+b)^3) is below 2^-256 of the mean a/(a+b) while neighbouring doubles are 2^-53 of it apart, so
-     * every x other than the mean itself is z &ge; 2^203 standard deviations out (z = D/sqrt((a+b)x(1-x)),
-     * D = (a+b)x - a, carried error-free). There I is 0 or 1 and dI/da, dI/db underflow (e^(-z^2/2)), and the
-     * gradients are the first term of the tail: (1 - I)/p = x(1 - x)/D (1 + O(1/z^2)), so dz/da =
-     * x(1 - x) log1p(D/a)/D, dz/db = x(1 - x) log1p(-D/b)/D (psi(a + b) - psi(a) = log((a + b)/a) + O(1/a)).
-     * The tail form is taken from z &ge; BOTH_HUGE_Z_MIN = 2^30 (relative error O(2^-60)); closer, i.e. x at the
-     * mean, the regions' normal limit.
+     * Both parameters at least BOTH_HUGE_MIN = 2^53 and x at least BOTH_HUGE_Z_MIN = 2^30 standard deviations from
+     * the mean (z = D/sqrt((a+b)x(1-x)), D = (a+b)x - a, carried error-free; IncompleteBeta.bothHugeTail): I is 0
+     * or 1, dI/da and dI/db underflow (e^(-z^2/2)), and the gradients are the first term of the tail:
+     * (1 - I)/p = x(1 - x)/D (1 + O(1/z^2)), so dz/da = x(1 - x) log1p(D/a)/D, dz/db = x(1 - x) log1p(-D/b)/D
+     * (psi(a + b) - psi(a) = log((a + b)/a) + O(b/(a(a + b))), below 2^-31 of the log there): relative error
+     * O(2^-60). Needed where one parameter is above ~1e154 and the fraction's products of two overflow (NaN
+     * before). Closer to the mean the Gamma limit takes such pairs when a &le; ~2^166 (b &ge; 2^120 (a + 1)^2,
+     * GAMMA_LIMIT_SQUARE_FACTOR); above, the sd is below 2^-83 of the mean and only x at the mean itself is
+     * nearer than 2^30 sd: the regions' normal limit (I = 1/2 at a = b).
      */
-    public static final double BOTH_HUGE_MIN = 0x1p512;
+    public static final double BOTH_HUGE_MIN = 0x1p53;
     /** See BOTH_HUGE_MIN. */
     public static final double BOTH_HUGE_Z_MIN = 0x1p30;
 

@@ -11,8 +11,9 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Beta with both parameters at least 2^512 (BetaConstants.BOTH_HUGE_MIN, IncompleteBeta.bothHugeTail): NaN before
- * anywhere but at the mean. References: the exact tail integrals of dz/da and dz/db by mpmath quadrature
+ * Beta with both parameters at least 2^53 and x at least 2^30 standard deviations from the mean
+ * (BetaConstants.BOTH_HUGE_MIN, IncompleteBeta.bothHugeTail): NaN before where the two parameters' products
+ * overflow (one above ~1e154). References: the exact tail integrals of dz/da and dz/db by mpmath quadrature
  * ({@code python3 tools/coefficients/beta_both_huge.py}), not the code's leading term.
  */
 class BetaBothHugeTest {
@@ -26,6 +27,11 @@ class BetaBothHugeTest {
         {1.3407807929942597e+154, 4.149515568880993e+180, 1e-30, 6.028653260725272e-184, -2.4099198651028843e-211},
         {1.7e+308, 1e+200, 0.999, 5.879410783823e-312, -1.4238809467789503e-306},
         {1.7e+308, 1.7e+308, 0.25, 1.529001133588116e-309, -8.9440832670919e-310},
+        {7.297736931194627e+103, 7.028877501334293e+174, 1.0382506922064436e-71, 1.422702273314864e-175, -1.4771216200728385e-246},
+        {1e+60, 1e+200, 0.5, 1.6083438291930324e-198, -3.4657359027997264e-201},
+        {2.1236830755475266e+108, 1.4279782133029464e+246, 0.19570434562551364, 1.7783129973203348e-244, -1.2266729303032501e-247},
+        {1e+20, 1e+160, 1.0000001e-140, 1.0000000499999984e-160, -1.0000001000000001e-300},
+        {5.4584450878918405e+261, 5.3107597440172015e+138, 0.9999999999836, 3.0045172592104265e-273, -4.734162405170878e-260},
     };
 
     @Test
@@ -50,17 +56,27 @@ class BetaBothHugeTest {
         assertTrue(eval(irg, Op.BETA_GRAD_A, 1e200, 1e200, 0.5) > 0);
     }
 
-    /** Random pairs, both in [2^512, MAX_VALUE], x anywhere: never NaN, I in {0, 1/2-ish, 1}, signs right. */
+    /**
+     * Random pairs, one in [2^53, MAX_VALUE] and the other in [1e154, MAX_VALUE] (their products overflow in the
+     * fraction), x anywhere or at the mean: never NaN, signs right.
+     */
     @Test
     void randomBothHugeAreFinite() {
         SplittableRandom r = new SplittableRandom(5);
         Irg irg = Irg.using(Backend.SCALAR);
-        double lo = Math.log(0x1p512);
         double hi = Math.log(Double.MAX_VALUE);
-        for (int i = 0; i < 3000; i++) {
-            double a = Math.exp(lo + r.nextDouble() * (hi - lo));
-            double b = Math.exp(lo + r.nextDouble() * (hi - lo));
-            double x = r.nextInt(3) == 0 ? Math.exp(-745 * r.nextDouble()) : r.nextDouble();
+        for (int i = 0; i < 6000; i++) {
+            double a = Math.exp(Math.log(0x1p53) + r.nextDouble() * (hi - Math.log(0x1p53)));
+            double b = Math.exp(Math.log(1e154) + r.nextDouble() * (hi - Math.log(1e154)));
+            if (r.nextBoolean()) {
+                double t = a;
+                a = b;
+                b = t;
+            }
+            int kind = r.nextInt(4);
+            double mean = a / (a + b);
+            double x = kind == 0 ? Math.exp(-745 * r.nextDouble()) : kind == 1 ? mean
+                    : kind == 2 ? mean * (1 + (r.nextDouble() - 0.5) * 1e-10) : r.nextDouble();
             if (!(x > 0 && x < 1)) {
                 continue;
             }
@@ -70,6 +86,9 @@ class BetaBothHugeTest {
             double c = eval(irg, Op.BETA_CDF, a, b, x);
             assertTrue(c >= 0 && c <= 1, at + ": I " + c);
             assertTrue(ga >= 0 && gb <= 0, at + ": dz/da " + ga + " dz/db " + gb);
+            double da = eval(irg, Op.BETA_DCDF_DA, a, b, x);
+            double db = eval(irg, Op.BETA_DCDF_DB, a, b, x);
+            assertTrue(da <= 0 && db >= 0, at + ": dI/da " + da + " dI/db " + db);
         }
     }
 

@@ -111,7 +111,7 @@ class HostExtremeParametersTest {
     /** Both parameters huge (IncompleteBeta.bothHugeTail), x at and away from the mean. */
     @Test
     void betaBothHugeAsJava() throws Exception {
-        double[] huge = {0x1p512, 1e160, 1e200, 3e200, 1e300, Double.MAX_VALUE};
+        double[] huge = {1e20, 1e60, 0x1p512, 1e160, 1e200, 3e200, 1e300, Double.MAX_VALUE};
         double[] xs = {1e-300, 1e-115, 1e-40, 0.25, 0.3, 0.5, 0.5000000000000001, 0.7, 0.999, 1 - 0x1p-53};
         int n = huge.length * huge.length * xs.length;
         double[] p0 = new double[n];
