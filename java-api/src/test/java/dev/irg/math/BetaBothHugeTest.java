@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Beta with both parameters at least 2^53 and x at least 2^30 standard deviations from the mean
  * (BetaConstants.BOTH_HUGE_MIN, IncompleteBeta.bothHugeTail): NaN before where the two parameters' products
  * overflow (one above ~1e154). References: the exact tail integrals of dz/da and dz/db by mpmath quadrature
- * ({@code python3 tools/coefficients/beta_both_huge.py}), not the code's leading term.
+ * ({@code python3 tools/coefficients/beta_both_huge.py}), not the code's leading term; its last five rows are
+ * nearer the mean (1e4..1e5 sd, decided by the regions).
  */
 class BetaBothHugeTest {
     /** a, b, x, dz/da, dz/db (mpmath). */
@@ -32,6 +33,11 @@ class BetaBothHugeTest {
         {2.1236830755475266e+108, 1.4279782133029464e+246, 0.19570434562551364, 1.7783129973203348e-244, -1.2266729303032501e-247},
         {1e+20, 1e+160, 1.0000001e-140, 1.0000000499999984e-160, -1.0000001000000001e-300},
         {5.4584450878918405e+261, 5.3107597440172015e+138, 0.9999999999836, 3.0045172592104265e-273, -4.734162405170878e-260},
+        {1e+40, 1e+100, 1.0000000000000001e-60, 1e-100, -1.0000000000000001e-160},
+        {1e+40, 1e+100, 9.999999999999996e-61, 9.999999999999998e-101, -9.999999999999995e-161},
+        {1e+45, 1e+110, 1.0000000000000003e-65, 1.0000000000000002e-110, -1.0000000000000003e-175},
+        {1e+45, 1e+110, 9.999999999999997e-66, 9.999999999999999e-111, -9.999999999999997e-176},
+        {1e+50, 1e+105, 1.000000000000001e-55, 1.0000000000000005e-105, -1.0000000000000011e-160},
     };
 
     @Test
