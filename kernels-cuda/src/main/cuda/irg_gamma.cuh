@@ -305,9 +305,22 @@ IRG_HD double gammaOp(double a, double rate, double z, int what) {
         return what == GAMMA_WHAT_GRAD ? z * gammaEvalLogX(a, logU, GAMMA_WHAT_GRAD_OVER_X) : gammaEvalLogX(a, logU, what);
     }
     if (u == inf_value() && z < inf_value() && what == GAMMA_WHAT_GRAD) {
-        // Reference.gradOverflowed: u beyond MAX_VALUE, du/dalpha = log u - psi(alpha) for alpha <= OVERFLOW_ALPHA_MAX
-        if (!(a > 0) || !(a <= gc::OVERFLOW_ALPHA_MAX)) return nan_value();
-        return (log(rate) + log(z) - digamma(a)) / rate;
+        // Reference.gradOverflowed: u beyond MAX_VALUE, du/dalpha = log u - psi(alpha) for alpha <= OVERFLOW_ALPHA_MAX,
+        // above it Reference.gradFarAboveMean
+        if (!(a > 0) || a == inf_value()) return nan_value();
+        if (a <= gc::OVERFLOW_ALPHA_MAX) return (log(rate) + log(z) - digamma(a)) / rate;
+        double rq = rate * 0.25;
+        double uq = rq * z;
+        double logC, factor;
+        if (uq < inf_value()) {
+            double dq = fma(rq, z, -a * 0.25);
+            logC = log1p(dq / (a * 0.25));
+            factor = uq / (dq + 0.25);
+        } else {
+            logC = log(rate) + log(z) - log(a);
+            factor = 1 / (1 - (a - 1) / rate / z);
+        }
+        return (logC + logMinusDigamma(a)) * factor / rate;
     }
     double v = gammaEval(a, u, what);
     return what == GAMMA_WHAT_GRAD ? v / rate : v;

@@ -202,7 +202,8 @@ public final class GammaConstants {
      * rate and z finite): there dx/dalpha = log x - psi(alpha) up to a relative O(alpha/x) (d Q/d alpha =
      * (log x - psi) Q (1 + O(1/(x log x))), Q/p = 1 + O(alpha/x); measured with mpmath: 1.1e-4 at alpha = 2,
      * x = 1e4; 4.9e-7 at alpha = 50, x = 1e8), so for alpha up to 1e290 and x &ge; 1.8e308 the omitted
-     * part is below 1e-18. Above it such elements are NaN.
+     * part is below 1e-18. Above it the first correction is kept: du/dalpha = (log x - psi(alpha)) x/(x - alpha + 1)
+     * (Reference.gradFarAboveMean; NaN before, found by a sweep of the whole double range).
      */
     public static final double OVERFLOW_ALPHA_MAX = 1e290;
     /**

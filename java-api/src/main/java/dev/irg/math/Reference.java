@@ -73,14 +73,43 @@ public final class Reference {
     /**
      * dz/dalpha where u = rate z overflowed (rate and z finite): u is beyond Double.MAX_VALUE, so far in
      * the upper tail that du/dalpha = log u - psi(alpha) to double precision for alpha up to
-     * {@link GammaConstants#OVERFLOW_ALPHA_MAX} (see there), with log u = log rate + log z; NaN above it
-     * or for an invalid alpha. (P = 1 and dP/dalpha = 0 there already come from u = +inf.)
+     * {@link GammaConstants#OVERFLOW_ALPHA_MAX} (see there), with log u = log rate + log z. Above it u may be
+     * within a factor 1 + 2^-52 of alpha, but still (u - alpha)/sqrt(alpha) &ge; ~1e138 standard deviations
+     * out: there Q = g(u) u/(u - alpha + 1) (1 + O(alpha/(u - alpha)^2)) gives du/dalpha =
+     * (log(u/alpha) + log alpha - psi(alpha)) u/(u - alpha + 1) ({@link #gradFarAboveMean}). NaN for an invalid
+     * alpha. (P = 1 and dP/dalpha = 0 there already come from u = +inf.)
      */
     static double gradOverflowed(double a, double rate, double z) {
-        if (!(a > 0) || !(a <= GammaConstants.OVERFLOW_ALPHA_MAX)) {
+        if (!(a > 0) || a == Double.POSITIVE_INFINITY) {
             return Double.NaN;
         }
-        return (Math.log(rate) + Math.log(z) - GammaFunctions.digamma(a)) / rate;
+        if (a <= GammaConstants.OVERFLOW_ALPHA_MAX) {
+            return (Math.log(rate) + Math.log(z) - GammaFunctions.digamma(a)) / rate;
+        }
+        return gradFarAboveMean(a, rate, z);
+    }
+
+    /**
+     * dz/dalpha = (log(u/alpha) + log alpha - psi(alpha)) u/((u - alpha + 1) rate) for u = rate z far above the
+     * mean alpha (see gradOverflowed; the leading term of the upper tail, relative error O(alpha/(u - alpha)^2)),
+     * u not formed where it overflows: with rate &ge; 1 (u &gt; MAX_VALUE &ge; z implies it), (u - alpha)/4 is
+     * one fma of the operands scaled by 1/4 while u/4 is finite (u/alpha - 1 then from it, without the
+     * cancellation of log u - log alpha), else u/alpha &ge; 4 and the logs are taken apart.
+     */
+    static double gradFarAboveMean(double a, double rate, double z) {
+        double rq = rate * 0.25;
+        double uq = rq * z;
+        double logC;
+        double factor;
+        if (uq < Double.POSITIVE_INFINITY) {
+            double dq = Math.fma(rq, z, -a * 0.25); // (u - alpha)/4, one rounding
+            logC = Math.log1p(dq / (a * 0.25));
+            factor = uq / (dq + 0.25);             // u/(u - alpha + 1)
+        } else {
+            logC = Math.log(rate) + Math.log(z) - Math.log(a);
+            factor = 1 / (1 - (a - 1) / rate / z);
+        }
+        return (logC + GammaFunctions.logMinusDigamma(a)) * factor / rate;
     }
 
     private static boolean validRate(double rate) {
