@@ -1,10 +1,9 @@
-import dev.irg.math.BetaConstants;
 import dev.irg.math.IncompleteBeta;
 
 /**
  * One-off comparison behind docs/beta.md ("Domain", the huge-parameter rows; not a test): for b from 1e100 to 1e110
  * (where IncompleteBeta.evaluate takes the Gamma limit, IncompleteBeta.gammaLimit) and a from 1e-5 to 1e6, the
- * largest relative difference per b between evaluate and the regions called directly (the continued fraction or
+ * largest relative difference per b between evaluate and the regions called directly (evaluateRegions: the continued fraction or
  * series that decided before), over lambda = -b log(1 - x) in {1e-3 ... 700, a/2, a, 2a, 3a + 10, a + 3 sqrt(a)},
  * skipping values below 1e-200. The regions' dI/db drifts from b ~ 1e105 on (the limit is exact there to
  * (a + 1)(lambda + a)/b); up to 1e103 the two agree to rounding.
@@ -22,7 +21,7 @@ public class BetaLimitScan {
                     a + 3 * Math.sqrt(a)}) {
                     double x = lam / b;
                     IncompleteBeta.evaluate(a, b, x, l);
-                    regions(a, b, x, o);
+                    IncompleteBeta.evaluateRegions(a, b, x, o);
                     for (int k = 0; k < o.length; k++) {
                         if (Math.abs(l[k]) < 1e-200) {
                             continue;
@@ -36,15 +35,6 @@ public class BetaLimitScan {
                 }
             }
             System.out.printf("b=%.0e  largest relative difference %.3g  %s%n", b, worst, where);
-        }
-    }
-
-    private static void regions(double a, double b, double x, double[] out) {
-        switch (IncompleteBeta.classify(a, b, x)) {
-            case BetaConstants.REGION_SERIES_LOWER -> IncompleteBeta.seriesLower(a, b, x, out);
-            case BetaConstants.REGION_SERIES_UPPER -> IncompleteBeta.seriesUpper(a, b, x, out);
-            case BetaConstants.REGION_FRACTION_LOWER -> IncompleteBeta.fractionLower(a, b, x, out);
-            default -> IncompleteBeta.fractionUpper(a, b, x, out);
         }
     }
 }

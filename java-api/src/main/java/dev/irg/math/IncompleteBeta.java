@@ -123,17 +123,27 @@ public final class IncompleteBeta {
 
     /** All five outputs (indices OUT_*) of one element into {@code out[0..4]}. */
     public static void evaluate(double a, double b, double x, double[] out) {
-        if (x > 0 && x < 1 && (hugeAgainst(b, a) || hugeAgainst(a, b))) {
-            gammaLimit(a, b, x, hugeAgainst(b, a), out);
-            return;
+        if (x > 0 && x < 1) {
+            if (hugeAgainst(b, a) || hugeAgainst(a, b)) {
+                gammaLimit(a, b, x, hugeAgainst(b, a), out);
+                return;
+            }
+            if (bothHugeTail(a, b, x, out)) {
+                return;
+            }
+            if (tinyAgainst(a, b) || tinyAgainst(b, a)) {
+                tinyParameter(a, b, x, out);
+                return;
+            }
         }
-        if (x > 0 && x < 1 && bothHugeTail(a, b, x, out)) {
-            return;
-        }
-        if (x > 0 && x < 1 && (tinyAgainst(a, b) || tinyAgainst(b, a))) {
-            tinyParameter(a, b, x, out);
-            return;
-        }
+        evaluateRegions(a, b, x, out);
+    }
+
+    /**
+     * The five outputs by {@link #classify} and the region's evaluation alone, without the limits for huge or tiny
+     * parameters that {@link #evaluate} takes first (for comparisons of the two where both hold).
+     */
+    public static void evaluateRegions(double a, double b, double x, double[] out) {
         switch (classify(a, b, x)) {
             case REGION_ZERO -> fill(out, 0, 0);
             case REGION_ONE -> fill(out, 1, 0);

@@ -80,11 +80,11 @@ class BetaGammaLimitTest {
         for (double b : new double[] {1e96, 1e100, 1e103}) {
             for (double a : new double[] {1e-3, 0.5, 2.5, 40, 1e3, 1e6}) {
                 for (double x : new double[] {1e-30, 1e-10, 0.3, 0.9}) {
-                    regions(a, b, x, out);
+                    IncompleteBeta.evaluateRegions(a, b, x, out);
                     IncompleteBeta.gammaLimit(a, b, x, true, lim);
                     assertClose(out, lim, 1e-15, "a=" + a + " b=" + b + " x=" + x);
                     if (1 - x < 1) { // (x = 1 is an edge, not a limit)
-                        regions(b, a, 1 - x, out);
+                        IncompleteBeta.evaluateRegions(b, a, 1 - x, out);
                         IncompleteBeta.gammaLimit(b, a, 1 - x, false, lim);
                         assertClose(out, lim, 1e-15, "mirrored a=" + b + " b=" + a + " x=" + (1 - x));
                     }
@@ -130,7 +130,7 @@ class BetaGammaLimitTest {
                 for (double lam : new double[] {a, a + sd, a - sd, a + 3 * sd, a - 5 * sd, a + 20 * sd, 0.3 * a, 2 * a}) {
                     double x = lam / b;
                     IncompleteBeta.evaluate(a, b, x, lim);
-                    regions(a, b, x, out);
+                    IncompleteBeta.evaluateRegions(a, b, x, out);
                     for (int k : new int[] {IncompleteBeta.OUT_CDF, IncompleteBeta.OUT_DCDF_DA, IncompleteBeta.OUT_GRAD_A}) {
                         // 2e-12: the regions' own accuracy at such sizes (docs/beta.md, "Huge parameters": 1.4e-12)
                         assertEquals(out[k], lim[k], Math.max(2e-12 * Math.abs(out[k]), 1e-300),
@@ -141,14 +141,6 @@ class BetaGammaLimitTest {
         }
     }
 
-    private static void regions(double a, double b, double x, double[] out) {
-        switch (IncompleteBeta.classify(a, b, x)) {
-            case BetaConstants.REGION_SERIES_LOWER -> IncompleteBeta.seriesLower(a, b, x, out);
-            case BetaConstants.REGION_SERIES_UPPER -> IncompleteBeta.seriesUpper(a, b, x, out);
-            case BetaConstants.REGION_FRACTION_LOWER -> IncompleteBeta.fractionLower(a, b, x, out);
-            default -> IncompleteBeta.fractionUpper(a, b, x, out);
-        }
-    }
 
     private static void assertClose(double[] want, double[] got, double rel, String at) {
         for (int k = 0; k < want.length; k++) {
@@ -191,9 +183,8 @@ class BetaGammaLimitTest {
                 continue;
             }
             String at = "a=" + a + " b=" + b + " x=" + x;
-            double[] v = new double[OPS.length];
+            double[] v = evalAll(irg, a, b, x);
             for (int k = 0; k < OPS.length; k++) {
-                v[k] = eval(irg, OPS[k], a, b, x);
                 assertTrue(Double.isFinite(v[k]), OPS[k] + " " + at + ": " + v[k]);
             }
             assertTrue(v[0] >= 0 && v[0] <= 1 && v[1] <= 0 && v[2] >= 0 && v[3] >= 0 && v[4] <= 0, at + ": signs");
@@ -213,9 +204,8 @@ class BetaGammaLimitTest {
                 continue;
             }
             String at = "a=" + a + " b=" + b + " x=" + x;
-            double[] v = new double[OPS.length];
+            double[] v = evalAll(irg, a, b, x);
             for (int k = 0; k < OPS.length; k++) {
-                v[k] = eval(irg, OPS[k], a, b, x);
                 assertTrue(!Double.isNaN(v[k]) && !Double.isInfinite(v[k]) || k == 3, OPS[k] + " " + at + ": " + v[k]);
             }
             assertTrue(v[0] >= 0 && v[0] <= 1, at + ": I " + v[0]);
@@ -231,6 +221,15 @@ class BetaGammaLimitTest {
             case BETA_GRAD_B -> Op.BETA_GRAD_A;
             default -> op;
         };
+    }
+
+    /** The five outputs (OPS order) at one point through the public API. */
+    private static double[] evalAll(Irg irg, double a, double b, double x) {
+        double[] v = new double[OPS.length];
+        for (int k = 0; k < OPS.length; k++) {
+            v[k] = eval(irg, OPS[k], a, b, x);
+        }
+        return v;
     }
 
     private static double eval(Irg irg, Op op, double a, double b, double x) {
