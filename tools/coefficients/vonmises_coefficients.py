@@ -15,6 +15,11 @@ Tables:
       (I0(k) - I1(k)) e^-k sqrt(2 pi k) = sum_{k>=1} d_k / k^k (DLMF 10.40.1; all terms positive).
   Number of asymptotic terms: the smallest N such that the first omitted term of both series at
   kappa = BESSEL_ASYMPTOTIC_MIN_KAPPA is below 2^-60 of the sum (printed below as a check).
+  SIN_QUARTER_PERIOD: sin x = x + x t sum_j S_j t^j, t = x^2, on [0, pi/2] (the SIMD kernels' quadrature
+      nodes: sin(d/2) and sin(t/2) with the half-angles in [0, pi/2]): a least-squares fit of
+      (sin(x)/x - 1)/t on 400 Chebyshev points in t, weighted for the relative error of sin, with the
+      smallest number of coefficients whose double Horner evaluation is within 2.5e-16 relative of
+      mpmath's sin on 22 000 points (printed as a check; about one ulp, as Math.sin).
 """
 import mpmath as mp
 
@@ -59,6 +64,39 @@ def split_pi():
     return pa, pb, pc
 
 
+def sin_quarter_period():
+    """Coefficients S_j (see the module docstring) and the measured max relative error in double."""
+    half_pi = mp.pi / 2
+    tmax = half_pi * half_pi
+    pts = 400
+    ts = [tmax * (1 - mp.cos(mp.pi * (k + mp.mpf(1) / 2) / pts)) / 2 for k in range(pts)]
+    xs = [half_pi * j / 20000 for j in range(1, 20001)] + [mp.mpf(10) ** (-300 + 300 * j / 2000) * mp.mpf(1.5)
+                                                           for j in range(2000)]
+    xs = [float(x) for x in xs]
+    ref = [mp.sin(mp.mpf(x)) for x in xs]
+    for n in range(6, 12):
+        a_ = mp.matrix(pts, n)
+        b_ = mp.matrix(pts, 1)
+        for i, t in enumerate(ts):
+            r = mp.sqrt(t)
+            w = t / (mp.sin(r) / r)
+            for j in range(n):
+                a_[i, j] = w * t ** j
+            b_[i] = w * (mp.sin(r) / r - 1) / t
+        c = mp.lu_solve(a_.T * a_, a_.T * b_)
+        coef = [float(c[j]) for j in range(n)]
+        worst = 0.0
+        for x, sref in zip(xs, ref):
+            t = x * x
+            q = coef[-1]
+            for cj in reversed(coef[:-1]):
+                q = q * t + cj
+            worst = max(worst, float(abs((x + x * (t * q) - sref) / sref)))
+        if worst <= 2.5e-16:
+            return coef, worst
+    raise RuntimeError("no fit within 2.5e-16")
+
+
 def main():
     out = []
     pa, pb, pc = split_pi()
@@ -87,6 +125,9 @@ def main():
         n += 1
     out.append(java_array("BESSEL_I0E_ASYM", c[:n], f"I0(k) e^-k sqrt(2 pi k) = sum c_j k^-j, {n} terms (DLMF 10.40.1)."))
     out.append(java_array("BESSEL_DIFF_ASYM", d[:n], f"(I0(k) - I1(k)) e^-k sqrt(2 pi k) = sum d_j k^-j, {n} terms; d_0 = 0."))
+    sq, sq_err = sin_quarter_period()
+    out.append(java_array("SIN_QUARTER_PERIOD", sq, f"sin x = x + x t sum_j S_j t^j, t = x^2, x in [0, pi/2]: {len(sq)} "
+                          f"coefficients, max rel. error {sq_err:.2g} in double (SIMD quadrature nodes)."))
     print("\n".join(out))
     # checks printed as comments
     for kk in (25, 30, 100, 1e5):

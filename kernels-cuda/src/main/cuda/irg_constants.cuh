@@ -464,6 +464,10 @@ static constexpr double REDUCTION_EXACT_MAX = 0x1.921fb54442d18p24;
 static constexpr int REGION_CENTRAL = 1;
 static constexpr int REGION_INVALID = 0;
 static constexpr int REGION_TAIL = 2;
+IRG_TABLE(double, SIN_QUARTER_PERIOD, 8, {
+    -0x1.5555555555555p-3, 0x1.11111111110bfp-7, -0x1.a01a01a01476dp-13, 0x1.71de3a52802ccp-19,
+    -0x1.ae6454c84c671p-26, 0x1.6123ca7a368d1p-33, -0x1.ae42f455c9509p-41, 0x1.8825a6045970cp-49})
+static constexpr int SIN_QUARTER_PERIOD_LENGTH = 8;
 IRG_TABLE(double, TAIL_BAND_LAMBDA_MAX, 3, {
     0x1.0p1, 0x1.0p3, 0x1.0p5})
 static constexpr int TAIL_BAND_LAMBDA_MAX_LENGTH = 3;

@@ -488,5 +488,15 @@ public final class VonMisesConstants {
         2.60597922729653e+19
     };
 
-
+    /** sin x = x + x t sum_j S_j t^j, t = x^2, x in [0, pi/2]: 8 coefficients, max rel. error 2.1e-16 in double (SIMD quadrature nodes). */
+    public static final double[] SIN_QUARTER_PERIOD = {
+        -0.16666666666666666,
+        0.008333333333333191,
+        -0.0001984126984120831,
+        2.7557319211005384e-06,
+        -2.5052106862247402e-08,
+        1.6058939232146187e-10,
+        -7.642980306560046e-13,
+        2.721066875073698e-15
+    };
 }
