@@ -124,14 +124,16 @@ final class VonMisesKernels implements Family {
         return r;
     }
 
-    /** The tail band of {@code lambda} (kappa (1 + cos x)): the first TAIL_BAND_LAMBDA_MAX at or above it, else the last band. */
+    /**
+     * The tail band of {@code lambda} (kappa (1 + cos x)): the first TAIL_BAND_LAMBDA_MAX at or above it, else
+     * (and for NaN) the last band; counted without branches (the bounds increase).
+     */
     private static int tailBand(double lambda) {
-        for (int b = 0; b < TAIL_BAND_LAMBDA_MAX.length; b++) {
-            if (lambda <= TAIL_BAND_LAMBDA_MAX[b]) {
-                return b;
-            }
+        int b = TAIL_BANDS - 1;
+        for (double max : TAIL_BAND_LAMBDA_MAX) {
+            b -= lambda <= max ? 1 : 0;
         }
-        return TAIL_BANDS - 1;
+        return b;
     }
 
     @Override
@@ -179,14 +181,17 @@ final class VonMisesKernels implements Family {
         int[] ic = st.ic;
         int[] nt = st.bandCount;
         java.util.Arrays.fill(nt, 0);
+        // without branches (central and tail lanes alternate at random: the branches were mispredicted):
+        // list 0 the central lanes, list 1 + b the tail lanes of band b
+        int[][] lists = st.lists;
+        int[] count = st.listCount;
+        java.util.Arrays.fill(count, 0);
         for (int j = from; j < to; j++) {
-            if (st.twoS2[j] < st.omA[j]) {
-                ic[nc++] = j;
-            } else {
-                int b = tailBand(st.lam[j]);
-                st.it[b][nt[b]++] = j;
-            }
+            int c = st.twoS2[j] < st.omA[j] ? 0 : 1 + tailBand(st.lam[j]);
+            lists[c][count[c]++] = j;
         }
+        nc = count[0];
+        System.arraycopy(count, 1, nt, 0, TAIL_BANDS);
         if (nc > 0) {
             int len = pad(ic, nc);
             gather(ic, len, st.k, st.gk);
@@ -246,6 +251,8 @@ final class VonMisesKernels implements Family {
         double[] t = new double[0];     // tail sum (central lanes: unspecified)
         int[] ic = new int[0];          // indices of the central lanes
         int[][] it = new int[TAIL_BANDS][0]; // indices of the tail lanes, per band
+        int[][] lists = {ic};                // ic, then it[0 ..]: the grouping's lists by code
+        final int[] listCount = new int[TAIL_BANDS + 1];
         final int[] bandCount = new int[TAIL_BANDS];
         double[] gk = new double[0];    // one region's lanes, gathered
         double[] gax = new double[0];
@@ -259,6 +266,9 @@ final class VonMisesKernels implements Family {
                 int g = n + SP.length();
                 ic = new int[g];
                 it = new int[TAIL_BANDS][g];
+                lists = new int[TAIL_BANDS + 1][];
+                lists[0] = ic;
+                System.arraycopy(it, 0, lists, 1, TAIL_BANDS);
                 gk = new double[g];
                 gax = new double[g];
                 gy = new double[g];
