@@ -494,8 +494,8 @@ final class GammaFloatKernels implements FloatFamily {
      * accurate relative to itself near its zero (GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN).
      */
     static FloatVector logMinusDigammaLow(FloatVector x, FloatVector y) {
-        x = Lanes.exact(x);
-        y = Lanes.exact(y);
+        x = Lanes.NEG_ZERO_F.add(x);
+        y = Lanes.NEG_ZERO_F.add(y);
         VectorMask<Float> below1 = y.compare(LT, 1.0f);
         FloatVector num = y.broadcast(0.0f).blend(-1.0f, below1);
         FloatVector den = y.broadcast(1.0f).blend(y, below1);
@@ -519,8 +519,8 @@ final class GammaFloatKernels implements FloatFamily {
      * sum_k c_k y^-2k (the first FLOAT_PSI_TERMS terms of DIGAMMA_ASYMPTOTIC).
      */
     static FloatVector logMinusDigammaHigh(FloatVector x, FloatVector y) {
-        x = Lanes.exact(x);
-        y = Lanes.exact(y);
+        x = Lanes.NEG_ZERO_F.add(x);
+        y = Lanes.NEG_ZERO_F.add(y);
         FloatVector rw = y.broadcast(1.0f).div(y);
         FloatVector r2 = rw.mul(rw);
         FloatVector tail = y.broadcast(0.0f);

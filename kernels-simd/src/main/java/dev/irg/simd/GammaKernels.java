@@ -303,7 +303,7 @@ final class GammaKernels implements Family {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector r = DoubleVector.fromArray(SP, rate, i);
             DoubleVector x = DoubleVector.fromArray(SP, z, i);
-            Lanes.exact(GammaRateKernel.gradRate(a, r, x)).intoArray(out, i);
+            Lanes.NEG_ZERO.add(GammaRateKernel.gradRate(a, r, x)).intoArray(out, i);
         }
     }
 
@@ -521,7 +521,7 @@ final class GammaKernels implements Family {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
             DoubleVector lm1 = x.sub(a).div(a);
-            DoubleVector phi = Lanes.exact(phi(a, x));
+            DoubleVector phi = Lanes.NEG_ZERO.add(phi(a, x));
             DoubleVector mag = phi.mul(2.0).lanewise(SQRT);
             mag.blend(mag.neg(), lm1.compare(LT, 0.0)).intoArray(st.u, i);
             phi.intoArray(st.du, i);
@@ -622,7 +622,7 @@ final class GammaKernels implements Family {
                 DoubleVector e = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT));
                 DoubleVector et = e.mul(tSum);
                 // eta >= 0: P = 1 - (erfc(y)/2 + E T); eta < 0: P = erfc(-y)/2 - E T
-                DoubleVector erfc = Lanes.exact(VectorErrorFunction.erfc(y.blend(y.neg(), negative))).mul(0.5);
+                DoubleVector erfc = Lanes.NEG_ZERO.add(VectorErrorFunction.erfc(y.blend(y.neg(), negative))).mul(0.5);
                 DoubleVector up = erfc.add(et).neg().add(1.0);
                 DoubleVector lo = erfc.sub(et);
                 v = up.blend(lo, negative);
@@ -645,11 +645,11 @@ final class GammaKernels implements Family {
 
     /** IncompleteGamma.phi: lambda - 1 - log lambda, lambda = x/a. */
     static DoubleVector phi(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
         DoubleVector lm1 = x.sub(a).div(a);
         DoubleVector lam = x.div(a);
-        DoubleVector v = Lanes.exact(VectorGammaFunctions.log1pmx(lm1)).neg();
+        DoubleVector v = Lanes.NEG_ZERO.add(VectorGammaFunctions.log1pmx(lm1)).neg();
         VectorMask<Double> far = lam.compare(LT, PHI_LOG1PMX_LAMBDA_MIN);
         if (far.anyTrue()) {
             DoubleVector logLam = lam.lanewise(LOG).blend(x.lanewise(LOG).sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
@@ -660,10 +660,10 @@ final class GammaKernels implements Family {
 
     /** x^a e^-x / Gamma(a) for x &gt; 0 (IncompleteGamma.prefix), a &ge; PREFIX_STIRLING_A_MIN: Stirling's form. */
     static DoubleVector prefixStirling(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
-        DoubleVector phi = Lanes.exact(phi(a, x));
-        DoubleVector lgs = Lanes.exact(VectorGammaFunctions.logGammaStirlingCorrection(a));
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector phi = Lanes.NEG_ZERO.add(phi(a, x));
+        DoubleVector lgs = Lanes.NEG_ZERO.add(VectorGammaFunctions.logGammaStirlingCorrection(a));
         return a.mul(phi).neg().sub(lgs).lanewise(EXP).mul(a.mul(INV_2PI).lanewise(SQRT));
     }
 
@@ -672,9 +672,9 @@ final class GammaKernels implements Family {
      * and exp, from logs where those under/overflow.
      */
     static DoubleVector prefixSmall(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
-        DoubleVector lg1p = Lanes.exact(VectorGammaFunctions.logGamma1p(a));
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector lg1p = Lanes.NEG_ZERO.add(VectorGammaFunctions.logGamma1p(a));
         DoubleVector xa = x.lanewise(POW, a);
         DoubleVector ex = x.neg().lanewise(EXP);
         // direct where x^a and e^-x are normal and x^a finite: min(x^a, e^-x) - MIN_NORMAL >= 0 and
@@ -687,25 +687,25 @@ final class GammaKernels implements Family {
 
     /** log x - psi(a) (IncompleteGamma.logMinusDigamma0), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
     private static DoubleVector logMinusDigamma0Big(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
-        DoubleVector lmd = Lanes.exact(VectorGammaFunctions.logMinusDigamma(a));
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector lmd = Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigamma(a));
         return x.div(a).lanewise(LOG).add(lmd);
     }
 
     /** log x - psi(a) (IncompleteGamma.logMinusDigamma0), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
     private static DoubleVector logMinusDigamma0Small(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
-        DoubleVector psi = Lanes.exact(VectorGammaFunctions.digamma(a));
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector psi = Lanes.NEG_ZERO.add(VectorGammaFunctions.digamma(a));
         return x.lanewise(LOG).sub(psi);
     }
 
     /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
     private static DoubleVector logMinusDigammaP1Big(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
-        DoubleVector lmd = Lanes.exact(VectorGammaFunctions.logMinusDigamma(a));
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector lmd = Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigamma(a));
         DoubleVector lam = x.div(a);
         DoubleVector logLam = lam.lanewise(LOG).blend(x.lanewise(LOG).sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
         return logLam.add(lmd.sub(a.broadcast(1.0).div(a)));
@@ -713,9 +713,9 @@ final class GammaKernels implements Family {
 
     /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
     private static DoubleVector logMinusDigammaP1Small(DoubleVector a, DoubleVector x) {
-        a = Lanes.exact(a);
-        x = Lanes.exact(x);
-        DoubleVector psi = Lanes.exact(VectorGammaFunctions.digamma(a.add(1.0)));
+        a = Lanes.NEG_ZERO.add(a);
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector psi = Lanes.NEG_ZERO.add(VectorGammaFunctions.digamma(a.add(1.0)));
         return x.lanewise(LOG).sub(psi);
     }
 }

@@ -37,9 +37,9 @@ final class GammaRateKernel {
 
     /** -z/rate with the domain's NaNs, lane-wise (the array path of {@link GammaKernels} uses it too). */
     static DoubleVector gradRate(DoubleVector a, DoubleVector r, DoubleVector x) {
-        a = Lanes.exact(a);
-        r = Lanes.exact(r);
-        x = Lanes.exact(x);
+        a = Lanes.NEG_ZERO.add(a);
+        r = Lanes.NEG_ZERO.add(r);
+        x = Lanes.NEG_ZERO.add(x);
         // a NaN or infinite alpha through alpha * 0, the rest by blends (no mask and/or/not, see
         // VectorGammaFunctions.inRange)
         DoubleVector g = x.neg().div(r).add(a.mul(0.0));
@@ -93,7 +93,7 @@ final class GammaRateKernel {
             DoubleVector a = sa == null ? ca : DoubleVector.fromMemorySegment(SD, sa, at, ORDER);
             DoubleVector r = sr == null ? cr : DoubleVector.fromMemorySegment(SD, sr, at, ORDER);
             DoubleVector x = sz == null ? cz : DoubleVector.fromMemorySegment(SD, sz, at, ORDER);
-            Lanes.exact(gradRate(a, r, x)).intoMemorySegment(so, at, ORDER);
+            Lanes.NEG_ZERO.add(gradRate(a, r, x)).intoMemorySegment(so, at, ORDER);
         }
     }
 

@@ -29,11 +29,22 @@ final class Lanes {
     /** The species of the integer code (the vector Philox generator): the same width, 64-bit lanes. */
     static final VectorSpecies<Long> SL = longSpecies(SD.vectorBitSize());
 
-    /** -0.0 in every lane: the identity of addition for every double, -0.0 included. */
-    private static final DoubleVector NEG_ZERO = DoubleVector.broadcast(SD, -0.0);
+    /**
+     * -0.0 in every lane: the identity of addition for every double, -0.0 included. {@code NEG_ZERO.add(v)} is
+     * {@code v} unchanged as a vector of the JIT-known exact class, for vectors that arrive as parameters of,
+     * or are returned by, a method the JIT may not inline: operations on such a receiver dispatch through
+     * profiles inside the Vector API and were seen to run as the non-intrinsic fallback; one addition on a
+     * constant receiver avoids that. Written out at each use, not as a method of ours: the Vector API's
+     * {@code add} is always inlined (force-inline, delayed past the inlining budget), while a call to a helper
+     * of ours is refused once a compilation reaches C2's node budget (NodeCountInliningCutoff), and then that
+     * helper ran as a real call with boxed vectors (measured: a first version, {@code Lanes.exact(v)}, was not
+     * inlined at six places of the Gamma stages, and the float64 Gamma gradient ran 25-30 % slower in about
+     * one JVM in three, docs/simd.md "Inlining").
+     */
+    static final DoubleVector NEG_ZERO = DoubleVector.broadcast(SD, -0.0);
 
-    /** -0.0f in every lane (see {@link #exact(FloatVector)}). */
-    private static final FloatVector NEG_ZERO_F = FloatVector.broadcast(SF, -0.0f);
+    /** -0.0f in every lane: {@code NEG_ZERO_F.add(v)} is the float form of {@link #NEG_ZERO}{@code .add(v)}. */
+    static final FloatVector NEG_ZERO_F = FloatVector.broadcast(SF, -0.0f);
 
     private Lanes() {
     }
@@ -63,20 +74,5 @@ final class Lanes {
             case 512 -> LongVector.SPECIES_512;
             default -> LongVector.SPECIES_PREFERRED;
         };
-    }
-
-    /** {@code v} unchanged, as a vector of the JIT-known exact class (the float form of {@link #exact(DoubleVector)}). */
-    static FloatVector exact(FloatVector v) {
-        return NEG_ZERO_F.add(v);
-    }
-
-    /**
-     * {@code v} unchanged, as a vector of the JIT-known exact class (-0.0 + v). For vectors that
-     * arrive as parameters of, or are returned by, a method the JIT did not inline: operations on
-     * such a receiver dispatch through profiles inside the Vector API and were seen to run as the
-     * non-intrinsic fallback; one addition on a constant receiver avoids that.
-     */
-    static DoubleVector exact(DoubleVector v) {
-        return NEG_ZERO.add(v);
     }
 }

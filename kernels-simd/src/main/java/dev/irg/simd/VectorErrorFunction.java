@@ -47,13 +47,13 @@ final class VectorErrorFunction {
 
     /** erf(x) = x sum_n c_n x^(2n), |x| &lt; ERF_SERIES_MAX. */
     private static DoubleVector erfSeries(DoubleVector x) {
-        x = Lanes.exact(x);
-        return Lanes.exact(VectorGammaFunctions.horner(x.mul(x), ERF_SERIES)).mul(x);
+        x = Lanes.NEG_ZERO.add(x);
+        return Lanes.NEG_ZERO.add(VectorGammaFunctions.horner(x.mul(x), ERF_SERIES)).mul(x);
     }
 
     /** exp(-x^2) with x^2 split exactly (fma). */
     static DoubleVector expMinusSquare(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         DoubleVector s = x.mul(x);
         DoubleVector e = x.fma(x, s.neg());
         return s.neg().lanewise(EXP).mul(e.neg().add(1.0));
@@ -61,15 +61,15 @@ final class VectorErrorFunction {
 
     /** exp(x^2), split as in expMinusSquare. */
     private static DoubleVector expSquare(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         DoubleVector s = x.mul(x);
         DoubleVector e = x.fma(x, s.neg());
         return s.lanewise(EXP).mul(e.add(1.0));
     }
 
-    /** Lanes.exact(erfcx(x)) for lanes with x &ge; ERF_SERIES_MAX (others: unspecified). */
+    /** Lanes.NEG_ZERO.add(erfcx(x)) for lanes with x &ge; ERF_SERIES_MAX (others: unspecified). */
     private static DoubleVector erfcxPositive(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         VectorMask<Double> taylor = x.compare(LT, ERFCX_TAYLOR_HI);
         DoubleVector r = x.broadcast(0.0);
         if (taylor.anyTrue()) {
@@ -99,18 +99,18 @@ final class VectorErrorFunction {
         return r;
     }
 
-    /** Lanes.exact(erfc(x)). */
+    /** Lanes.NEG_ZERO.add(erfc(x)). */
     static DoubleVector erfc(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         DoubleVector ax = x.lanewise(ABS);
         VectorMask<Double> series = ax.compare(LT, ERF_SERIES_MAX);
         VectorMask<Double> tail = ax.compare(GE, ERF_SERIES_MAX); // excludes NaN
         DoubleVector r = x.broadcast(Double.NaN);
         if (series.anyTrue()) {
-            r = r.blend(Lanes.exact(erfSeries(x)).neg().add(1.0), series);
+            r = r.blend(Lanes.NEG_ZERO.add(erfSeries(x)).neg().add(1.0), series);
         }
         if (tail.anyTrue()) {
-            DoubleVector p = Lanes.exact(expMinusSquare(ax)).mul(Lanes.exact(erfcxPositive(ax)));
+            DoubleVector p = Lanes.NEG_ZERO.add(expMinusSquare(ax)).mul(Lanes.NEG_ZERO.add(erfcxPositive(ax)));
             p = p.blend(0.0, ax.compare(GT, ERFC_UNDERFLOW_X));
             DoubleVector v = p.blend(p.neg().add(2.0), x.compare(LT, 0.0));
             r = r.blend(v, tail);
@@ -118,22 +118,22 @@ final class VectorErrorFunction {
         return r;
     }
 
-    /** Lanes.exact(erfcx(x)) = exp(x^2) Lanes.exact(erfc(x)). */
+    /** Lanes.NEG_ZERO.add(erfcx(x)) = exp(x^2) Lanes.NEG_ZERO.add(erfc(x)). */
     static DoubleVector erfcx(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         VectorMask<Double> pos = x.compare(GE, ERF_SERIES_MAX);
         VectorMask<Double> mid = x.lanewise(ABS).compare(LT, ERF_SERIES_MAX);
         VectorMask<Double> neg = x.compare(LE, -ERF_SERIES_MAX);
         DoubleVector r = x.broadcast(Double.NaN);
         if (pos.anyTrue()) {
-            r = r.blend(Lanes.exact(erfcxPositive(x)), pos);
+            r = r.blend(Lanes.NEG_ZERO.add(erfcxPositive(x)), pos);
         }
         if (mid.anyTrue()) {
-            r = r.blend(x.mul(x).lanewise(EXP).mul(Lanes.exact(erfSeries(x)).neg().add(1.0)), mid);
+            r = r.blend(x.mul(x).lanewise(EXP).mul(Lanes.NEG_ZERO.add(erfSeries(x)).neg().add(1.0)), mid);
         }
         if (neg.anyTrue()) {
             DoubleVector y = x.neg();
-            r = r.blend(Lanes.exact(expSquare(y)).mul(2.0).sub(Lanes.exact(erfcxPositive(y))), neg);
+            r = r.blend(Lanes.NEG_ZERO.add(expSquare(y)).mul(2.0).sub(Lanes.NEG_ZERO.add(erfcxPositive(y))), neg);
         }
         return r;
     }

@@ -52,7 +52,7 @@ final class VectorGammaFunctions {
 
     /** sum_k c[k] t^k by Horner's rule with fused multiply-adds (as the scalar code). */
     static DoubleVector horner(DoubleVector t, double[] c) {
-        DoubleVector u = Lanes.exact(t);
+        DoubleVector u = Lanes.NEG_ZERO.add(t);
         DoubleVector s = u.broadcast(0.0);
         for (int k = c.length - 1; k >= 0; k--) {
             s = s.fma(u, u.broadcast(c[k]));
@@ -62,15 +62,15 @@ final class VectorGammaFunctions {
 
     /** log Gamma(2 + t) for |t| &le; 0.5. */
     static DoubleVector lgamma2Series(DoubleVector t) {
-        t = Lanes.exact(t);
-        return Lanes.exact(horner(t, LGAMMA2_SERIES)).mul(t);
+        t = Lanes.NEG_ZERO.add(t);
+        return Lanes.NEG_ZERO.add(horner(t, LGAMMA2_SERIES)).mul(t);
     }
 
     /** Stirling's series for log Gamma*(x), x &ge; LGAMMA_STIRLING_MIN. */
     static DoubleVector stirlingSeries(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         DoubleVector r = x.broadcast(1.0).div(x);
-        return Lanes.exact(horner(r.mul(r), LGAMMA_STIRLING)).mul(r);
+        return Lanes.NEG_ZERO.add(horner(r.mul(r), LGAMMA_STIRLING)).mul(r);
     }
 
     /**
@@ -85,7 +85,7 @@ final class VectorGammaFunctions {
 
     /** log Gamma(x): +infinity at 0 and +infinity, NaN for x &lt; 0 or NaN. */
     static DoubleVector logGamma(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         final double rad = LGAMMA2_SERIES_RADIUS;
         VectorMask<Double> e = x.compare(GE, LGAMMA_STIRLING_MIN);
         VectorMask<Double> small = x.compare(LT, LGAMMA_STIRLING_MIN);
@@ -107,7 +107,7 @@ final class VectorGammaFunctions {
             VectorMask<Double> a = x.compare(LT, 1 - rad);
             VectorMask<Double> ab = x.compare(LT, 1 + rad);
             DoubleVector t = x.sub(2.0).blend(y.sub(2.0), d).blend(x.sub(1.0), ab).blend(x, a);
-            DoubleVector s = Lanes.exact(lgamma2Series(t));
+            DoubleVector s = Lanes.NEG_ZERO.add(lgamma2Series(t));
             if (ab.anyTrue()) {
                 s = s.blend(s.sub(t.lanewise(LOG1P)), ab);
             }
@@ -121,7 +121,7 @@ final class VectorGammaFunctions {
         }
         if (e.anyTrue()) {
             DoubleVector lx = x.lanewise(LOG);
-            DoubleVector st = x.mul(lx.sub(1.0)).sub(lx.mul(0.5)).add(LOG_SQRT_2PI).add(Lanes.exact(stirlingSeries(x)));
+            DoubleVector st = x.mul(lx.sub(1.0)).sub(lx.mul(0.5)).add(LOG_SQRT_2PI).add(Lanes.NEG_ZERO.add(stirlingSeries(x)));
             r = r.blend(st, e);
         }
         r = r.blend(Double.POSITIVE_INFINITY, x.compare(EQ, 0.0)).blend(Double.POSITIVE_INFINITY,
@@ -129,21 +129,21 @@ final class VectorGammaFunctions {
         return r.blend(Double.NaN, x.compare(LT, 0.0));
     }
 
-    /** log Gamma(1 + x) for x &gt; -1 (the scalar logGamma1p): series at 0 and 1, else Lanes.exact(logGamma(1 + x)). */
+    /** log Gamma(1 + x) for x &gt; -1 (the scalar logGamma1p): series at 0 and 1, else Lanes.NEG_ZERO.add(logGamma(1 + x)). */
     static DoubleVector logGamma1p(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         final double rad = LGAMMA2_SERIES_RADIUS;
         VectorMask<Double> near0 = x.lanewise(VectorOperators.ABS).compare(LE, rad);
         VectorMask<Double> near1 = x.blend(1 + rad, x.compare(LE, rad)).compare(LT, 1 + rad);
         DoubleVector r = x.broadcast(Double.NaN);
         if (x.compare(LT, -rad).anyTrue() || x.compare(GE, 1 + rad).anyTrue()) {
-            r = Lanes.exact(logGamma(x.add(1.0)));
+            r = Lanes.NEG_ZERO.add(logGamma(x.add(1.0)));
         }
         if (near1.anyTrue()) {
-            r = r.blend(Lanes.exact(lgamma2Series(x.sub(1.0))), near1);
+            r = r.blend(Lanes.NEG_ZERO.add(lgamma2Series(x.sub(1.0))), near1);
         }
         if (near0.anyTrue()) {
-            r = r.blend(Lanes.exact(lgamma2Series(x)).sub(x.lanewise(LOG1P)), near0);
+            r = r.blend(Lanes.NEG_ZERO.add(lgamma2Series(x)).sub(x.lanewise(LOG1P)), near0);
         }
         r = r.blend(Double.POSITIVE_INFINITY, x.compare(EQ, -1.0));
         return r.blend(Double.NaN, x.compare(LT, -1.0));
@@ -151,16 +151,16 @@ final class VectorGammaFunctions {
 
     /** log Gamma*(x) (Stirling's correction) for x &gt; 0; +infinity at 0, NaN below. */
     static DoubleVector logGammaStirlingCorrection(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         VectorMask<Double> big = x.compare(GE, LGAMMA_STIRLING_MIN);
         DoubleVector r = x.broadcast(0.0);
         if (big.anyTrue()) {
-            r = r.blend(Lanes.exact(stirlingSeries(x)), big);
+            r = r.blend(Lanes.NEG_ZERO.add(stirlingSeries(x)), big);
         }
         VectorMask<Double> small = x.compare(LT, LGAMMA_STIRLING_MIN);
         if (small.anyTrue()) {
             DoubleVector lx = x.lanewise(LOG);
-            DoubleVector v = Lanes.exact(logGamma(x)).sub(x.sub(0.5).mul(lx).sub(x).add(LOG_SQRT_2PI));
+            DoubleVector v = Lanes.NEG_ZERO.add(logGamma(x)).sub(x.sub(0.5).mul(lx).sub(x).add(LOG_SQRT_2PI));
             r = r.blend(v, small);
         }
         r = r.blend(0.0, x.compare(EQ, Double.POSITIVE_INFINITY));
@@ -170,13 +170,13 @@ final class VectorGammaFunctions {
 
     /** log(1 + t) - t for t &gt; -1; -infinity at -1, NaN below. */
     static DoubleVector log1pmx(DoubleVector t) {
-        t = Lanes.exact(t);
+        t = Lanes.NEG_ZERO.add(t);
         VectorMask<Double> ser = t.blend(Double.POSITIVE_INFINITY, t.compare(LT, LOG1PMX_SERIES_LO)).compare(LE, LOG1PMX_SERIES_HI);
         DoubleVector r = t.lanewise(LOG1P).sub(t);
         if (ser.anyTrue()) {
             DoubleVector u = t.div(t.add(2.0));
             DoubleVector u2 = u.mul(u);
-            DoubleVector s = Lanes.exact(horner(u2, LOG1PMX_SERIES));
+            DoubleVector s = Lanes.NEG_ZERO.add(horner(u2, LOG1PMX_SERIES));
             DoubleVector v = t.neg().mul(u).add(u.mul(2.0).mul(u2).mul(s));
             r = r.blend(v, ser);
         }
@@ -186,9 +186,9 @@ final class VectorGammaFunctions {
 
     /** sum_k B_2k/(2k) x^(-2k), x &ge; DIGAMMA_ASYMPTOTIC_MIN. */
     private static DoubleVector digammaAsymptoticTail(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         DoubleVector r2 = x.broadcast(1.0).div(x.mul(x));
-        return Lanes.exact(horner(r2, DIGAMMA_ASYMPTOTIC)).mul(r2);
+        return Lanes.NEG_ZERO.add(horner(r2, DIGAMMA_ASYMPTOTIC)).mul(r2);
     }
 
     /**
@@ -198,9 +198,9 @@ final class VectorGammaFunctions {
      * fallback (JFR: two thirds of the time of log x - psi(a + 1) for a &lt; 10).
      */
     static DoubleVector digamma(DoubleVector x) {
-        x = Lanes.exact(x);
-        DoubleVector small = Lanes.exact(digammaSmall(x));
-        DoubleVector tail = Lanes.exact(digammaAsymptoticTail(x));
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector small = Lanes.NEG_ZERO.add(digammaSmall(x));
+        DoubleVector tail = Lanes.NEG_ZERO.add(digammaAsymptoticTail(x));
         DoubleVector big = x.lanewise(LOG).sub(x.broadcast(0.5).div(x)).sub(tail);
         return small.blend(big, x.compare(GE, DIGAMMA_ASYMPTOTIC_MIN))
                 .blend(Double.NaN, x.compare(LT, 0.0))
@@ -213,7 +213,7 @@ final class VectorGammaFunctions {
      * [1, 2], root series. Lanes at or above DIGAMMA_ASYMPTOTIC_MIN do not take part in the recurrence.
      */
     private static DoubleVector digammaSmall(DoubleVector x) {
-        x = Lanes.exact(x);
+        x = Lanes.NEG_ZERO.add(x);
         VectorMask<Double> below1 = x.compare(LT, 1.0);
         DoubleVector acc = x.broadcast(0.0).blend(x.broadcast(-1.0).div(x), below1);
         DoubleVector y = x.blend(x.add(1.0), below1).blend(1.0, x.compare(GE, DIGAMMA_ASYMPTOTIC_MIN));
@@ -226,14 +226,14 @@ final class VectorGammaFunctions {
             acc = acc.blend(acc.add(y.broadcast(1.0).div(y)), m);
         }
         DoubleVector s = y.sub(DIGAMMA_ROOT_HI).sub(DIGAMMA_ROOT_LO);
-        return Lanes.exact(horner(s, DIGAMMA_ROOT_SERIES)).mul(s).add(acc);
+        return Lanes.NEG_ZERO.add(horner(s, DIGAMMA_ROOT_SERIES)).mul(s).add(acc);
     }
 
     /** log x - psi(x) for x &gt; 0; +infinity at 0, 0 at +infinity, NaN below (branch-free as {@link #digamma}). */
     static DoubleVector logMinusDigamma(DoubleVector x) {
-        x = Lanes.exact(x);
-        DoubleVector small = Lanes.exact(digammaSmall(x));
-        DoubleVector tail = Lanes.exact(digammaAsymptoticTail(x));
+        x = Lanes.NEG_ZERO.add(x);
+        DoubleVector small = Lanes.NEG_ZERO.add(digammaSmall(x));
+        DoubleVector tail = Lanes.NEG_ZERO.add(digammaAsymptoticTail(x));
         DoubleVector big = x.broadcast(0.5).div(x).add(tail);
         return x.lanewise(LOG).sub(small).blend(big, x.compare(GE, DIGAMMA_ASYMPTOTIC_MIN))
                 .blend(Double.NaN, x.compare(LT, 0.0))

@@ -311,11 +311,11 @@ final class VonMisesKernels implements Family {
             DoubleVector zero = k.broadcast(0.0);
             DoubleVector x = zero.blend(u, near);
             k.broadcast(1.0).blend(k, near).intoArray(st.k, i);
-            DoubleVector kk = Lanes.exact(rint(x.mul(INV_TWO_PI)));
-            DoubleVector r = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0)));
+            DoubleVector kk = Lanes.NEG_ZERO.add(rint(x.mul(INV_TWO_PI)));
+            DoubleVector r = Lanes.NEG_ZERO.add(minusMultipleOfPi(x, kk.mul(2.0)));
             VectorMask<Double> up = r.compare(GT, 0.0);
-            DoubleVector yUp = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0).add(1.0))).neg();
-            DoubleVector yLo = Lanes.exact(minusMultipleOfPi(x, kk.mul(2.0).sub(1.0)));
+            DoubleVector yUp = Lanes.NEG_ZERO.add(minusMultipleOfPi(x, kk.mul(2.0).add(1.0))).neg();
+            DoubleVector yLo = Lanes.NEG_ZERO.add(minusMultipleOfPi(x, kk.mul(2.0).sub(1.0)));
             DoubleVector y = yLo.blend(yUp, up);
             k.broadcast(Double.NaN).blend(zero, near).blend(Double.NaN, y.compare(LT, 0.0)).intoArray(st.nan, i);
             kk.intoArray(st.kk, i);
@@ -333,8 +333,8 @@ final class VonMisesKernels implements Family {
             DoubleVector omA = k.broadcast(0.0);
             DoubleVector i0e = k.broadcast(0.0);
             if (asym.anyTrue()) {
-                DoubleVector a0 = Lanes.exact(asymptotic(k, BESSEL_I0E_ASYM));
-                omA = Lanes.exact(asymptotic(k, BESSEL_DIFF_ASYM)).div(a0);
+                DoubleVector a0 = Lanes.NEG_ZERO.add(asymptotic(k, BESSEL_I0E_ASYM));
+                omA = Lanes.NEG_ZERO.add(asymptotic(k, BESSEL_DIFF_ASYM)).div(a0);
                 i0e = a0;
             }
             VectorMask<Double> ser = k.compare(LT, BESSEL_ASYMPTOTIC_MIN_KAPPA);
@@ -418,7 +418,15 @@ final class VonMisesKernels implements Family {
             DoubleVector half = ax.mul(0.5);
             DoubleVector sum = ax.broadcast(0.0);
             for (int j = 0; j < nodes.length; j++) {
-                DoubleVector s = sinQuarterPeriod(half.mul(nodes[j]));
+                // sin(t/2) by the polynomial of sinQuarterPeriod, written out here (a call is inlined or not
+                // by the JIT's budget, which depends on what else the process compiled: see sinQuarterPeriod)
+                DoubleVector h = half.mul(nodes[j]);
+                DoubleVector h2 = h.mul(h);
+                DoubleVector p = h2.broadcast(SIN_QUARTER_PERIOD[SIN_LAST]);
+                for (int c = SIN_LAST - 1; c >= 0; c--) {
+                    p = p.fma(h2, h2.broadcast(SIN_QUARTER_PERIOD[c]));
+                }
+                DoubleVector s = h.mul(h2).fma(p, h);
                 DoubleVector q = s.mul(2.0).mul(s);
                 DoubleVector w = kneg.mul(q).lanewise(EXP).mul(weights[j]);
                 sum = m == 0 ? sum.add(w) : sum.add(omA.sub(q).mul(w));
@@ -438,7 +446,7 @@ final class VonMisesKernels implements Family {
             DoubleVector ax = DoubleVector.fromArray(SP, axs, i);
             DoubleVector y = DoubleVector.fromArray(SP, ys, i);
             DoubleVector g0 = DoubleVector.fromArray(SP, twoS2s, i).sub(DoubleVector.fromArray(SP, omAs, i));
-            DoubleVector dmax = Lanes.exact(tailLength(kappa, ax, y));
+            DoubleVector dmax = Lanes.NEG_ZERO.add(tailLength(kappa, ax, y));
             VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
             // sin(ax + d/2) = sa cos(d/2) + ca sin(d/2), (sa, ca) = (sin ax, cos ax) or (sin y, -cos y) near pi
             DoubleVector v = ax.blend(y, nearPi);
@@ -449,7 +457,14 @@ final class VonMisesKernels implements Family {
             DoubleVector kneg = kappa.neg();
             DoubleVector sum = ax.broadcast(0.0);
             for (int j = 0; j < nodes.length; j++) {
-                DoubleVector sd = sinQuarterPeriod(halfD.mul(nodes[j]));
+                // sin(d/2): sinQuarterPeriod written out (see centralSums)
+                DoubleVector h = halfD.mul(nodes[j]);
+                DoubleVector h2 = h.mul(h);
+                DoubleVector p = h2.broadcast(SIN_QUARTER_PERIOD[SIN_LAST]);
+                for (int c = SIN_LAST - 1; c >= 0; c--) {
+                    p = p.fma(h2, h2.broadcast(SIN_QUARTER_PERIOD[c]));
+                }
+                DoubleVector sd = h.mul(h2).fma(p, h);
                 DoubleVector cd = sd.mul(sd).neg().add(1.0).lanewise(SQRT);
                 DoubleVector q = sa.mul(cd).add(ca.mul(sd)).mul(2.0).mul(sd);
                 DoubleVector w = kneg.mul(q).lanewise(EXP).mul(weights[j]);
@@ -465,6 +480,9 @@ final class VonMisesKernels implements Family {
      * Math.sin), by Horner with fused multiply-adds. Instead of the vector SIN (a general sine with argument
      * reduction): dz/dkappa 5.1 -> 5.75x the scalar reference per pair, docs/vonmises.md "Tail bands".
      */
+    /** Index of the last coefficient of SIN_QUARTER_PERIOD. */
+    private static final int SIN_LAST = SIN_QUARTER_PERIOD.length - 1;
+
     static DoubleVector sinQuarterPeriod(DoubleVector x) {
         DoubleVector t = x.mul(x);
         int last = SIN_QUARTER_PERIOD.length - 1;
@@ -508,7 +526,7 @@ final class VonMisesKernels implements Family {
 
     /** Math.rint for every double: exact rounding trick below 2^51, identity above (already integral). */
     static DoubleVector rint(DoubleVector t) {
-        t = Lanes.exact(t);
+        t = Lanes.NEG_ZERO.add(t);
         DoubleVector r = t.add(RINT_MAGIC).sub(RINT_MAGIC);
         DoubleVector rn = t.sub(RINT_MAGIC).add(RINT_MAGIC);
         r = r.blend(rn, t.compare(LT, 0.0));
@@ -517,16 +535,16 @@ final class VonMisesKernels implements Family {
 
     /** x - m pi with the three-part pi (VonMisesCdf.minusMultipleOfPi). */
     private static DoubleVector minusMultipleOfPi(DoubleVector x, DoubleVector m) {
-        x = Lanes.exact(x);
-        m = Lanes.exact(m);
+        x = Lanes.NEG_ZERO.add(x);
+        m = Lanes.NEG_ZERO.add(m);
         return x.sub(m.mul(PI_A)).sub(m.mul(PI_B)).sub(m.mul(PI_C));
     }
 
     /** VonMisesCdf.tailLength. */
     private static DoubleVector tailLength(DoubleVector kappa, DoubleVector ax, DoubleVector y) {
-        kappa = Lanes.exact(kappa);
-        ax = Lanes.exact(ax);
-        y = Lanes.exact(y);
+        kappa = Lanes.NEG_ZERO.add(kappa);
+        ax = Lanes.NEG_ZERO.add(ax);
+        y = Lanes.NEG_ZERO.add(y);
         VectorMask<Double> nearPi = ax.compare(GE, 0.5 * Math.PI);
         // sin(y/2), cos(y/2) from y/2 near pi, from ax/2 = pi/2 - y/2 elsewhere (VonMisesCdf.tailLength)
         DoubleVector h = ax.mul(0.5).blend(y.mul(0.5), nearPi);
@@ -544,7 +562,7 @@ final class VonMisesKernels implements Family {
 
     /** sum_j c_j kappa^-j * (2 pi kappa)^-1/2 (BesselI01.asymptoticI0e / asymptoticDiff). */
     private static DoubleVector asymptotic(DoubleVector kappa, double[] c) {
-        kappa = Lanes.exact(kappa);
+        kappa = Lanes.NEG_ZERO.add(kappa);
         DoubleVector r = kappa.broadcast(1.0).div(kappa);
         DoubleVector s = kappa.broadcast(0.0);
         for (int j = c.length - 1; j >= 0; j--) {
