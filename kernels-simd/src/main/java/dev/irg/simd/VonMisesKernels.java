@@ -312,10 +312,16 @@ final class VonMisesKernels implements Family {
             DoubleVector x = zero.blend(u, near);
             k.broadcast(1.0).blend(k, near).intoArray(st.k, i);
             DoubleVector kk = Lanes.NEG_ZERO.add(rint(x.mul(INV_TWO_PI)));
-            DoubleVector r = Lanes.NEG_ZERO.add(minusMultipleOfPi(x, kk.mul(2.0)));
+            // x - m pi with the three-part pi (VonMisesCdf.minusMultipleOfPi) for m = 2k, 2k + 1, 2k - 1, written
+            // out: as calls of a helper, two of the three were not inlined (C2's node budget) and ran as boxed
+            // calls, 60 bytes allocated per element (kernels-simd/tools/AllocationPerElement.java)
+            DoubleVector m0 = kk.mul(2.0);
+            DoubleVector r = x.sub(m0.mul(PI_A)).sub(m0.mul(PI_B)).sub(m0.mul(PI_C));
             VectorMask<Double> up = r.compare(GT, 0.0);
-            DoubleVector yUp = Lanes.NEG_ZERO.add(minusMultipleOfPi(x, kk.mul(2.0).add(1.0))).neg();
-            DoubleVector yLo = Lanes.NEG_ZERO.add(minusMultipleOfPi(x, kk.mul(2.0).sub(1.0)));
+            DoubleVector mUp = m0.add(1.0);
+            DoubleVector yUp = x.sub(mUp.mul(PI_A)).sub(mUp.mul(PI_B)).sub(mUp.mul(PI_C)).neg();
+            DoubleVector mLo = m0.sub(1.0);
+            DoubleVector yLo = x.sub(mLo.mul(PI_A)).sub(mLo.mul(PI_B)).sub(mLo.mul(PI_C));
             DoubleVector y = yLo.blend(yUp, up);
             k.broadcast(Double.NaN).blend(zero, near).blend(Double.NaN, y.compare(LT, 0.0)).intoArray(st.nan, i);
             kk.intoArray(st.kk, i);
@@ -531,13 +537,6 @@ final class VonMisesKernels implements Family {
         DoubleVector rn = t.sub(RINT_MAGIC).add(RINT_MAGIC);
         r = r.blend(rn, t.compare(LT, 0.0));
         return r.blend(t, t.lanewise(ABS).compare(GE, RINT_EXACT));
-    }
-
-    /** x - m pi with the three-part pi (VonMisesCdf.minusMultipleOfPi). */
-    private static DoubleVector minusMultipleOfPi(DoubleVector x, DoubleVector m) {
-        x = Lanes.NEG_ZERO.add(x);
-        m = Lanes.NEG_ZERO.add(m);
-        return x.sub(m.mul(PI_A)).sub(m.mul(PI_B)).sub(m.mul(PI_C));
     }
 
     /** VonMisesCdf.tailLength. */
