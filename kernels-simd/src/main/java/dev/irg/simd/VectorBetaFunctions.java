@@ -113,10 +113,21 @@ final class VectorBetaFunctions {
         DoubleVector g = l1p.mul(-2.0).lanewise(EXPM1);      // (1+t)^-2 - 1
         DoubleVector pow = r.add(0.0);
         DoubleVector sum = z.broadcast(0.0);
-        for (int k = 0; k < LGAMMA_STIRLING.length; k++) {
+        // four terms per iteration (LGAMMA_STIRLING has 16): with one term per iteration C2 kept one vector
+        // boxed per iteration (1632 bytes per call of 8 lanes, 480 now; docs/simd.md, "Inlining")
+        for (int k = 0; k < LGAMMA_STIRLING.length; k += 4) {
             sum = pow.mul(LGAMMA_STIRLING[k]).fma(e, sum);
             pow = pow.mul(r2);
-            e = e.add(g).add(e.mul(g));                      // (1+t)^-(2k+3) - 1
+            e = e.add(g).add(e.mul(g));
+            sum = pow.mul(LGAMMA_STIRLING[k + 1]).fma(e, sum);
+            pow = pow.mul(r2);
+            e = e.add(g).add(e.mul(g));
+            sum = pow.mul(LGAMMA_STIRLING[k + 2]).fma(e, sum);
+            pow = pow.mul(r2);
+            e = e.add(g).add(e.mul(g));
+            sum = pow.mul(LGAMMA_STIRLING[k + 3]).fma(e, sum);
+            pow = pow.mul(r2);
+            e = e.add(g).add(e.mul(g));
         }
         return sum;
     }
@@ -137,6 +148,7 @@ final class VectorBetaFunctions {
      */
     static void logPrefactorStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         branchStage(st, from, to);
+        bothCommonStage(st, from, to);
         bothStage(st, withV, from, to);
         onlyQStage(st, withV, from, to);
         onlyPStage(st, withV, from, to);
@@ -158,11 +170,35 @@ final class VectorBetaFunctions {
         }
     }
 
-    /** Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms (IncompleteBeta.logRatioTerm). */
+    /**
+     * Both parameters &ge; STIRLING_MIN, first part: the terms without u and v, log(sqrt(p q/(p+q))/(sqrt(2 pi) p))
+     * minus the Stirling corrections, into st.s0 (free until the sums). A stage of its own: with them, bothStage's
+     * compilation reached C2's node budget and its two calls of logRatioTerm were not inlined (their vectors boxed;
+     * docs/simd.md, "Inlining").
+     */
+    private static void bothCommonStage(BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            // BOTH_NEAR or BOTH_FAR: the codes from BOTH_NEAR up (one compare, no mask logic)
+            if (!DoubleVector.fromArray(SP, st.code, i).compare(GE, BOTH_NEAR).anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector corr = VectorGammaFunctions.stirlingSeries(p).add(VectorGammaFunctions.stirlingSeries(q))
+                    .sub(VectorGammaFunctions.stirlingSeries(pq));
+            p.div(pq).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).sub(corr).intoArray(st.s0, i);
+        }
+    }
+
+    /**
+     * Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms (IncompleteBeta.logRatioTerm), the
+     * terms without u and v from bothCommonStage.
+     */
     private static void bothStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
-            DoubleVector code = DoubleVector.fromArray(SP, st.code, i);
-            VectorMask<Double> both = code.compare(EQ, BOTH_NEAR).or(code.compare(EQ, BOTH_FAR));
+            // BOTH_NEAR or BOTH_FAR: the codes from BOTH_NEAR up, one compare (no mask logic: see VectorGammaFunctions.inRange)
+            VectorMask<Double> both = DoubleVector.fromArray(SP, st.code, i).compare(GE, BOTH_NEAR);
             if (!both.anyTrue()) {
                 continue;
             }
@@ -172,15 +208,11 @@ final class VectorBetaFunctions {
             DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
             DoubleVector lv = DoubleVector.fromArray(SP, st.lv, i);
             DoubleVector l = DoubleVector.fromArray(SP, st.l, i);
-            DoubleVector pq = p.add(q);
-            DoubleVector corr = VectorGammaFunctions.stirlingSeries(p).add(VectorGammaFunctions.stirlingSeries(q))
-                    .sub(VectorGammaFunctions.stirlingSeries(pq));
-            DoubleVector common = p.div(pq).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).sub(corr);
             DoubleVector vq = withV ? p.broadcast(0.0) : q.mul(lv);
             // p log(u (p+q)/p) + q log(v (p+q)/q) = [p log1pmx(d/p)] + [q log1pmx(-d/q)], linear parts
             // cancelled exactly (IncompleteBeta.logRatioTerm); near and far lanes alike
             DoubleVector w = logRatioTerm(p, d.div(p), lu, q, d).add(logRatioTerm(q, d.neg().div(q), lv, p, d.neg()))
-                    .add(common);
+                    .add(DoubleVector.fromArray(SP, st.s0, i));
             l = l.blend(w.sub(vq), both);
             l.intoArray(st.l, i);
         }
@@ -199,9 +231,11 @@ final class VectorBetaFunctions {
         }
         DoubleVector l1q = q.div(p).lanewise(LOG1P);
         DoubleVector onePlusT = t.add(1.0);
-        VectorMask<Double> cheap = onePlusT.compare(GT, 0.0).and(t.neg().compare(LT, onePlusT.mul(l1q.sub(lu))));
+        // cheap: 1 + t > 0 and -t < (1 + t)(log1p(q/p) - log u), as one compare of the smaller of 1 + t and
+        // (1 + t)(..) + t (y + t > 0 exactly when y > -t; NaN fails both forms): no mask logic (see bothStage)
+        VectorMask<Double> cheap = onePlusT.min(onePlusT.mul(l1q.sub(lu)).add(t)).compare(GT, 0.0);
         DoubleVector direct = p.mul(lu.add(l1q)).sub(d);
-        return direct.blend(mx, near.or(cheap));
+        return direct.blend(mx, near).blend(mx, cheap);
     }
 
     /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p). */
