@@ -69,28 +69,6 @@ final class VectorBetaFunctions {
     }
 
     /**
-     * log Gamma(q + p) - log Gamma(q) for p, q &gt; 0 (BetaFunctions.logGammaIncrement): q raised to
-     * z &ge; STIRLING_MIN by the recurrence, then Stirling with the correction differenced term by term.
-     */
-    static DoubleVector logGammaIncrement(DoubleVector q, DoubleVector p) {
-        // the recurrence contributes -sum log1p(p/z_k) = -log1p(E), E = prod(1 + p/z_k) - 1 (see growth)
-        DoubleVector e = p.broadcast(0.0);
-        DoubleVector z = q.add(0.0);
-        // at most ceil(STIRLING_MIN) = 8 steps; a lane at or above STIRLING_MIN stays there
-        for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
-            VectorMask<Double> m = z.compare(LT, STIRLING_MIN);
-            if (!m.anyTrue()) {
-                break;
-            }
-            e = e.blend(growth(e, p.div(z)), m);
-            z = z.blend(z.add(1.0), m);
-        }
-        DoubleVector t = p.div(z);
-        return e.lanewise(LOG1P).neg().add(z.mul(VectorGammaFunctions.log1pmx(t))).sub(t.lanewise(LOG1P).mul(0.5))
-                .add(p.mul(z.add(p).lanewise(LOG))).add(stirlingCorrectionIncrement(z, t));
-    }
-
-    /**
      * (1 + e)(1 + y) - 1 = e + y + e y for e, y &ge; 0: a product of factors 1 + y_k minus one, carried
      * without forming 1 + y (which would round away a tiny y), so that sum_k log1p(y_k) = log1p(E)
      * needs one log1p per vector where the scalar helpers call log1p per step. Every term is
@@ -151,8 +129,10 @@ final class VectorBetaFunctions {
         bothCommonStage(st, from, to);
         bothStage(st, withV, from, to);
         onlyQStage(st, withV, from, to);
+        onlyPGammaStage(st, from, to);
         onlyPStage(st, withV, from, to);
         noneStage(st, withV, from, to);
+        noneCorrectionStage(st, from, to);
     }
 
     private static void branchStage(BetaKernels.Stages st, int from, int to) {
@@ -259,7 +239,25 @@ final class VectorBetaFunctions {
         }
     }
 
-    /** p &ge; STIRLING_MIN &gt; q. */
+    /**
+     * p &ge; STIRLING_MIN &gt; q, first part: the terms of the parameters alone, log Gamma(q) + log Gamma*(p) -
+     * log Gamma*(p+q), into st.s1 (free until the sums). A stage of its own: in one method with the rest the
+     * compilation reached C2's node budget and helper calls there were not inlined (their vectors boxed; docs/simd.md,
+     * "Inlining").
+     */
+    private static void onlyPGammaStage(BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            if (!DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_P).anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            VectorGammaFunctions.logGamma(q).add(VectorGammaFunctions.stirlingSeries(p))
+                    .sub(VectorGammaFunctions.stirlingSeries(p.add(q))).intoArray(st.s1, i);
+        }
+    }
+
+    /** p &ge; STIRLING_MIN &gt; q, with the parameters' terms from onlyPGammaStage. */
     private static void onlyPStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_P);
@@ -271,8 +269,7 @@ final class VectorBetaFunctions {
             DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
             DoubleVector pq = p.add(q);
             DoubleVector w = p.mul(lu).add(q.mul(pq.lanewise(LOG))).add(p.mul(VectorGammaFunctions.log1pmx(q.div(p))))
-                    .sub(q.div(p).lanewise(LOG1P).mul(0.5)).sub(p.lanewise(LOG)).sub(VectorGammaFunctions.logGamma(q))
-                    .sub(VectorGammaFunctions.stirlingSeries(p)).add(VectorGammaFunctions.stirlingSeries(pq));
+                    .sub(q.div(p).lanewise(LOG1P).mul(0.5)).sub(p.lanewise(LOG)).sub(DoubleVector.fromArray(SP, st.s1, i));
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
             }
@@ -281,6 +278,14 @@ final class VectorBetaFunctions {
     }
 
     /** Both &lt; STIRLING_MIN: log(p B(p, q)) = log Gamma(1 + p) - [log Gamma(q + p) - log Gamma(q)]. */
+    /**
+     * Both parameters below STIRLING_MIN: st.l = p log u - log Gamma(1+p) + [log Gamma(q+p) - log Gamma(q)] (+ q log v),
+     * the increment as BetaFunctions.logGammaIncrement: q raised to z &ge; STIRLING_MIN by the recurrence, then
+     * Stirling with the correction differenced term by term. Two stages: this one leaves z in st.s1 and adds all but
+     * the Stirling correction's increment, which noneCorrectionStage adds (in one method the compilation reached C2's
+     * node budget, and the vectors passed to the helpers it no longer inlined were boxed: 60 % of the bytes the Beta
+     * dI/da allocated; docs/simd.md, "Inlining").
+     */
     private static void noneStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, NONE);
@@ -290,11 +295,41 @@ final class VectorBetaFunctions {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
             DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
-            DoubleVector w = p.mul(lu).sub(VectorGammaFunctions.logGamma1p(p)).add(logGammaIncrement(q, p));
+            // the recurrence contributes -sum log1p(p/z_k) = -log1p(E), E = prod(1 + p/z_k) - 1 (see growth)
+            DoubleVector e = p.broadcast(0.0);
+            DoubleVector z = q.add(0.0);
+            // at most ceil(STIRLING_MIN) = 8 steps; a lane at or above STIRLING_MIN stays there
+            for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
+                VectorMask<Double> below = z.compare(LT, STIRLING_MIN);
+                if (!below.anyTrue()) {
+                    break;
+                }
+                e = e.blend(growth(e, p.div(z)), below);
+                z = z.blend(z.add(1.0), below);
+            }
+            DoubleVector t = p.div(z);
+            DoubleVector increment = e.lanewise(LOG1P).neg().add(z.mul(VectorGammaFunctions.log1pmx(t)))
+                    .sub(t.lanewise(LOG1P).mul(0.5)).add(p.mul(z.add(p).lanewise(LOG)));
+            DoubleVector w = p.mul(lu).sub(VectorGammaFunctions.logGamma1p(p)).add(increment);
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
             }
+            z.intoArray(st.s1, i);
             DoubleVector.fromArray(SP, st.l, i).blend(w, m).intoArray(st.l, i);
+        }
+    }
+
+    /** The second stage of noneStage: st.l += log Gamma*(z (1 + t)) - log Gamma*(z), t = p/z, z from st.s1. */
+    private static void noneCorrectionStage(BetaKernels.Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, NONE);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector z = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector t = DoubleVector.fromArray(SP, st.p, i).div(z);
+            DoubleVector l = DoubleVector.fromArray(SP, st.l, i);
+            l.blend(l.add(stirlingCorrectionIncrement(z, t)), m).intoArray(st.l, i);
         }
     }
 
