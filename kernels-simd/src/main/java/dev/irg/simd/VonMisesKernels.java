@@ -480,15 +480,17 @@ final class VonMisesKernels implements Family {
         }
     }
 
+    /** Index of the last coefficient of SIN_QUARTER_PERIOD. */
+    private static final int SIN_LAST = SIN_QUARTER_PERIOD.length - 1;
+
     /**
      * sin x for x in [0, pi/2] (the quadrature nodes' half-angles d/2 and t/2): the odd polynomial
      * x + x t S(t), t = x^2, of VonMisesConstants.SIN_QUARTER_PERIOD (max 2.1e-16 relative, about one ulp as
      * Math.sin), by Horner with fused multiply-adds. Instead of the vector SIN (a general sine with argument
-     * reduction): dz/dkappa 5.1 -> 5.75x the scalar reference per pair, docs/vonmises.md "Tail bands".
+     * reduction): dz/dkappa 5.1 -> 5.75x the scalar reference per pair, docs/vonmises.md "Tail bands". The
+     * specification of the loops in centralSums and tailSums, which write it out (as a call it was not always
+     * inlined, docs/simd.md "Inlining"); VectorFunctionsTest checks it against Math.sin.
      */
-    /** Index of the last coefficient of SIN_QUARTER_PERIOD. */
-    private static final int SIN_LAST = SIN_QUARTER_PERIOD.length - 1;
-
     static DoubleVector sinQuarterPeriod(DoubleVector x) {
         DoubleVector t = x.mul(x);
         int last = SIN_QUARTER_PERIOD.length - 1;
