@@ -112,9 +112,11 @@ final class VectorBetaFunctions {
 
     // ---- stages over a run (see BetaKernels.Stages) ------------------------------------------------
 
-    /** Branch codes of the log prefactor: bit 0 p &ge; STIRLING_MIN, bit 1 q &ge; STIRLING_MIN, bit 2 far from the mean. */
+    /**
+     * Branch codes of the log prefactor: bit 0 p &ge; STIRLING_MIN, bit 1 q &ge; STIRLING_MIN, bit 2 far from the mean
+     * (set only with both parameters large: code 7, the only code above BOTH_NEAR).
+     */
     private static final double BOTH_NEAR = 3;
-    private static final double BOTH_FAR = 7;
     private static final double ONLY_Q = 2;
     private static final double ONLY_P = 1;
     private static final double NONE = 0;
@@ -158,7 +160,7 @@ final class VectorBetaFunctions {
      */
     private static void bothCommonStage(BetaKernels.Stages st, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
-            // BOTH_NEAR or BOTH_FAR: the codes from BOTH_NEAR up (one compare, no mask logic)
+            // both parameters large, near or far: the codes from BOTH_NEAR up (one compare, no mask logic)
             if (!DoubleVector.fromArray(SP, st.code, i).compare(GE, BOTH_NEAR).anyTrue()) {
                 continue;
             }
@@ -177,7 +179,8 @@ final class VectorBetaFunctions {
      */
     private static void bothStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
-            // BOTH_NEAR or BOTH_FAR: the codes from BOTH_NEAR up, one compare (no mask logic: see VectorGammaFunctions.inRange)
+            // both parameters large, near or far: the codes from BOTH_NEAR up, one compare (no mask logic: see
+            // VectorGammaFunctions.inRange)
             VectorMask<Double> both = DoubleVector.fromArray(SP, st.code, i).compare(GE, BOTH_NEAR);
             if (!both.anyTrue()) {
                 continue;
