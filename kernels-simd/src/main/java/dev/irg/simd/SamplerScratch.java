@@ -36,6 +36,14 @@ final class SamplerScratch {
     // intermediate values of the vector sampler steps
     double[] w0;
     double[] w1;
+    // the von Mises attempts of a round on compact arrays (SimdVonMisesSampler.attempts)
+    double[] vk;
+    double[] vs;
+    double[] vsh;
+    double[] vch;
+    double[] vratio;
+    double[] vtheta;
+    double[] vaccept;
     // the log-space Gamma gradient (SimdSamplers.dLogXdAlpha): x = e^log x, rate 1, dx/dalpha
     double[] lx;
     double[] ones;
@@ -80,6 +88,13 @@ final class SamplerScratch {
         uC = new double[m];
         w0 = new double[m];
         w1 = new double[m];
+        vk = new double[m];
+        vs = new double[m];
+        vsh = new double[m];
+        vch = new double[m];
+        vratio = new double[m];
+        vtheta = new double[m];
+        vaccept = new double[m];
         lx = new double[m];
         ones = new double[m];
         java.util.Arrays.fill(ones, 1.0);

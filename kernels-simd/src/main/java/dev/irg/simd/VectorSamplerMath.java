@@ -1,5 +1,6 @@
 package dev.irg.simd;
 
+import static dev.irg.sampling.SamplingConstants.SAMPLER_ATAN;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_COS_2PI;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_EXP;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_EXP_MAX;
@@ -8,9 +9,12 @@ import static dev.irg.sampling.SamplingConstants.SAMPLER_INV_LN2;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_LN2_HI;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_LN2_LO;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_LOG_P;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_PI_4_HI;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_PI_4_LO;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_ROUND_MAGIC;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_SIN_2PI;
 import static dev.irg.sampling.SamplingConstants.SAMPLER_SQRT2;
+import static dev.irg.sampling.SamplingConstants.SAMPLER_TAN_PI_8;
 import static jdk.incubator.vector.VectorOperators.ASHR;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
@@ -29,8 +33,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The functions of {@link SamplerMath} that the vector Gamma sampler needs ({@code log}, {@code log1p},
- * {@code exp}, {@code cos2pi}; the von Mises sampler calls the scalar ones per lane) on vector lanes, as loops
+ * The functions of {@link SamplerMath} that the vector samplers need ({@code log}, {@code log1p}, {@code exp},
+ * {@code cos2pi}, {@code atan2Positive}) on vector lanes, as loops
  * over arrays so that no vector crosses a method boundary: the same operations in the same order (the coefficient tables of
  * {@link dev.irg.sampling.SamplingConstants}, Horner steps as fused multiply-adds, the same exact
  * reductions), hence the same bits as the scalar functions in every lane. Lanes outside a function's
@@ -155,6 +159,34 @@ final class VectorSamplerMath {
             LongVector quadrant = shifted.reinterpretAsLongs().and(3L);
             LongVector r = c.reinterpretAsLongs().blend(s.reinterpretAsLongs(), quadrant.and(1L).compare(NE, 0L));
             r.lanewise(XOR, quadrant.add(1L).and(2L).lanewise(LSHL, 62)).reinterpretAsDoubles().intoArray(out, i);
+        }
+    }
+
+    /**
+     * {@code out[i] = SamplerMath.atan2Positive(y[i], x[i])} for {@code i < n} rounded up to whole vectors (y, x &ge; 0,
+     * not both 0): t = min/max by one division, both polynomial forms evaluated and blended (the scalar function takes
+     * one by t &gt; tan(pi/8)), pi/2 minus the angle where y &gt; x, in the scalar function's order of operations.
+     */
+    static void atan2Positive(double[] y, double[] x, double[] out, int n) {
+        int last = SAMPLER_ATAN.length - 1;
+        for (int i = 0; i < n; i += SP.length()) {
+            DoubleVector yv = DoubleVector.fromArray(SP, y, i);
+            DoubleVector xv = DoubleVector.fromArray(SP, x, i);
+            VectorMask<Double> swap = yv.compare(GT, xv);
+            DoubleVector t = yv.blend(xv, swap).div(xv.blend(yv, swap));
+            DoubleVector sv = t.sub(1.0).div(t.add(1.0));
+            DoubleVector s2 = sv.mul(sv);
+            DoubleVector t2 = t.mul(t);
+            DoubleVector ps = s2.broadcast(SAMPLER_ATAN[last]);
+            DoubleVector pt = t2.broadcast(SAMPLER_ATAN[last]);
+            for (int j = last - 1; j >= 0; j--) {
+                ps = ps.fma(s2, s2.broadcast(SAMPLER_ATAN[j]));
+                pt = pt.fma(t2, t2.broadcast(SAMPLER_ATAN[j]));
+            }
+            DoubleVector far = sv.mul(ps).add(SAMPLER_PI_4_LO).add(SAMPLER_PI_4_HI);
+            DoubleVector a = t.mul(pt).blend(far, t.compare(GT, SAMPLER_TAN_PI_8));
+            DoubleVector swapped = a.neg().add(SAMPLER_PI_4_HI).add(SAMPLER_PI_4_HI).add(2 * SAMPLER_PI_4_LO);
+            a.blend(swapped, swap).intoArray(out, i);
         }
     }
 }

@@ -83,6 +83,52 @@ class VectorSamplerMathTest {
         compare("cos2pi", in, VectorSamplerMath::cos2pi, SamplerMath::cos2pi);
     }
 
+    /**
+     * atan2Positive on its domain (y, x &ge; 0, not both 0): both ratios y/x below and above tan(pi/8) and 1, wide
+     * magnitudes, ties y = x, one of them 0, and the arguments the von Mises attempts pass (square roots of values
+     * in [0, 2]); bit for bit, every length up to three vectors + 1.
+     */
+    @Test
+    void atan2PositiveIsBitIdentical() {
+        SplittableRandom r = new SplittableRandom(5);
+        for (int len : new int[] {N, 1, 2, Lanes.LANES - 1, Lanes.LANES + 1, 3 * Lanes.LANES + 1}) {
+            int padded = (len + Lanes.LANES - 1) / Lanes.LANES * Lanes.LANES;
+            double[] y = new double[padded];
+            double[] x = new double[padded];
+            for (int i = 0; i < len; i++) {
+                switch (i % 5) {
+                    case 0 -> {
+                        y[i] = Math.sqrt(2 * r.nextDouble());
+                        x[i] = Math.sqrt(2 * r.nextDouble());
+                    }
+                    case 1 -> {
+                        y[i] = Math.exp(r.nextDouble(-700, 700));
+                        x[i] = Math.exp(r.nextDouble(-700, 700));
+                    }
+                    case 2 -> {
+                        y[i] = r.nextDouble();
+                        x[i] = y[i] * (r.nextBoolean() ? 1 : Math.nextUp(0.41421356237309503));
+                    }
+                    case 3 -> {
+                        y[i] = r.nextBoolean() ? 0.0 : r.nextDouble();
+                        x[i] = y[i] == 0.0 ? r.nextDouble(1e-300, 1) : 0.0;
+                    }
+                    default -> {
+                        x[i] = r.nextDouble();
+                        y[i] = x[i] * r.nextDouble(0.3, 0.5); // around tan(pi/8)
+                    }
+                }
+            }
+            double[] out = new double[padded];
+            VectorSamplerMath.atan2Positive(y, x, out, len);
+            for (int i = 0; i < len; i++) {
+                double want = SamplerMath.atan2Positive(y[i], x[i]);
+                assertEquals(Double.doubleToRawLongBits(want), Double.doubleToRawLongBits(out[i]),
+                        "atan2Positive(" + y[i] + ", " + x[i] + "): vector " + out[i] + ", scalar " + want);
+            }
+        }
+    }
+
     @Test
     void everyLengthUpToThreeVectors() {
         double[] sp = special();
