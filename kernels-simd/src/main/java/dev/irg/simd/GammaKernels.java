@@ -195,53 +195,51 @@ final class GammaKernels implements Family {
         }
         Stages st = STAGES.get().ensure(to);
         int band = band(code);
+        st.what = what;
+        st.f32 = f32;
+        st.alpha = alpha;
+        st.rate = rate;
+        st.z = z;
+        st.out = out;
+        st.from = from;
+        st.to = to;
+        Stage[] plan = st.plan;
+        int n = 0;
         switch (region) {
             case REGION_SERIES -> {
-                seriesSums(f32 ? F32_SUM_TOLERANCE : SERIES_TOLERANCE, alpha, rate, z, st, from, to);
+                plan[n++] = Stage.SERIES_SUMS;
                 if (what != IncompleteGamma.WHAT_GRAD) {
-                    if (band == 0) {
-                        prefixSmallStage(alpha, rate, z, st.f0, from, to);
-                    } else {
-                        prefixStirlingStage(alpha, rate, z, st.f0, from, to);
-                    }
+                    plan[n++] = band == 0 ? Stage.PREFIX_SMALL : Stage.PREFIX_STIRLING;
                 }
                 if (what != IncompleteGamma.WHAT_P) {
-                    if (band == 2) {
-                        lmdP1BigStage(alpha, rate, z, st.f1, from, to);
-                    } else {
-                        lmdP1SmallStage(alpha, rate, z, st.f1, from, to);
-                    }
+                    plan[n++] = band == 2 ? Stage.LMD_P1_BIG : Stage.LMD_P1_SMALL;
                 }
-                seriesFinish(what, alpha, rate, z, st, out, from, to);
+                plan[n++] = Stage.SERIES_FINISH;
             }
             case REGION_CONTINUED_FRACTION -> {
-                cfSums(f32 ? F32_SUM_TOLERANCE : CF_TOLERANCE, alpha, rate, z, st, from, to);
+                plan[n++] = Stage.CF_SUMS;
                 if (what != IncompleteGamma.WHAT_GRAD) {
-                    if (band == 0) {
-                        prefixSmallStage(alpha, rate, z, st.f0, from, to);
-                    } else {
-                        prefixStirlingStage(alpha, rate, z, st.f0, from, to);
-                    }
+                    plan[n++] = band == 0 ? Stage.PREFIX_SMALL : Stage.PREFIX_STIRLING;
                 }
                 if (what != IncompleteGamma.WHAT_P) {
-                    if (band == 2) {
-                        lmd0BigStage(alpha, rate, z, st.f1, from, to);
-                    } else {
-                        lmd0SmallStage(alpha, rate, z, st.f1, from, to);
-                    }
+                    plan[n++] = band == 2 ? Stage.LMD0_BIG : Stage.LMD0_SMALL;
                 }
-                cfFinish(what, alpha, rate, z, st, out, from, to);
+                plan[n++] = Stage.CF_FINISH;
             }
             case REGION_TEMME -> {
-                temmeSetup(alpha, rate, z, st, from, to);
-                temmeSums(f32, alpha, st, from, to);
+                plan[n++] = Stage.TEMME_SETUP;
+                plan[n++] = Stage.TEMME_SUMS;
                 if (what == IncompleteGamma.WHAT_GRAD) {
-                    stirlingCorrectionStage(alpha, rate, z, st.f0, from, to);
+                    plan[n++] = Stage.STIRLING_CORRECTION;
                 }
-                temmeFinish(what, alpha, rate, z, st, out, from, to);
+                plan[n++] = Stage.TEMME_FINISH;
             }
             default -> throw new IllegalArgumentException("region " + region);
         }
+        for (int k = 0; k < n; k++) {
+            plan[k].run(st);
+        }
+        st.alpha = st.rate = st.z = st.out = null;
         if (region != REGION_TEMME) {
             // NaN marks a lane that did not converge within VECTOR_ITERATION_BUDGET or whose sums
             // overflowed: the scalar region code finishes it (with the cap and the NaN rule)
@@ -251,6 +249,103 @@ final class GammaKernels implements Family {
                 }
             }
         }
+    }
+
+    /**
+     * The stages of a region's evaluation, called by {@link #evaluate} through one virtual call site that sees at
+     * least three of them in any process (every region and operation runs three or four), so that the JIT cannot
+     * inline them into evaluate and compiles each on its own. Called directly, the smaller stages were inlined into
+     * evaluate when hot, and that compilation reached C2's node budget: the helpers below them (digamma) were then
+     * not inlined and their vectors boxed (the float64 Gamma rsample: 297 bytes per element; docs/simd.md,
+     * "Inlining").
+     */
+    private enum Stage {
+        SERIES_SUMS {
+            @Override
+            void run(Stages s) {
+                seriesSums(s.f32 ? F32_SUM_TOLERANCE : SERIES_TOLERANCE, s.alpha, s.rate, s.z, s, s.from, s.to);
+            }
+        },
+        CF_SUMS {
+            @Override
+            void run(Stages s) {
+                cfSums(s.f32 ? F32_SUM_TOLERANCE : CF_TOLERANCE, s.alpha, s.rate, s.z, s, s.from, s.to);
+            }
+        },
+        PREFIX_SMALL {
+            @Override
+            void run(Stages s) {
+                prefixSmallStage(s.alpha, s.rate, s.z, s.f0, s.from, s.to);
+            }
+        },
+        PREFIX_STIRLING {
+            @Override
+            void run(Stages s) {
+                prefixStirlingStage(s.alpha, s.rate, s.z, s.f0, s.from, s.to);
+            }
+        },
+        LMD_P1_SMALL {
+            @Override
+            void run(Stages s) {
+                lmdP1SmallStage(s.alpha, s.rate, s.z, s.f1, s.from, s.to);
+            }
+        },
+        LMD_P1_BIG {
+            @Override
+            void run(Stages s) {
+                lmdP1BigStage(s.alpha, s.rate, s.z, s.f1, s.from, s.to);
+            }
+        },
+        LMD0_SMALL {
+            @Override
+            void run(Stages s) {
+                lmd0SmallStage(s.alpha, s.rate, s.z, s.f1, s.from, s.to);
+            }
+        },
+        LMD0_BIG {
+            @Override
+            void run(Stages s) {
+                lmd0BigStage(s.alpha, s.rate, s.z, s.f1, s.from, s.to);
+            }
+        },
+        SERIES_FINISH {
+            @Override
+            void run(Stages s) {
+                seriesFinish(s.what, s.alpha, s.rate, s.z, s, s.out, s.from, s.to);
+            }
+        },
+        CF_FINISH {
+            @Override
+            void run(Stages s) {
+                cfFinish(s.what, s.alpha, s.rate, s.z, s, s.out, s.from, s.to);
+            }
+        },
+        TEMME_SETUP {
+            @Override
+            void run(Stages s) {
+                temmeSetup(s.alpha, s.rate, s.z, s, s.from, s.to);
+            }
+        },
+        TEMME_SUMS {
+            @Override
+            void run(Stages s) {
+                temmeSums(s.f32, s.alpha, s, s.from, s.to);
+            }
+        },
+        STIRLING_CORRECTION {
+            @Override
+            void run(Stages s) {
+                stirlingCorrectionStage(s.alpha, s.rate, s.z, s.f0, s.from, s.to);
+            }
+        },
+        TEMME_FINISH {
+            @Override
+            void run(Stages s) {
+                temmeFinish(s.what, s.alpha, s.rate, s.z, s, s.out, s.from, s.to);
+            }
+        };
+
+        abstract void run(Stages s);
     }
 
     /** Per-thread intermediate arrays of the stages (one value per element). */
@@ -273,6 +368,16 @@ final class GammaKernels implements Family {
         double[] t2 = new double[0];
         double[] f0 = new double[0]; // functionStage results: prefix, log Gamma*(a)
         double[] f1 = new double[0]; // log x - psi
+        // the call being evaluated, for the stages (Stage.run)
+        final Stage[] plan = new Stage[4];
+        int what;
+        boolean f32;
+        double[] alpha;
+        double[] rate;
+        double[] z;
+        double[] out;
+        int from;
+        int to;
 
         Stages ensure(int n) {
             if (u.length < n) {
