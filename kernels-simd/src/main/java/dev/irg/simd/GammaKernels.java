@@ -206,25 +206,18 @@ final class GammaKernels implements Family {
         Stage[] plan = st.plan;
         int n = 0;
         switch (region) {
-            case REGION_SERIES -> {
-                plan[n++] = Stage.SERIES_SUMS;
+            case REGION_SERIES, REGION_CONTINUED_FRACTION -> {
+                boolean series = region == REGION_SERIES;
+                plan[n++] = series ? Stage.SERIES_SUMS : Stage.CF_SUMS;
                 if (what != IncompleteGamma.WHAT_GRAD) {
                     plan[n++] = band == 0 ? Stage.PREFIX_SMALL : Stage.PREFIX_STIRLING;
                 }
                 if (what != IncompleteGamma.WHAT_P) {
-                    plan[n++] = band == 2 ? Stage.LMD_P1_BIG : Stage.LMD_P1_SMALL;
+                    // log x - psi(a + 1) for the series, log x - psi(a) for the fraction
+                    plan[n++] = series ? (band == 2 ? Stage.LMD_P1_BIG : Stage.LMD_P1_SMALL)
+                            : (band == 2 ? Stage.LMD0_BIG : Stage.LMD0_SMALL);
                 }
-                plan[n++] = Stage.SERIES_FINISH;
-            }
-            case REGION_CONTINUED_FRACTION -> {
-                plan[n++] = Stage.CF_SUMS;
-                if (what != IncompleteGamma.WHAT_GRAD) {
-                    plan[n++] = band == 0 ? Stage.PREFIX_SMALL : Stage.PREFIX_STIRLING;
-                }
-                if (what != IncompleteGamma.WHAT_P) {
-                    plan[n++] = band == 2 ? Stage.LMD0_BIG : Stage.LMD0_SMALL;
-                }
-                plan[n++] = Stage.CF_FINISH;
+                plan[n++] = series ? Stage.SERIES_FINISH : Stage.CF_FINISH;
             }
             case REGION_TEMME -> {
                 plan[n++] = Stage.TEMME_SETUP;

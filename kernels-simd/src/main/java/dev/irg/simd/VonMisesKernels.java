@@ -177,10 +177,6 @@ final class VonMisesKernels implements Family {
         // that each quadrature runs only over its own lanes: in a mixed vector both sums cost 12 + 32
         // points per lane, grouped 12 or 32; the tail lanes by band of lambda = min(kappa (1 + cos x),
         // cutoff) (TAIL_BAND_LAMBDA_MAX: fewer points where the integrand falls by less)
-        int nc = 0;
-        int[] ic = st.ic;
-        int[] nt = st.bandCount;
-        java.util.Arrays.fill(nt, 0);
         // without branches (central and tail lanes alternate at random: the branches were mispredicted):
         // list 0 the central lanes, list 1 + b the tail lanes of band b
         int[][] lists = st.lists;
@@ -190,8 +186,8 @@ final class VonMisesKernels implements Family {
             int c = st.twoS2[j] < st.omA[j] ? 0 : 1 + tailBand(st.lam[j]);
             lists[c][count[c]++] = j;
         }
-        nc = count[0];
-        System.arraycopy(count, 1, nt, 0, TAIL_BANDS);
+        int[] ic = lists[0];
+        int nc = count[0];
         if (nc > 0) {
             int len = pad(ic, nc);
             gather(ic, len, st.k, st.gk);
@@ -202,11 +198,12 @@ final class VonMisesKernels implements Family {
             scatter(ic, nc, st.gres, st.c);
         }
         for (int b = 0; b < TAIL_BANDS; b++) {
-            if (nt[b] == 0) {
+            int[] it = lists[1 + b];
+            int nt = count[1 + b];
+            if (nt == 0) {
                 continue;
             }
-            int[] it = st.it[b];
-            int len = pad(it, nt[b]);
+            int len = pad(it, nt);
             gather(it, len, st.k, st.gk);
             gather(it, len, st.ax, st.gax);
             gather(it, len, st.omA, st.gomA);
@@ -214,7 +211,7 @@ final class VonMisesKernels implements Family {
             gather(it, len, st.twoS2, st.gs2);
             double[][] rule = f32 ? F32_TAIL_RULES[b] : TAIL_RULES[b];
             tailSums(st.gk, st.gax, st.gy, st.gomA, st.gs2, st.gres, m, len, rule[0], rule[1]);
-            scatter(it, nt[b], st.gres, st.t);
+            scatter(it, nt, st.gres, st.t);
         }
         combineStage(op, st, out, from, to);
         // NaN: invalid input (the scalar code gives NaN again), |z - loc| beyond REDUCTION_EXACT_MAX
@@ -249,11 +246,8 @@ final class VonMisesKernels implements Family {
         double[] lam = new double[0];   // kappa (1 + cos x) = 2 kappa sin^2(y/2): the tail band
         double[] c = new double[0];     // central sum (lanes in the tail: unspecified)
         double[] t = new double[0];     // tail sum (central lanes: unspecified)
-        int[] ic = new int[0];          // indices of the central lanes
-        int[][] it = new int[TAIL_BANDS][0]; // indices of the tail lanes, per band
-        int[][] lists = {ic};                // ic, then it[0 ..]: the grouping's lists by code
+        int[][] lists = new int[TAIL_BANDS + 1][0]; // indices of the central lanes, then of the tail lanes per band
         final int[] listCount = new int[TAIL_BANDS + 1];
-        final int[] bandCount = new int[TAIL_BANDS];
         double[] gk = new double[0];    // one region's lanes, gathered
         double[] gax = new double[0];
         double[] gy = new double[0];
@@ -264,11 +258,7 @@ final class VonMisesKernels implements Family {
         Stages ensure(int n) {
             if (k.length < n) {
                 int g = n + SP.length();
-                ic = new int[g];
-                it = new int[TAIL_BANDS][g];
-                lists = new int[TAIL_BANDS + 1][];
-                lists[0] = ic;
-                System.arraycopy(it, 0, lists, 1, TAIL_BANDS);
+                lists = new int[TAIL_BANDS + 1][g];
                 gk = new double[g];
                 gax = new double[g];
                 gy = new double[g];
