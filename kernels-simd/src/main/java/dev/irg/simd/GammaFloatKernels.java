@@ -176,7 +176,10 @@ final class GammaFloatKernels implements FloatFamily {
         c = c.blend(a.broadcast((float) TEMME_FAR).blend((float) TEMME, near), temme);
         FloatVector widen = a.broadcast((float) WIDEN);
         c = widen.blend(c, inRange(a, (float) FLOAT_A_MIN, (float) FLOAT_A_MAX));
-        c = widen.blend(c, inRange(x, (float) FLOAT_X_MIN, (float) FLOAT_X_MAX));
+        // z = 0 (a sample that underflowed: common for small a) stays in the series region (x < a + 1/2),
+        // whose finish writes its exact result 0; x = 0 from a product that underflowed (z > 0) is widened
+        FloatVector zx = x.blend((float) FLOAT_X_MIN, FloatVector.fromArray(SP, z, i).compare(EQ, 0.0f));
+        c = widen.blend(c, inRange(zx, (float) FLOAT_X_MIN, (float) FLOAT_X_MAX));
         c = widen.blend(c, inRange(r, Float.MIN_NORMAL, Float.MAX_VALUE));
         c.intoArray(codes, i);
     }
@@ -324,6 +327,7 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector ds = FloatVector.fromArray(SP, st.du, i);
             FloatVector bracket = s.mul(FloatVector.fromArray(SP, st.f0, i)).add(ds);
             FloatVector v = x.div(a).neg().mul(bracket).div(r).add(s.sub(s)).add(ds.sub(ds));
+            v = v.blend(0.0f, x.compare(EQ, 0.0f)); // z = 0 (classify): dz/da = 0 exactly, as the reference's edge
             v.intoArray(out, i);
             nan = nan.add(v.sub(v));
         }
@@ -442,7 +446,8 @@ final class GammaFloatKernels implements FloatFamily {
     private static boolean seriesDpdaFinish(Stages st, float[] out, int from, int to) {
         boolean nan = false;
         for (int j = from; j < to; j++) {
-            float r = (float) (st.dp[j] / st.da[j] * ((double) st.u[j] * st.f0[j] + st.du[j]));
+            float r = st.dx[j] == 0 ? 0.0f // z = 0 (classify): dP/da = 0 exactly
+                    : (float) (st.dp[j] / st.da[j] * ((double) st.u[j] * st.f0[j] + st.du[j]));
             out[j] = r;
             nan |= r != r;
         }
