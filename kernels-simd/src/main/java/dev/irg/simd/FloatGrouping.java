@@ -11,49 +11,47 @@ import jdk.incubator.vector.VectorSpecies;
  * region codes are floats (one per element, from {@link FloatFamily#classify}), counted with one
  * compare and one mask population count per region and vector, the operands of each region moved into
  * one run with {@code compress} (each run starting on a vector boundary, padded by repeating its last
- * element) and the results moved back with {@code expand} and a blend.
+ * element) and the results moved back with {@code expand} and a blend. Both in one pass over the block's
+ * vectors: each vector is loaded once and compressed (expanded) once per occupied region.
  *
  * <p>It replaces, for float lanes, the counting sort of {@link SimdKernels.Grouping} (a byte histogram
  * and an index list, both chains of dependent loads and stores, then a scalar gather and scatter through
- * the index list), which took about a quarter of the float Gamma kernels' time on two-region blocks
- * (docs/simd.md, "Grouping in vectors").
+ * the index list), which took about a quarter of the float Gamma kernels' time on two-region blocks, and
+ * 20 % on blocks of seven regions (docs/simd.md, "Grouping in vectors").
  */
 final class FloatGrouping {
     private static final VectorSpecies<Float> SP = Lanes.SF;
 
-    /**
-     * Blocks with at most this many occupied regions are grouped by compress and expand, the others
-     * through an index list: compress costs one pass over the block's vectors per occupied region, the
-     * index list a fixed amount per element, and on the RegionTime inputs the two break even at about
-     * four regions (docs/simd.md, "Grouping in vectors").
-     */
-    static final int VECTOR_MAX_REGIONS = 3;
-
     /** Elements per region. */
     final int[] count;
-    /** Region r's run is {@code start[r] .. start[r+1]} of the grouped arrays (a multiple of the lane count long). */
+    /**
+     * Region r's run is {@code start[r] .. end[r]} of the grouped arrays (a multiple of the lane count long).
+     * An occupied run is followed by a vector of slack before the next one: a compressed vector is stored
+     * whole, and its lanes beyond the region's must not reach the next run, which may already be written.
+     */
     final int[] start;
+    /** See start. */
+    final int[] end;
 
-    /** Index list of the counting sort (blocks with more than VECTOR_MAX_REGIONS occupied regions). */
-    private final int[] perm;
+    /** The occupied regions, in order, and the next free position of each one's run (see occupiedRegions). */
+    private final int[] regionOf;
     private final int[] fill;
-    /** Whether the last {@link #gather} used compress (else the index list). */
-    private boolean compressed;
 
     FloatGrouping(int regions, int block) {
         count = new int[regions];
-        start = new int[regions + 1];
+        start = new int[regions];
+        end = new int[regions];
         fill = new int[regions];
-        perm = new int[capacity(block, regions)];
+        regionOf = new int[regions];
     }
 
     /**
      * Grouped arrays for a block of {@code block} elements and {@code regions} regions: the runs' padding
-     * (less than a vector per region) and a vector of slack (a compressed vector is stored whole, and
-     * {@link #scatter} loads whole vectors from the last positions of a run).
+     * (less than a vector per region), a vector of slack after each run (see start) and one more
+     * ({@link #scatter} loads whole vectors from the last positions of a run).
      */
     static int capacity(int block, int regions) {
-        return block + (regions + 1) * SP.length();
+        return block + (2 * regions + 1) * SP.length();
     }
 
     /**
@@ -78,89 +76,67 @@ final class FloatGrouping {
 
     /**
      * After {@link #count}: the operands of region r into {@code g0, g1, gx} at {@code start[r] ..
-     * start[r+1]}, in their order in the block, the run's last vector padded by repeating its last
-     * element. Returns the total length of the runs.
+     * end[r]}, in their order in the block, the run's last vector padded by repeating its last element.
+     * Returns the end of the last run, slack included.
      */
     int gather(float[] codes, int nr, int m, float[] p0, float[] p1, float[] x, float[] g0, float[] g1, float[] gx) {
         int lanes = SP.length();
-        int occupied = 0;
         int pos = 0;
         for (int r = 0; r < nr; r++) {
             start[r] = pos;
-            pos += (count[r] + lanes - 1) / lanes * lanes;
-            occupied += count[r] > 0 ? 1 : 0;
+            end[r] = pos + (count[r] + lanes - 1) / lanes * lanes;
+            pos = count[r] > 0 ? end[r] + lanes : pos;
         }
-        start[nr] = pos;
-        compressed = occupied <= VECTOR_MAX_REGIONS;
-        if (compressed) {
-            for (int r = 0; r < nr; r++) {
-                if (count[r] > 0) {
-                    compressRun(codes, r, m, p0, p1, x, g0, g1, gx);
-                }
-            }
-        } else {
-            indexRuns(codes, nr, m);
-            for (int j = 0; j < start[nr]; j++) {
-                int i = perm[j];
-                g0[j] = p0[i];
-                g1[j] = p1[i];
-                gx[j] = x[i];
+        int k = occupiedRegions(nr);
+        for (int i = 0; i < m; i += lanes) {
+            FloatVector c = FloatVector.fromArray(SP, codes, i);
+            FloatVector v0 = FloatVector.fromArray(SP, p0, i);
+            FloatVector v1 = FloatVector.fromArray(SP, p1, i);
+            FloatVector vx = FloatVector.fromArray(SP, x, i);
+            for (int q = 0; q < k; q++) {
+                int at = fill[q];
+                VectorMask<Float> in = c.compare(EQ, (float) regionOf[q]);
+                v0.compress(in).intoArray(g0, at);
+                v1.compress(in).intoArray(g1, at);
+                vx.compress(in).intoArray(gx, at);
+                fill[q] = at + in.trueCount();
             }
         }
-        return start[nr];
+        for (int q = 0; q < k; q++) {
+            int at = fill[q];
+            int e = end[regionOf[q]];
+            java.util.Arrays.fill(g0, at, e, g0[at - 1]);
+            java.util.Arrays.fill(g1, at, e, g1[at - 1]);
+            java.util.Arrays.fill(gx, at, e, gx[at - 1]);
+        }
+        return pos;
     }
 
-    /** Region r's operands into its run by compress, in the block's order; the last vector padded. */
-    private void compressRun(float[] codes, int r, int m, float[] p0, float[] p1, float[] x, float[] g0, float[] g1,
-            float[] gx) {
-        float code = r;
-        int pos = start[r];
-        for (int i = 0; i < m; i += SP.length()) {
-            VectorMask<Float> in = FloatVector.fromArray(SP, codes, i).compare(EQ, code);
-            FloatVector.fromArray(SP, p0, i).compress(in).intoArray(g0, pos);
-            FloatVector.fromArray(SP, p1, i).compress(in).intoArray(g1, pos);
-            FloatVector.fromArray(SP, x, i).compress(in).intoArray(gx, pos);
-            pos += in.trueCount();
-        }
-        int end = start[r + 1];
-        java.util.Arrays.fill(g0, pos, end, g0[pos - 1]);
-        java.util.Arrays.fill(g1, pos, end, g1[pos - 1]);
-        java.util.Arrays.fill(gx, pos, end, gx[pos - 1]);
-    }
-
-    /** The index list of the counting sort: region r's block indices at perm[start[r] ..], its run padded by repeating its last. */
-    private void indexRuns(float[] codes, int nr, int m) {
-        System.arraycopy(start, 0, fill, 0, nr);
-        for (int i = 0; i < m; i++) {
-            perm[fill[(int) codes[i]]++] = i;
-        }
+    /** The occupied regions into regionOf[0 .. k) and their runs' starts into fill[0 .. k); returns k. */
+    private int occupiedRegions(int nr) {
+        int k = 0;
         for (int r = 0; r < nr; r++) {
-            for (int j = fill[r]; j < start[r + 1]; j++) {
-                perm[j] = perm[fill[r] - 1];
+            if (count[r] > 0) {
+                regionOf[k] = r;
+                fill[k++] = start[r];
             }
         }
+        return k;
     }
 
     /** The inverse of {@link #gather} for the results: {@code out[i]} from region {@code codes[i]}'s run in {@code gout}. */
     void scatter(float[] codes, int nr, int m, float[] gout, float[] out) {
-        if (!compressed) {
-            for (int j = 0; j < start[nr]; j++) {
-                out[perm[j]] = gout[j];
+        int k = occupiedRegions(nr);
+        for (int i = 0; i < m; i += SP.length()) {
+            FloatVector c = FloatVector.fromArray(SP, codes, i);
+            FloatVector o = c;
+            for (int q = 0; q < k; q++) {
+                int at = fill[q];
+                VectorMask<Float> in = c.compare(EQ, (float) regionOf[q]);
+                o = o.blend(FloatVector.fromArray(SP, gout, at).expand(in), in);
+                fill[q] = at + in.trueCount();
             }
-            return;
-        }
-        for (int r = 0; r < nr; r++) {
-            if (count[r] == 0) {
-                continue;
-            }
-            float code = r;
-            int pos = start[r];
-            for (int i = 0; i < m; i += SP.length()) {
-                VectorMask<Float> in = FloatVector.fromArray(SP, codes, i).compare(EQ, code);
-                FloatVector e = FloatVector.fromArray(SP, gout, pos).expand(in);
-                FloatVector.fromArray(SP, out, i).blend(e, in).intoArray(out, i);
-                pos += in.trueCount();
-            }
+            o.intoArray(out, i);
         }
     }
 }

@@ -208,9 +208,9 @@ public final class SimdKernels implements Kernels {
                 continue;
             }
             if (r == FloatFamily.WIDEN) {
-                widen(f, op, s, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.start[r + 1]);
+                widen(f, op, s, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.end[r]);
             } else {
-                ff.evaluate(op, r, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.start[r + 1]);
+                ff.evaluate(op, r, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.end[r]);
             }
         }
         g.scatter(s.fcodes, nr, m, s.gfout, s.fout);

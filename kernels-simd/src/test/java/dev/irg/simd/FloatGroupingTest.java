@@ -2,6 +2,7 @@ package dev.irg.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * FloatGrouping, the float path's grouping by region: for blocks of every size (whole vectors) and one
- * to seven occupied regions (so both the compress path, at most VECTOR_MAX_REGIONS regions, and the
- * index-list path run), each region's run holds exactly its elements in block order, starts on a vector
- * boundary and is padded with its last element, and scatter puts every result back in its slot.
+ * to seven occupied regions, each region's run holds exactly its elements in block order (no run's
+ * whole-vector stores overwrite another's), starts on a vector boundary and is padded with its last
+ * element, and scatter puts every result back in its slot.
  */
 class FloatGroupingTest {
     private static final int REGIONS = 7;
@@ -49,7 +50,7 @@ class FloatGroupingTest {
                 float[] g1 = new float[cap];
                 float[] gx = new float[cap];
                 int total = g.gather(codes, REGIONS, m, p0, p1, x, g0, g1, gx);
-                assertEquals(g.start[REGIONS], total, at);
+                assertTrue(total <= cap, at);
                 float[] gout = new float[cap];
                 for (int r = 0; r < REGIONS; r++) {
                     List<Integer> want = new ArrayList<>();
@@ -60,7 +61,7 @@ class FloatGroupingTest {
                     }
                     assertEquals(want.size(), g.count[r], at);
                     int s = g.start[r];
-                    int e = g.start[r + 1];
+                    int e = g.end[r];
                     assertEquals(0, s % lanes, at + " region " + r + " start");
                     assertEquals((want.size() + lanes - 1) / lanes * lanes, e - s, at + " region " + r + " length");
                     for (int j = s; j < e; j++) {
