@@ -315,12 +315,13 @@ public final class GammaConstants {
     public static final int[] FLOAT_TEMME_K_COUNT = {5, 5, 4, 3, 3, 3, 3, 2, 2, 2};
     /**
      * The float kernels group the Temme region's elements in two bands, lambda = x/a inside
-     * [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (|eta| &lt; 0.25: at most 7 Taylor terms per
-     * c_k) and outside (up to FLOAT_TEMME_N), so that a vector of lanes near lambda = 1 does not run the
-     * term count of a far lane (a vector runs its largest count). The edges (|eta| = 0.25 at lambda =
-     * 0.7704 and 1.2713, mpmath) only sort: the counts come from each vector's own |eta|.
+     * [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (|eta| &le; 0.25: 7 Taylor terms per c_k,
+     * 6 terms of the log1pmx series) and outside (FLOAT_TEMME_N, all 14), and each band runs the counts of
+     * its worst case in every vector (fixed counts measured faster than each vector's own: its lane
+     * reductions and the unpredictable loop exits cost more than the terms saved; docs/simd.md). |eta| =
+     * 0.25 at lambda = 0.7704 and 1.2713 (mpmath): the edges lie just inside (|eta| = 0.2499 and 0.2489).
      */
-    public static final double FLOAT_TEMME_NEAR_LAMBDA_LO = 0.77;
+    public static final double FLOAT_TEMME_NEAR_LAMBDA_LO = 0.7705;
     /** See FLOAT_TEMME_NEAR_LAMBDA_LO. */
     public static final double FLOAT_TEMME_NEAR_LAMBDA_HI = 1.27;
     /** See FLOAT_TEMME_K_COUNT. */
@@ -328,8 +329,8 @@ public final class GammaConstants {
     /** See FLOAT_TEMME_K_COUNT: Taylor terms for |eta| beyond the last TEMME_N_ETA_MAX. */
     public static final int FLOAT_TEMME_N = 15;
     /**
-     * phi = -log1pmx(t) in float from the atanh series in u = t/(2+t) (LOG1PMX_SERIES): a vector whose
-     * largest u^2 is at most FLOAT_LOG1PMX_U2_MAX[i] sums FLOAT_LOG1PMX_TERMS[i] terms, else all 14
+     * phi = -log1pmx(t) in float from the atanh series in u = t/(2+t) (LOG1PMX_SERIES): where u^2 is at
+     * most FLOAT_LOG1PMX_U2_MAX[i], FLOAT_LOG1PMX_TERMS[i] terms suffice, else all 14
      * (u^2 &le; 0.29 over the Temme window): the neglected tail, at most u^(2k+1)/(2k+3) relative to phi,
      * stays below 1e-9.
      */

@@ -43,8 +43,6 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LT;
-import static jdk.incubator.vector.VectorOperators.MAX;
-import static jdk.incubator.vector.VectorOperators.MIN;
 import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
@@ -91,6 +89,35 @@ final class GammaFloatKernels implements FloatFamily {
     /** Temme outside [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (code 3: inside), evaluated alike. */
     private static final int TEMME_FAR = 6;
     private static final int REGIONS = 7;
+
+    /**
+     * Term counts of the two Temme bands, each its worst case (the counts at the band's smallest a,
+     * TEMME_A_MIN, and largest |eta| and u^2, at its lambda edges), run by every vector of the band:
+     * counts per vector (two lane reductions and table lookups, then loops whose exits the branch
+     * predictor could not learn) measured slower than these fixed ones (docs/simd.md).
+     */
+    private static final int NEAR_K_COUNT = kCount(TEMME_A_MIN);
+    /** See NEAR_K_COUNT. */
+    private static final int FAR_K_COUNT = NEAR_K_COUNT;
+    /** See NEAR_K_COUNT. */
+    private static final int NEAR_N_COUNT = nCount(Math.max(absEta(FLOAT_TEMME_NEAR_LAMBDA_LO), absEta(FLOAT_TEMME_NEAR_LAMBDA_HI)));
+    /** See NEAR_K_COUNT. */
+    private static final int FAR_N_COUNT = nCount(Math.max(absEta(TEMME_LAMBDA_LO), absEta(TEMME_LAMBDA_HI)));
+    /** See NEAR_K_COUNT. */
+    private static final int NEAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(FLOAT_TEMME_NEAR_LAMBDA_LO), u2(FLOAT_TEMME_NEAR_LAMBDA_HI)));
+    /** See NEAR_K_COUNT. */
+    private static final int FAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(TEMME_LAMBDA_LO), u2(TEMME_LAMBDA_HI)));
+
+    /** |eta| = sqrt(2 (lambda - 1 - log lambda)), Temme's variable at lambda = x/a. */
+    private static double absEta(double lambda) {
+        return Math.sqrt(2 * (lambda - 1 - Math.log(lambda)));
+    }
+
+    /** u^2, u = t/(2 + t), t = lambda - 1: the log1pmx series' variable. */
+    private static double u2(double lambda) {
+        double u = (lambda - 1) / (lambda + 1);
+        return u * u;
+    }
 
     /** This JVM's float species (a constant, see {@link Lanes}). */
     private static final VectorSpecies<Float> SP = Lanes.SF;
@@ -223,8 +250,9 @@ final class GammaFloatKernels implements FloatFamily {
                 }
             }
             case TEMME, TEMME_FAR -> {
-                temmeSetup(alpha, rate, z, st, from, to);
-                temmeSums(alpha, st, from, to);
+                boolean near = region == TEMME;
+                temmeSetup(alpha, rate, z, st, from, to, near ? NEAR_LOG1PMX_TERMS : FAR_LOG1PMX_TERMS);
+                temmeSums(alpha, st, from, to, near ? NEAR_K_COUNT : FAR_K_COUNT, near ? NEAR_N_COUNT : FAR_N_COUNT);
                 anyNaN = temmeFinish(alpha, rate, z, st, out, from, to);
             }
             default -> throw new IllegalArgumentException("region " + region);
@@ -536,10 +564,10 @@ final class GammaFloatKernels implements FloatFamily {
     }
 
     /**
-     * Temme region, first stage: eta into st.u, lambda - 1 into st.du (phi from the atanh series of
-     * log1pmx, as many terms as the vector's largest u^2 needs: FLOAT_LOG1PMX_U2_MAX).
+     * Temme region, first stage: eta into st.u, lambda - 1 into st.du (phi from {@code terms} terms of the
+     * atanh series of log1pmx: the band's, NEAR_LOG1PMX_TERMS or FAR_LOG1PMX_TERMS).
      */
-    private static void temmeSetup(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
+    private static void temmeSetup(float[] alpha, float[] rate, float[] z, Stages st, int from, int to, int terms) {
         for (int i = from; i < to; i += SP.length()) {
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
@@ -548,7 +576,7 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector u = t.div(t.add(2.0f));
             FloatVector u2 = u.mul(u);
             FloatVector s = a.broadcast(0.0f);
-            for (int k = log1pmxTerms(u2.reduceLanes(MAX)) - 1; k >= 0; k--) {
+            for (int k = terms - 1; k >= 0; k--) {
                 s = s.fma(u2, a.broadcast(LOG1PMX[k]));
             }
             FloatVector phi = t.mul(u).sub(u.mul(2.0f).mul(u2).mul(s));
@@ -558,31 +586,25 @@ final class GammaFloatKernels implements FloatFamily {
         }
     }
 
-    /** Terms of the log1pmx series for a vector whose largest u^2 is {@code u2} (FLOAT_LOG1PMX_U2_MAX; NaN: all). */
-    private static int log1pmxTerms(float u2) {
+    /** Terms of the log1pmx series where u^2 is at most {@code u2} (FLOAT_LOG1PMX_U2_MAX; NaN: all). */
+    private static int log1pmxTerms(double u2) {
         for (int i = 0; i < FLOAT_LOG1PMX_U2_MAX.length; i++) {
             if (u2 <= FLOAT_LOG1PMX_U2_MAX[i]) {
                 return FLOAT_LOG1PMX_TERMS[i];
             }
         }
-        return LOG1PMX.length;
+        return LOG1PMX_SERIES.length;
     }
 
     /**
-     * Temme region, second stage: T, dT/deta, dT/da (GammaKernels.temmeSums) in float with the float
-     * counts FLOAT_TEMME_K_COUNT / FLOAT_TEMME_N_COUNT; a vector uses the largest counts of its lanes
-     * (FLOAT_TEMME_K_COUNT does not rise with a, FLOAT_TEMME_N_COUNT does not fall with |eta|).
+     * Temme region, second stage: T, dT/deta, dT/da (GammaKernels.temmeSums) in float with kCount terms
+     * in 1/a and nCount Taylor terms per c_k: the band's worst-case counts (NEAR_K_COUNT, ...).
      */
-    private static void temmeSums(float[] alpha, Stages st, int from, int to) {
+    private static void temmeSums(float[] alpha, Stages st, int from, int to, int kCount, int nCount) {
         int lanes = SP.length();
         for (int i = from; i < to; i += lanes) {
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector eta = FloatVector.fromArray(SP, st.u, i);
-            // the counts fall with a and rise with |eta|: the vector's largest counts are those of its
-            // smallest a and largest |eta| (two reductions; a scalar lookup per lane, with its
-            // mispredicted exits, took as long as the sums)
-            int kCount = kCount(a.reduceLanes(MIN));
-            int nCount = nCount(eta.lanewise(ABS).reduceLanes(MAX));
             FloatVector r = a.broadcast(1.0f).div(a);
             FloatVector tSum = a.broadcast(0.0f);
             FloatVector tEta = a.broadcast(0.0f);
@@ -608,7 +630,7 @@ final class GammaFloatKernels implements FloatFamily {
     }
 
     /** Terms in 1/a of the float Temme sum at a (FLOAT_TEMME_K_COUNT by TEMME_K_A_MIN). */
-    private static int kCount(float a) {
+    private static int kCount(double a) {
         for (int i = TEMME_K_A_MIN.length - 1; i >= 0; i--) {
             if (a >= TEMME_K_A_MIN[i]) {
                 return FLOAT_TEMME_K_COUNT[i];
@@ -618,7 +640,7 @@ final class GammaFloatKernels implements FloatFamily {
     }
 
     /** Taylor terms per c_k of the float Temme sum at |eta| (FLOAT_TEMME_N_COUNT by TEMME_N_ETA_MAX; NaN: FLOAT_TEMME_N). */
-    private static int nCount(float absEta) {
+    private static int nCount(double absEta) {
         for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
             if (absEta <= TEMME_N_ETA_MAX[i]) {
                 return FLOAT_TEMME_N_COUNT[i];
