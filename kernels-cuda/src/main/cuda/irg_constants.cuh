@@ -153,7 +153,7 @@ IRG_TABLE(int, FLOAT_TEMME_K_COUNT, 10, {
 static constexpr int FLOAT_TEMME_K_COUNT_LENGTH = 10;
 static constexpr int FLOAT_TEMME_N = 15;
 static constexpr double FLOAT_TEMME_NEAR_LAMBDA_HI = 0x1.451eb851eb852p0;
-static constexpr double FLOAT_TEMME_NEAR_LAMBDA_LO = 0x1.8a3d70a3d70a4p-1;
+static constexpr double FLOAT_TEMME_NEAR_LAMBDA_LO = 0x1.8a7ef9db22d0ep-1;
 IRG_TABLE(int, FLOAT_TEMME_N_COUNT, 8, {
     4, 5, 5, 6, 7, 10, 11, 15})
 static constexpr int FLOAT_TEMME_N_COUNT_LENGTH = 8;
