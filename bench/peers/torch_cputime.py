@@ -2,7 +2,7 @@
 """PyTorch CPU peer per CPU-second of the calling thread (the counterpart of dev.irg.jmh.CpuTime):
 torch._standard_gamma_grad(alpha, x) (Gamma dz/dalpha, rate 1) on the rows of a CSV with columns
 alpha,rate,x (e.g. written by `java ... kernels-simd/tools/WriteInputs.java GAMMA 100000 FILE`: the JMH
-inputs), one thread, warm-up, then best of five rounds of `--seconds` each, timed with
+inputs) or alpha,x with rate 1 (`./irg bench --dist gamma --write-inputs FILE`: the report's inputs), one thread, warm-up, then best of five rounds of `--seconds` each, timed with
 time.thread_time(). Prints '<N> elements per CPU-second'.
 
   /usr/bin/python3 bench/peers/torch_cputime.py --in /tmp/gamma_inputs.csv --precision f32
@@ -27,10 +27,12 @@ def main():
     with open(args.path, newline="") as f:
         rows = csv.reader(line for line in f if line.strip() and not line.startswith("#"))
         header = next(rows)
-        ia, ir, ix = header.index("alpha"), header.index("rate"), header.index("x")
+        # alpha,rate,x (WriteInputs) or alpha,x with rate 1 (`irg bench --write-inputs`)
+        ia, ix = header.index("alpha"), header.index("x")
+        ir = header.index("rate") if "rate" in header else None
         for r in rows:
             alpha.append(float(r[ia]))
-            x.append(float(r[ir]) * float(r[ix]))
+            x.append((float(r[ir]) if ir is not None else 1.0) * float(r[ix]))
     dt = torch.float32 if args.precision == "f32" else torch.float64
     a = torch.tensor(alpha, dtype=dt)
     xs = torch.tensor(x, dtype=dt)
