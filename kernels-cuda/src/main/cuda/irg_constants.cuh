@@ -148,14 +148,14 @@ static constexpr double FLOAT_SERIES_X_OFFSET = 0x1.0p-1;
 static constexpr int FLOAT_STIRLING_TERMS = 2;
 static constexpr double FLOAT_SUM_TOLERANCE = 0x1.0p-26;
 IRG_TABLE(int, FLOAT_TEMME_K_COUNT, 10, {
-    5, 5, 4, 3, 3, 3, 3, 2,
-    2, 2})
+    4, 4, 3, 3, 3, 3, 2, 2,
+    2, 1})
 static constexpr int FLOAT_TEMME_K_COUNT_LENGTH = 10;
-static constexpr int FLOAT_TEMME_N = 15;
+static constexpr int FLOAT_TEMME_N = 12;
 static constexpr double FLOAT_TEMME_NEAR_LAMBDA_HI = 0x1.451eb851eb852p0;
 static constexpr double FLOAT_TEMME_NEAR_LAMBDA_LO = 0x1.8a7ef9db22d0ep-1;
 IRG_TABLE(int, FLOAT_TEMME_N_COUNT, 8, {
-    4, 5, 5, 6, 7, 10, 11, 15})
+    4, 4, 5, 6, 7, 8, 10, 13})
 static constexpr int FLOAT_TEMME_N_COUNT_LENGTH = 8;
 static constexpr double FLOAT_X_MAX = 0x1.93e5939a08ceap99;
 static constexpr double FLOAT_X_MIN = 0x1.4484bfeebc2ap-100;

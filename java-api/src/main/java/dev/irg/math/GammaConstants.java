@@ -307,12 +307,14 @@ public final class GammaConstants {
     public static final int FLOAT_STIRLING_TERMS = 2;
     /**
      * Temme term counts in float, per class of a (TEMME_K_A_MIN) and of |eta| (TEMME_N_ETA_MAX; beyond
-     * the last bound FLOAT_TEMME_N): the smallest counts with which dz/da stays within 1e-9 relative
+     * the last bound FLOAT_TEMME_N): the smallest counts with which dz/da stays within 1e-8 relative
      * of the full sums (TEMME_K x TEMME_N terms) on a grid of each class
-     * ({@code kernels-simd/tools/TemmeF32Counts.java 1e-9 grad}; 1e-9 is 60 times below float's
-     * rounding unit).
+     * ({@code kernels-simd/tools/TemmeF32Counts.java 1e-8 grad}; 1e-8 is 6 times below float's unit
+     * roundoff 6e-8 and 20 times below the float kernels' median error, ~2e-7 p99). Until 2026-11-29 the
+     * counts for 1e-9: {5, 5, 4, 3, 3, 3, 3, 2, 2, 2} and {4, 5, 5, 6, 7, 10, 11, 15}, beyond 15; the
+     * float Gamma kernels' errors did not change measurably with the smaller ones (docs/simd.md).
      */
-    public static final int[] FLOAT_TEMME_K_COUNT = {5, 5, 4, 3, 3, 3, 3, 2, 2, 2};
+    public static final int[] FLOAT_TEMME_K_COUNT = {4, 4, 3, 3, 3, 3, 2, 2, 2, 1};
     /**
      * The float kernels group the Temme region's elements in two bands, lambda = x/a inside
      * [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI] (|eta| &le; 0.25: 7 Taylor terms per c_k,
@@ -325,9 +327,9 @@ public final class GammaConstants {
     /** See FLOAT_TEMME_NEAR_LAMBDA_LO. */
     public static final double FLOAT_TEMME_NEAR_LAMBDA_HI = 1.27;
     /** See FLOAT_TEMME_K_COUNT. */
-    public static final int[] FLOAT_TEMME_N_COUNT = {4, 5, 5, 6, 7, 10, 11, 15};
+    public static final int[] FLOAT_TEMME_N_COUNT = {4, 4, 5, 6, 7, 8, 10, 13};
     /** See FLOAT_TEMME_K_COUNT: Taylor terms for |eta| beyond the last TEMME_N_ETA_MAX. */
-    public static final int FLOAT_TEMME_N = 15;
+    public static final int FLOAT_TEMME_N = 12;
     /**
      * phi = -log1pmx(t) in float from the atanh series in u = t/(2+t) (LOG1PMX_SERIES): where u^2 is at
      * most FLOAT_LOG1PMX_U2_MAX[i], FLOAT_LOG1PMX_TERMS[i] terms suffice, else all 14

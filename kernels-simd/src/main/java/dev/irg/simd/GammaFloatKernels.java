@@ -107,9 +107,9 @@ final class GammaFloatKernels implements FloatFamily {
     /** See NEAR_K_COUNT. */
     private static final int FAR_K_COUNT = NEAR_K_COUNT;
     /** See NEAR_K_COUNT. */
-    private static final int NEAR_N_COUNT = nCount(Math.max(absEta(FLOAT_TEMME_NEAR_LAMBDA_LO), absEta(FLOAT_TEMME_NEAR_LAMBDA_HI)));
+    private static final int NEAR_N_COUNT = nCountUpTo(Math.max(absEta(FLOAT_TEMME_NEAR_LAMBDA_LO), absEta(FLOAT_TEMME_NEAR_LAMBDA_HI)));
     /** See NEAR_K_COUNT. */
-    private static final int FAR_N_COUNT = nCount(Math.max(absEta(TEMME_LAMBDA_LO), absEta(TEMME_LAMBDA_HI)));
+    private static final int FAR_N_COUNT = nCountUpTo(Math.max(absEta(TEMME_LAMBDA_LO), absEta(TEMME_LAMBDA_HI)));
     /** See NEAR_K_COUNT. */
     private static final int NEAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(FLOAT_TEMME_NEAR_LAMBDA_LO), u2(FLOAT_TEMME_NEAR_LAMBDA_HI)));
     /** See NEAR_K_COUNT. */
@@ -649,14 +649,19 @@ final class GammaFloatKernels implements FloatFamily {
         return TEMME_K;
     }
 
-    /** Taylor terms per c_k of the float Temme sum at |eta| (FLOAT_TEMME_N_COUNT by TEMME_N_ETA_MAX; NaN: FLOAT_TEMME_N). */
-    private static int nCount(double absEta) {
+    /**
+     * Taylor terms per c_k of the float Temme sum for every |eta| up to {@code absEtaMax}: the largest
+     * FLOAT_TEMME_N_COUNT of the classes (TEMME_N_ETA_MAX) that reach below it, FLOAT_TEMME_N beyond the last
+     * (the counts from the grids are not monotone everywhere: beyond 1 needs fewer than up to 1).
+     */
+    private static int nCountUpTo(double absEtaMax) {
+        int n = 0;
         for (int i = 0; i < TEMME_N_ETA_MAX.length; i++) {
-            if (absEta <= TEMME_N_ETA_MAX[i]) {
-                return FLOAT_TEMME_N_COUNT[i];
+            if (i == 0 || TEMME_N_ETA_MAX[i - 1] < absEtaMax) {
+                n = Math.max(n, FLOAT_TEMME_N_COUNT[i]);
             }
         }
-        return FLOAT_TEMME_N;
+        return absEtaMax > TEMME_N_ETA_MAX[TEMME_N_ETA_MAX.length - 1] ? Math.max(n, FLOAT_TEMME_N) : n;
     }
 
     /**
