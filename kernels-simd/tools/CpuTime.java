@@ -12,9 +12,15 @@ import java.util.List;
 /**
  * CPU time per element of one operation on one backend, on the rows of a CSV written by
  * {@code irg bench --write-inputs} (gamma: alpha,x with rate 1; vonmises: kappa,x with loc 0; beta: a,b,x):
- * 15 warm-up calls, then 9 rounds of 3 calls timed with the thread's CPU time (ThreadMXBean, robust to other
- * jobs on a shared machine), printing the median and range in ns per element. One thread. For A/B runs
+ * {@code -Dwarm=} warm-up calls (default 15), then {@code -Drounds=} rounds (default 9) of 3 calls timed with the
+ * thread's CPU time (ThreadMXBean, robust to other jobs on a shared machine), printing the bytes allocated
+ * per element by one more call (vectors the JIT boxed: docs/simd.md, "Inlining") and the median and range in
+ * ns per element. One thread. {@code -Dscalar1=true}: the second parameter of gamma and von Mises as a
+ * broadcast scalar (as {@code irg bench} passes the default rate) rather than an array. For A/B runs
  * (vector widths with -Dirg.simd.bits=128|256|512, or two builds) alternate the runs in one session.
+ * 15 warm-up calls of 200 000 float32 Gamma elements are not enough for the JIT to finish: the float32 Gamma
+ * gradient measured 24.6 ns (range 17.6-50.6) after 15 and 15.1 (14.8-15.4) after 100 (2026-11-29); the
+ * measurements of docs/simd.md since then use -Dwarm=100 (-Dwarm=20 to 60 for the slower Beta and float64).
  *
  * Run (after mvn -pl jmh -am package -DskipTests):
  *   ./irg bench --dist beta --n 200000 --reps 1 --write-inputs /tmp/beta_in.csv
@@ -50,12 +56,15 @@ public class CpuTime {
                 v[k] = Vec.of(in[k]);
             }
         }
+        if (two && Boolean.getBoolean("scalar1")) {
+            v[1] = Vec.scalar(second);
+        }
         v[3] = f32 ? Vec.of(new float[n]) : Vec.of(new double[n]);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (int w = 0; w < 15; w++) {
+        for (int w = 0; w < Integer.getInteger("warm", 15); w++) {
             irg.evaluate(op, v[0], v[1], v[2], v[3]);
         }
-        double[] r = new double[9];
+        double[] r = new double[Integer.getInteger("rounds", 9)];
         for (int k = 0; k < r.length; k++) {
             long c0 = mx.getCurrentThreadCpuTime();
             for (int j = 0; j < 3; j++) {
@@ -63,8 +72,12 @@ public class CpuTime {
             }
             r[k] = (mx.getCurrentThreadCpuTime() - c0) / 3.0 / n;
         }
+        com.sun.management.ThreadMXBean tb = (com.sun.management.ThreadMXBean) mx;
+        long b0 = tb.getCurrentThreadAllocatedBytes();
+        irg.evaluate(op, v[0], v[1], v[2], v[3]);
+        System.out.printf("allocated %.2f bytes per element%n", (tb.getCurrentThreadAllocatedBytes() - b0) / (double) n);
         Arrays.sort(r);
         System.out.printf("%s %s %s: CPU ns per element median %.1f (range %.1f-%.1f), n = %d%n", args[1], args[2],
-                f32 ? "F32" : "F64", r[4], r[0], r[8], n);
+                f32 ? "F32" : "F64", r[r.length / 2], r[0], r[r.length - 1], n);
     }
 }
