@@ -48,6 +48,8 @@ final class SamplerScratch {
     double[] lx;
     double[] ones;
     double[] dx;
+    // element numbers 0, 1, ... as doubles (gathered through an index list in SimdGammaSampler.attempt)
+    double[] index;
 
     SamplerScratch(int capacity, int lanes) {
         this.pad = lanes;
@@ -99,5 +101,9 @@ final class SamplerScratch {
         ones = new double[m];
         java.util.Arrays.fill(ones, 1.0);
         dx = new double[m];
+        index = new double[m];
+        for (int i = 0; i < m; i++) {
+            index[i] = i;
+        }
     }
 }

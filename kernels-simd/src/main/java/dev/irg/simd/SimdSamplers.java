@@ -14,6 +14,9 @@ import dev.irg.sampling.GammaSampler;
 import dev.irg.sampling.SamplerMath;
 import dev.irg.spi.Batch;
 import dev.irg.spi.SamplerKernels;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * The SIMD backend's samplers and fused rsample. A request (one chunk of a call: {@link dev.irg.Sampling}
@@ -97,8 +100,11 @@ final class SimdSamplers implements SamplerKernels {
 
     private void gamma(Request r, long base, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, false, s.out, s);
-        for (int i = 0; i < cnt; i++) {
-            s.out[i] = validRate(s.p1[i]) ? s.out[i] / s.p1[i] : Double.NaN;
+        for (int i = 0; i < cnt; i += Lanes.SD.length()) { // z = g / rate, NaN where the rate is not valid (validRate)
+            DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
+            VectorMask<Double> ok = rate.blend(Double.NaN, rate.compare(VectorOperators.LE, 0.0))
+                    .compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+            rate.broadcast(Double.NaN).blend(DoubleVector.fromArray(Lanes.SD, s.out, i).div(rate), ok).intoArray(s.out, i);
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
