@@ -50,6 +50,8 @@ final class SamplerScratch {
     double[] dx;
     // element numbers 0, 1, ... as doubles (gathered through an index list in SimdGammaSampler.attempt)
     double[] index;
+    // the current request is float32 with float-valued parameters (SimdSamplers.gradient)
+    boolean paramsFloat;
 
     SamplerScratch(int capacity, int lanes) {
         this.pad = lanes;

@@ -62,6 +62,8 @@ final class SimdSamplers implements SamplerKernels {
             return;
         }
         s.ensure(SimdKernels.BLOCK);
+        // float32 parameters (float arrays or float-valued scalars) need no per-block scan in gradient()
+        s.paramsFloat = r.precision() == Precision.F32 && floatValued(r.p0()) && floatValued(r.p1());
         long n = r.n();
         for (long from = 0; from < n; from += SimdKernels.BLOCK) {
             int cnt = (int) Math.min(SimdKernels.BLOCK, n - from);
@@ -271,7 +273,7 @@ final class SimdSamplers implements SamplerKernels {
             }
             return;
         }
-        if (precision == Precision.F32 && floatExact(p0, cnt) && floatExact(p1, cnt)) {
+        if (precision == Precision.F32 && (s.paramsFloat || floatExact(p0, cnt) && floatExact(p1, cnt))) {
             for (int i = 0; i < cnt; i++) {
                 s.fp0[i] = (float) p0[i];
                 s.fp1[i] = (float) p1[i];
@@ -286,6 +288,15 @@ final class SimdSamplers implements SamplerKernels {
         }
         kernels.evaluate(new Batch(op, Precision.F64, Vec.of(p0, 0, cnt), Vec.of(p1, 0, cnt), Vec.of(x, 0, cnt),
                 Vec.of(out, 0, cnt), cnt));
+    }
+
+    /** Whether every element of {@code v} is a float value: a float32 array, or a scalar that rounds to itself (or NaN). */
+    private static boolean floatValued(Vec v) {
+        if (v.isScalar()) {
+            double x = v.scalarValue();
+            return (double) (float) x == x || Double.isNaN(x);
+        }
+        return v.precision() == Precision.F32;
     }
 
     /** Whether every {@code v[0..cnt)} is a float value (or NaN): rounding it to float loses nothing. */
