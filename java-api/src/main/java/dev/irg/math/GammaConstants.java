@@ -310,7 +310,7 @@ public final class GammaConstants {
      * the last bound FLOAT_TEMME_N): the smallest counts with which dz/da stays within 1e-8 relative
      * of the full sums (TEMME_K x TEMME_N terms) on a grid of each class
      * ({@code kernels-simd/tools/TemmeF32Counts.java 1e-8 grad}; 1e-8 is 6 times below float's unit
-     * roundoff 6e-8 and 20 times below the float kernels' median error, ~2e-7 p99). Until 2026-11-29 the
+     * roundoff, 6e-8, and 30 times below the float kernels' p99 error against the reference, 3e-7). Until 2026-11-29 the
      * counts for 1e-9: {5, 5, 4, 3, 3, 3, 3, 2, 2, 2} and {4, 5, 5, 6, 7, 10, 11, 15}, beyond 15; the
      * float Gamma kernels' errors did not change measurably with the smaller ones (docs/simd.md).
      */

@@ -83,12 +83,21 @@ public final class GammaSampler {
         if (cx <= -1) {
             return false;
         }
-        double v = (1 + cx) * (1 + cx) * (1 + cx);
-        double x2 = x * x;
-        if (squeezeAccepts(x2, u)) {
+        if (squeezeAccepts(x * x, u)) {
             return true;
         }
-        return SamplerMath.log(u) < 0.5 * x2 + d * (1 - v + 3 * SamplerMath.log1p(cx));
+        return exactTest(SamplerMath.log(u), SamplerMath.log1p(cx), x, d, c);
+    }
+
+    /**
+     * The exact test of Marsaglia-Tsang, {@code log u < x^2/2 + d (1 - v + log v)} with v = (1 + c x)^3 and
+     * log v = 3 log1p(c x), given {@code logU = SamplerMath.log(u)} and {@code log1pCx = SamplerMath.log1p(c x)}
+     * (the SIMD sampler computes the two for many lanes at once, then this per lane).
+     */
+    public static boolean exactTest(double logU, double log1pCx, double x, double d, double c) {
+        double cx = c * x;
+        double v = (1 + cx) * (1 + cx) * (1 + cx);
+        return logU < 0.5 * (x * x) + d * (1 - v + 3 * log1pCx);
     }
 
     /** The squeeze of Marsaglia-Tsang: {@code u < 1 - 0.0331 x^4} (given {@code x2 = x^2}) accepts at once. */

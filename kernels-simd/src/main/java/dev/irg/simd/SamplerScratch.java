@@ -50,6 +50,9 @@ final class SamplerScratch {
     double[] dx;
     // element numbers 0, 1, ... as doubles (gathered through an index list in SimdGammaSampler.attempt)
     double[] index;
+    // the Gamma attempt's list of lanes the squeeze did not accept: element, 1 where 1 + c x > 0
+    double[] mtElement;
+    double[] mtOpen;
     // the current request is float32 with float-valued parameters (SimdSamplers.gradient)
     boolean paramsFloat;
 
@@ -103,6 +106,8 @@ final class SamplerScratch {
         ones = new double[m];
         java.util.Arrays.fill(ones, 1.0);
         dx = new double[m];
+        mtElement = new double[m];
+        mtOpen = new double[m];
         index = new double[m];
         for (int i = 0; i < m; i++) {
             index[i] = i;

@@ -186,8 +186,8 @@ final class SimdGammaSampler {
      * they are 0..n-1): records each proposal in {@code s.x}, keeps the rejected ones (in order) at the
      * front of {@code s.pend} and returns their number. The normal and the squeeze run in vectors; the
      * lanes the squeeze does not accept are listed (in order), the exact test's log u and log1p(c x) of
-     * the list computed by the vector functions (the same bits as SamplerMath's), and the test itself
-     * ({@link GammaSampler#accepts}' arithmetic) finishes each listed lane. The first version called
+     * the list computed by the vector functions (the same bits as SamplerMath's), and
+     * {@link GammaSampler#exactTest} (the scalar sampler's own) finishes each listed lane. The first version called
      * GammaSampler.accepts per listed lane: its two scalar logarithms took 13 % of the sampler's time
      * (JFR, alpha log-uniform on [1e-2, 1e3], where a third of the lanes are boosted, d &lt; 5/3, and the
      * squeeze accepts fewer).
@@ -204,10 +204,10 @@ final class SimdGammaSampler {
         int lanes = SP.length();
         // the lanes the squeeze did not accept, compressed into a list: element (as a double), u (then log u),
         // c x (then log1p(c x)), 1 where open (1 + c x > 0); benign arguments 1 and 0 where not open
-        double[] listed = s.vratio;
+        double[] listed = s.mtElement;
         double[] logU = s.w0;
         double[] log1pCx = s.w1;
-        double[] open1 = s.vk;
+        double[] open1 = s.mtOpen;
         int q = 0;
         for (int p = 0; p < n; p += lanes) {
             // GammaSampler.normal, then the first steps of GammaSampler.accepts, lane-wise
@@ -242,21 +242,11 @@ final class SimdGammaSampler {
         int rejected = 0;
         for (int r = 0; r < q; r++) {
             int i = (int) listed[r];
-            boolean reject = open1[r] == 0 | !exactTest(logU[r], log1pCx[r], s.x[i], s.d[i], s.c[i]);
+            boolean reject = open1[r] == 0 | !GammaSampler.exactTest(logU[r], log1pCx[r], s.x[i], s.d[i], s.c[i]);
             pend[rejected] = i; // in the order of the pending list; without a branch on the outcome
             rejected += reject ? 1 : 0;
         }
         return rejected;
     }
 
-    /**
-     * The exact log test of {@link GammaSampler#accepts} with its two logarithms given (log u, log1p(c x)):
-     * the same operations in the same order, so the same decision.
-     */
-    private static boolean exactTest(double logU, double log1pCx, double x, double d, double c) {
-        double cx = c * x;
-        double v = (1 + cx) * (1 + cx) * (1 + cx);
-        double x2 = x * x;
-        return logU < 0.5 * x2 + d * (1 - v + 3 * log1pCx);
-    }
 }
