@@ -103,17 +103,17 @@ final class GammaFloatKernels implements FloatFamily {
      * counts per vector (two lane reductions and table lookups, then loops whose exits the branch
      * predictor could not learn) measured slower than these fixed ones (docs/simd.md).
      */
-    private static final int NEAR_K_COUNT = kCount(TEMME_A_MIN);
+    static final int NEAR_K_COUNT = kCount(TEMME_A_MIN);
     /** See NEAR_K_COUNT. */
-    private static final int FAR_K_COUNT = NEAR_K_COUNT;
+    static final int FAR_K_COUNT = NEAR_K_COUNT;
     /** See NEAR_K_COUNT. */
-    private static final int NEAR_N_COUNT = nCountUpTo(Math.max(absEta(FLOAT_TEMME_NEAR_LAMBDA_LO), absEta(FLOAT_TEMME_NEAR_LAMBDA_HI)));
+    static final int NEAR_N_COUNT = nCountUpTo(Math.max(absEta(FLOAT_TEMME_NEAR_LAMBDA_LO), absEta(FLOAT_TEMME_NEAR_LAMBDA_HI)));
     /** See NEAR_K_COUNT. */
-    private static final int FAR_N_COUNT = nCountUpTo(Math.max(absEta(TEMME_LAMBDA_LO), absEta(TEMME_LAMBDA_HI)));
+    static final int FAR_N_COUNT = nCountUpTo(Math.max(absEta(TEMME_LAMBDA_LO), absEta(TEMME_LAMBDA_HI)));
     /** See NEAR_K_COUNT. */
-    private static final int NEAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(FLOAT_TEMME_NEAR_LAMBDA_LO), u2(FLOAT_TEMME_NEAR_LAMBDA_HI)));
+    static final int NEAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(FLOAT_TEMME_NEAR_LAMBDA_LO), u2(FLOAT_TEMME_NEAR_LAMBDA_HI)));
     /** See NEAR_K_COUNT. */
-    private static final int FAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(TEMME_LAMBDA_LO), u2(TEMME_LAMBDA_HI)));
+    static final int FAR_LOG1PMX_TERMS = log1pmxTerms(Math.max(u2(TEMME_LAMBDA_LO), u2(TEMME_LAMBDA_HI)));
 
     /** |eta| = sqrt(2 (lambda - 1 - log lambda)), Temme's variable at lambda = x/a. */
     private static double absEta(double lambda) {

@@ -150,4 +150,44 @@ class FloatKernelsTest {
         }
         assertTrue(floatElements > total / 2, "most random operands are in the float ranges: " + floatElements + "/" + total);
     }
+
+    /**
+     * The float Temme bands' fixed term counts cover every element of their band: for lambda across each
+     * band (and alpha from TEMME_A_MIN up), at least the count of the truncation class (GammaConstants'
+     * FLOAT_TEMME_K_COUNT by alpha, FLOAT_TEMME_N_COUNT by |eta|, FLOAT_LOG1PMX_TERMS by u^2) the element
+     * falls in.
+     */
+    @Test
+    void temmeBandCountsCoverTheirBands() {
+        double[][] bands = {
+            {GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO, GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI},
+            {GammaConstants.TEMME_LAMBDA_LO, GammaConstants.TEMME_LAMBDA_HI}};
+        int[][] counts = {
+            {GammaFloatKernels.NEAR_K_COUNT, GammaFloatKernels.NEAR_N_COUNT, GammaFloatKernels.NEAR_LOG1PMX_TERMS},
+            {GammaFloatKernels.FAR_K_COUNT, GammaFloatKernels.FAR_N_COUNT, GammaFloatKernels.FAR_LOG1PMX_TERMS}};
+        for (int b = 0; b < 2; b++) {
+            for (int i = 0; i <= 2000; i++) {
+                double lambda = bands[b][0] + (bands[b][1] - bands[b][0]) * i / 2000;
+                double eta = Math.sqrt(2 * (lambda - 1 - Math.log(lambda)));
+                int n = GammaConstants.FLOAT_TEMME_N;
+                for (int c = GammaConstants.TEMME_N_ETA_MAX.length - 1; c >= 0; c--) {
+                    if (eta <= GammaConstants.TEMME_N_ETA_MAX[c]) {
+                        n = GammaConstants.FLOAT_TEMME_N_COUNT[c];
+                    }
+                }
+                assertTrue(counts[b][1] >= n, "band " + b + " N count at lambda " + lambda);
+                double u = (lambda - 1) / (lambda + 1);
+                int terms = dev.irg.math.SpecialConstants.LOG1PMX_SERIES.length;
+                for (int c = GammaConstants.FLOAT_LOG1PMX_U2_MAX.length - 1; c >= 0; c--) {
+                    if (u * u <= GammaConstants.FLOAT_LOG1PMX_U2_MAX[c]) {
+                        terms = GammaConstants.FLOAT_LOG1PMX_TERMS[c];
+                    }
+                }
+                assertTrue(counts[b][2] >= terms, "band " + b + " log1pmx terms at lambda " + lambda);
+            }
+            for (int c = 0; c < GammaConstants.TEMME_K_A_MIN.length; c++) {
+                assertTrue(counts[b][0] >= GammaConstants.FLOAT_TEMME_K_COUNT[c], "band " + b + " K count, class " + c);
+            }
+        }
+    }
 }
