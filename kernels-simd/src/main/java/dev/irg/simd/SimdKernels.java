@@ -182,11 +182,13 @@ public final class SimdKernels implements Kernels {
             loadFloat(b.x(), from, cnt, s.fx);
             int padded = (cnt + lanes - 1) / lanes * lanes;
             if (padded > cnt) {
-                Arrays.fill(s.fp0, cnt, padded, 1.0f);
-                Arrays.fill(s.fp1, cnt, padded, op.distribution() == Distribution.VONMISES ? 0.0f : 1.0f);
+                // a broadcast operand pads with its own value: the grouping then takes it as uniform
+                Arrays.fill(s.fp0, cnt, padded, b.p0().isScalar() ? s.fp0[0] : 1.0f);
+                Arrays.fill(s.fp1, cnt, padded, b.p1().isScalar() ? s.fp1[0]
+                        : op.distribution() == Distribution.VONMISES ? 0.0f : 1.0f);
                 Arrays.fill(s.fx, cnt, padded, 0.5f);
             }
-            runFloat(ff, f, op, s, padded);
+            runFloat(ff, f, op, s, padded, b.p0().isScalar(), b.p1().isScalar());
             MemorySegment.copy(s.fout, 0, b.out().segment(), ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES, cnt);
         }
     }
@@ -195,7 +197,7 @@ public final class SimdKernels implements Kernels {
      * The float counterpart of {@link #run64}: classify, group in vectors ({@link FloatGrouping}),
      * evaluate per region (WIDEN by the float64 family), move the results back.
      */
-    private void runFloat(FloatFamily ff, Family f, Op op, Scratch s, int m) {
+    private void runFloat(FloatFamily ff, Family f, Op op, Scratch s, int m, boolean p0Uniform, boolean p1Uniform) {
         int nr = ff.regions();
         ff.classify(op, s.fp0, s.fp1, s.fx, s.fcodes, m);
         FloatGrouping g = s.fgroup;
@@ -207,7 +209,7 @@ public final class SimdKernels implements Kernels {
             ff.evaluate(op, only, s.fp0, s.fp1, s.fx, s.fout, 0, m);
             return;
         }
-        g.gather(s.fcodes, nr, m, s.fp0, s.fp1, s.fx, s.gfp0, s.gfp1, s.gfx);
+        g.gather(s.fcodes, nr, m, s.fp0, s.fp1, s.fx, s.gfp0, s.gfp1, s.gfx, p0Uniform, p1Uniform);
         for (int r = 0; r < nr; r++) {
             if (g.count[r] == 0) {
                 continue;

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * FloatGrouping, the float path's grouping by region: for blocks of every size (whole vectors) and one
  * to seven occupied regions, each region's run holds exactly its elements in block order (no run's
  * whole-vector stores overwrite another's), starts on a vector boundary and is padded with its last
- * element, and scatter puts every result back in its slot.
+ * element (with a uniform p0 or p1 too, which gather fills instead of compressing), and scatter puts
+ * every result back in its slot.
  */
 class FloatGroupingTest {
     private static final int REGIONS = 7;
@@ -49,7 +50,16 @@ class FloatGroupingTest {
                 float[] g0 = new float[cap];
                 float[] g1 = new float[cap];
                 float[] gx = new float[cap];
-                int total = g.gather(codes, REGIONS, m, p0, p1, x, g0, g1, gx);
+                // p0 or p1 the same for the whole block (a broadcast operand), which gather fills
+                boolean uniform0 = rnd.nextInt(4) == 0;
+                boolean uniform1 = rnd.nextBoolean();
+                if (uniform0) {
+                    java.util.Arrays.fill(p0, 0, m, 3f);
+                }
+                if (uniform1) {
+                    java.util.Arrays.fill(p1, 0, m, -7f);
+                }
+                int total = g.gather(codes, REGIONS, m, p0, p1, x, g0, g1, gx, uniform0, uniform1);
                 assertTrue(total <= cap, at);
                 float[] gout = new float[cap];
                 for (int r = 0; r < REGIONS; r++) {
@@ -69,7 +79,7 @@ class FloatGroupingTest {
                         assertEquals(p0[i], g0[j], at + " region " + r + " slot " + j);
                         assertEquals(p1[i], g1[j], at);
                         assertEquals(x[i], gx[j], at);
-                        gout[j] = 10 * r + 0.25f * p0[i]; // exact in float for these i
+                        gout[j] = 10 * r + 0.25f * (x[i] - 1000); // i: exact in float for these i
                     }
                 }
                 float[] out = new float[m];
