@@ -16,7 +16,8 @@ import java.util.List;
  * thread's CPU time (ThreadMXBean, robust to other jobs on a shared machine), printing the bytes allocated
  * per element by one more call (vectors the JIT boxed: docs/simd.md, "Inlining") and the median and range in
  * ns per element. One thread. {@code -Dscalar1=true}: the second parameter of gamma and von Mises as a
- * broadcast scalar (as {@code irg bench} passes the default rate) rather than an array. For A/B runs
+ * broadcast scalar (as {@code irg bench} passes the default rate) rather than an array. {@code -Dtrace=true}: each
+ * round's time as it is measured (to see when the JIT's compilations settle). For A/B runs
  * (vector widths with -Dirg.simd.bits=128|256|512, or two builds) alternate the runs in one session.
  * 15 warm-up calls of 200 000 float32 Gamma elements are not enough for the JIT to finish: the float32 Gamma
  * gradient measured 24.6 ns (range 17.6-50.6) after 15 and 15.1 (14.8-15.4) after 100 (2026-11-29); the
@@ -71,6 +72,9 @@ public class CpuTime {
                 irg.evaluate(op, v[0], v[1], v[2], v[3]);
             }
             r[k] = (mx.getCurrentThreadCpuTime() - c0) / 3.0 / n;
+            if (Boolean.getBoolean("trace")) {
+                System.out.printf("round %d: %.1f ns per element (%d ms)%n", k, r[k], ManagementFactory.getRuntimeMXBean().getUptime());
+            }
         }
         com.sun.management.ThreadMXBean tb = (com.sun.management.ThreadMXBean) mx;
         long b0 = tb.getCurrentThreadAllocatedBytes();

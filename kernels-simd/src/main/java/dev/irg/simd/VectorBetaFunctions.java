@@ -5,6 +5,9 @@ import static dev.irg.math.BetaConstants.LOG1P_FORM_MAX;
 import static dev.irg.math.BetaConstants.STIRLING_MIN;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC_MIN;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_LO;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
 import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
 import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
 import static jdk.incubator.vector.VectorOperators.ABS;
@@ -436,17 +439,27 @@ final class VectorBetaFunctions {
         }
     }
 
-    /** p &lt; DIGAMMA_SPLIT: lp = log(u (p+q)) - psi(1 + p) - lmd(p + q) (no cancellation of 1/p). */
+    /**
+     * p &lt; DIGAMMA_SPLIT: lp = log(u (p+q)) - psi(1 + p) - lmd(p + q) (no cancellation of 1/p), in two loops:
+     * lmd(p + q) into st.s1 (free until the sums) by the array stage VectorGammaFunctions.logMinusDigammaOfSum,
+     * then the rest, with psi(1 + p) from the root series alone (1 + p is in [1, 2) in the lanes that use it:
+     * digamma's own steps there, without its recurrence). The first version called the vector helpers digamma
+     * and logMinusDigamma in one loop: C2 did not inline the second (compiled on its own first, or cut at the
+     * node budget), boxing its argument and result (11 bytes per element of the Beta gradient), and under G1 the
+     * gradient then ran 1.7 times slower in phases of seconds (docs/simd.md, "Inlining").
+     */
     private static void lpSmallStage(BetaKernels.Stages st, int from, int to) {
+        VectorGammaFunctions.logMinusDigammaOfSum(st.p, st.q, st.s1, st.p, DIGAMMA_SPLIT, from, to);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             VectorMask<Double> small = p.compare(LT, DIGAMMA_SPLIT);
             if (!small.anyTrue()) {
                 continue;
             }
-            DoubleVector pq = p.add(DoubleVector.fromArray(SP, st.q, i));
-            DoubleVector w = DoubleVector.fromArray(SP, st.lu, i).add(pq.lanewise(LOG))
-                    .sub(VectorGammaFunctions.digamma(p.add(1.0))).sub(VectorGammaFunctions.logMinusDigamma(pq));
+            DoubleVector s = p.add(1.0).sub(DIGAMMA_ROOT_HI).sub(DIGAMMA_ROOT_LO);
+            DoubleVector psi1p = VectorGammaFunctions.horner(s, DIGAMMA_ROOT_SERIES).mul(s);
+            DoubleVector w = DoubleVector.fromArray(SP, st.lu, i).add(p.add(DoubleVector.fromArray(SP, st.q, i)).lanewise(LOG))
+                    .sub(psi1p).sub(DoubleVector.fromArray(SP, st.s1, i));
             DoubleVector.fromArray(SP, st.lp, i).blend(w, small).intoArray(st.lp, i);
         }
     }

@@ -68,6 +68,61 @@ class VectorFunctionsTest {
         compare(bits, "log1pmx", GammaFunctions::log1pmx, VectorGammaFunctions::log1pmx, 1e-12, 1e3, true, 2e-15, 1e-300);
     }
 
+    /**
+     * The array stage logMinusDigammaOfSum (log x - psi(x) at x = a + b, for the vectors with a key below the
+     * bound) against the scalar logMinusDigamma of the rounded sum, within a few ulp (of log x where the difference
+     * cancels, x &lt; 10); the
+     * vectors without such a key keep their output. Sums from 2e-300 to 2e300, with a and b of very different
+     * sizes, and both sides of DIGAMMA_ASYMPTOTIC_MIN and of 1 (the recurrence's two starts).
+     */
+    @Test
+    void logMinusDigammaOfSum() {
+        int lanes = SimdKernels.create(BITS).species().length();
+        SplittableRandom r = new SplittableRandom(2026_11_30L);
+        int n = 512 * lanes;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] key = new double[n];
+        double[] out = new double[n];
+        double worst = 0;
+        int evaluated = 0;
+        for (int it = 0; it < 8; it++) {
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.exp(Math.log(1e-300) + r.nextDouble() * (Math.log(1e300) - Math.log(1e-300)));
+                b[i] = r.nextInt(4) == 0 ? Math.exp(Math.log(1e-300) + r.nextDouble() * (Math.log(1e300) - Math.log(1e-300)))
+                        : r.nextDouble() * 12;
+                key[i] = (i / lanes) % 3 == 0 ? 2.0 : r.nextDouble() * 2; // every third vector: no key below 1
+                out[i] = -7.0;
+            }
+            VectorGammaFunctions.logMinusDigammaOfSum(a, b, out, key, 1.0, 0, n);
+            for (int v = 0; v < n; v += lanes) {
+                boolean any = false;
+                for (int l = 0; l < lanes; l++) {
+                    any |= key[v + l] < 1.0;
+                }
+                for (int l = 0; l < lanes; l++) {
+                    int i = v + l;
+                    if (!any) {
+                        assertEquals(-7.0, out[i], 0.0, "a vector without a key below the bound was written");
+                        continue;
+                    }
+                    double x = a[i] + b[i];
+                    double w = GammaFunctions.logMinusDigamma(x);
+                    // below DIGAMMA_ASYMPTOTIC_MIN log x - psi(x) cancels (0.07 at x = 7.3 from log x = 1.98): both
+                    // sides carry the rounding of their log x and psi(x), so the error is measured against |log x|
+                    double scale = x < 10 ? Math.max(Math.abs(w), Math.abs(Math.log(x))) : Math.abs(w);
+                    double e = Math.abs(out[i] - w) / scale;
+                    assertTrue(e <= 1e-15, "logMinusDigamma(" + a[i] + " + " + b[i] + ") width " + BITS + ": want " + w
+                            + " got " + out[i] + ", error " + e);
+                    worst = Math.max(worst, e);
+                    evaluated++;
+                }
+            }
+        }
+        assertTrue(evaluated > n, "too few lanes evaluated: " + evaluated);
+        System.out.printf("irg-simd logMinusDigammaOfSum width %d: worst %.3g over %d lanes%n", BITS, worst, evaluated);
+    }
+
     @Test
     void errorFunctions() {
         int bits = BITS;
