@@ -17,7 +17,8 @@ import java.util.List;
  * per element by one more call (vectors the JIT boxed: docs/simd.md, "Inlining") and the median and range in
  * ns per element. One thread. {@code -Dscalar1=true}: the second parameter of gamma and von Mises as a
  * broadcast scalar (as {@code irg bench} passes the default rate) rather than an array. {@code -Dtrace=true}: each
- * round's time as it is measured (to see when the JIT's compilations settle). For A/B runs
+ * round's time as it is measured, with the JVM's uptime (to see when the JIT's compilations settle, and phases of
+ * another speed: docs/simd.md, "Inlining"). For A/B runs
  * (vector widths with -Dirg.simd.bits=128|256|512, or two builds) alternate the runs in one session.
  * 15 warm-up calls of 200 000 float32 Gamma elements are not enough for the JIT to finish: the float32 Gamma
  * gradient measured 24.6 ns (range 17.6-50.6) after 15 and 15.1 (14.8-15.4) after 100 (2026-11-29); the

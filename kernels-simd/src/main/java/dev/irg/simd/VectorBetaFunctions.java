@@ -444,8 +444,8 @@ final class VectorBetaFunctions {
      * lmd(p + q) into st.s1 (free until the sums) by the array stage VectorGammaFunctions.logMinusDigammaOfSum,
      * then the rest, with psi(1 + p) from the root series alone (1 + p is in [1, 2) in the lanes that use it:
      * digamma's own steps there, without its recurrence). The first version called the vector helpers digamma
-     * and logMinusDigamma in one loop: C2 did not inline the second (compiled on its own first, or cut at the
-     * node budget), boxing its argument and result (11 bytes per element of the Beta gradient), and under G1 the
+     * and logMinusDigamma in one loop: C2 did not inline the second ("callee is too large" or
+     * "NodeCountInliningCutoff"), boxing its argument and result (11 bytes per element of the Beta gradient), and under G1 the
      * gradient then ran 1.7 times slower in phases of seconds (docs/simd.md, "Inlining").
      */
     private static void lpSmallStage(BetaKernels.Stages st, int from, int to) {

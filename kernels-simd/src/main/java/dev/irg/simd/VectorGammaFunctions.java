@@ -239,8 +239,8 @@ final class VectorGammaFunctions {
      * key[i] &lt; keyBelow; other vectors' out unchanged. An array stage with {@link #logMinusDigamma}'s
      * arithmetic written out (digammaSmall's recurrence and root series, the asymptotic tail): no vector crosses
      * a call, so its speed does not depend on what the JIT happened to compile first. Called as a vector helper
-     * from a Beta stage, logMinusDigamma had been compiled on its own before its caller and then was too large
-     * to inline ("already compiled into a big method"): its argument and result were boxed on every call (11
+     * from a Beta stage, logMinusDigamma was not inlined (-XX:+PrintInlining: "callee is too large", or
+     * "NodeCountInliningCutoff", depending on the JVM): its argument and result were boxed on every call (11
      * bytes per element of the Beta gradient), and under G1 the gradient ran 1.7 times slower in phases of
      * seconds (docs/simd.md, "Inlining").
      */
@@ -274,9 +274,7 @@ final class VectorGammaFunctions {
     /**
      * log x - psi(x) for x &gt; 0; +infinity at 0, 0 at +infinity, NaN below (branch-free as {@link #digamma}).
      * Only 0 needs a blend of its own: +infinity takes the asymptotic form (1/(2x) and the tail are 0 there),
-     * and NaN or x &lt; 0 take log x = NaN. Each blend counts: with the three edge blends this method once
-     * had, C2 reached its node budget inside it and ran the last blend in the Vector API's Java fallback,
-     * boxing a vector per call (docs/simd.md, "Inlining").
+     * and NaN or x &lt; 0 take log x = NaN (the edge tests of VectorFunctionsTest check all four).
      */
     static DoubleVector logMinusDigamma(DoubleVector x) {
         x = Lanes.NEG_ZERO.add(x);
