@@ -395,6 +395,7 @@ final class BetaKernels implements Family {
         double[] x = new double[0];
         double[] out = new double[0];
         int[] perm = new int[0];      // grouped position -> position in the run
+        int[] order = new int[0];     // the fraction's elements, channel p first (fractionStage)
         final int[] count = new int[PARAMETER_GROUPS + 1];
         double[] p = new double[0];   // oriented parameters: (a, b) on the lower side, (b, a) on the upper
         double[] q = new double[0];
@@ -468,6 +469,7 @@ final class BetaKernels implements Family {
                 x = new double[n];
                 out = new double[n];
                 perm = new int[n];
+                order = new int[n];
             }
             if (p.length < n) {
                 p = new double[n];
@@ -731,7 +733,7 @@ final class BetaKernels implements Family {
 
     // Slots of the per-lane state of the fraction with one derivative (Stages.fb, L lanes each); the
     // first START_SLOTS are also the per-element start state (Stages.fs). "D" is the derivative the
-    // operation needs: by p where SEL is 1 (a lower dI/da or dz/da, an upper dI/db or dz/db), else by q.
+    // operation needs: by p for a lower dI/da or dz/da and an upper dI/db or dz/db (channel p), else by q.
     private static final int AM2 = 0;
     private static final int BM2 = 1;
     private static final int BM1 = 2;
@@ -744,56 +746,70 @@ final class BetaKernels implements Family {
     private static final int F = 9;
     private static final int TD = 10;
     private static final int LD = 11;
-    private static final int SEL = 12;
     /** Slots of the start state of one element. */
-    static final int START_SLOTS = 13;
-    private static final int P = 13;
-    private static final int Q = 14;
-    private static final int U = 15;
-    private static final int V = 16;
-    private static final int D = 17;
-    private static final int K = 18;
-    private static final int ALPHA = 19;
-    private static final int ALPHAD = 20;
-    private static final int BETA = 21;
-    private static final int BETAD = 22;
+    static final int START_SLOTS = 12;
+    private static final int P = 12;
+    private static final int Q = 13;
+    private static final int U = 14;
+    private static final int V = 15;
+    private static final int D = 16;
+    private static final int K = 17;
     /** Number of state slots per lane. */
-    static final int FRACTION_SLOTS = 23;
+    static final int FRACTION_SLOTS = 18;
 
     /**
      * f and the one channel the operation needs, T_p = f L_p + f_p or T_q = f L_q + f_q (channelA and the
-     * lane's side decide: see SEL), into st.s0, s1 by the three-term recurrence with that derivative,
-     * rescaled every step (IncompleteBeta.fraction carries both: the vector stage carries one, ~20 % fewer
-     * operations per step); s0 NaN where not converged.
+     * element's side decide: channel p for a lower dI/da or dz/da and an upper dI/db or dz/db), into st.s0, s1
+     * by the three-term recurrence with that derivative, rescaled every step (IncompleteBeta.fraction carries
+     * both: the vector stage carries one, ~20 % fewer operations per step); s0 NaN where not converged. The
+     * elements of channel p run first, then those of channel q, so that every step computes the coefficient
+     * derivatives of one channel only (blending both cost 14 % more time on the report's Beta inputs with
+     * min(a, b) &ge; 1e4, docs/simd.md "Beta speed").
      *
      * <p>Persistent lanes: the lanes of one vector take the run's elements one after another, and a
      * lane whose element has converged (or reached the budget) writes its results and takes the next
      * element at once, each lane at its own step k. So a vector does not wait for its slowest lane:
      * next to the switch point the step counts of neighbouring elements differ by orders of magnitude
      * (~sqrt(min(p, q))), and running each vector to its slowest lane left most lanes idle. One step is
-     * two methods that keep their state in Stages.fb (the coefficients, then the recurrence): written
-     * as one loop, the method was too large for the JIT to compile every vector operation to its
-     * intrinsic (JFR: most of its time in the Vector API's Java fallback).
+     * one method that keeps the lanes' state in Stages.fb: written as one loop with the lanes' bookkeeping,
+     * the method was too large for the JIT to compile every vector operation to its intrinsic (JFR: most of
+     * its time in the Vector API's Java fallback); as two methods (coefficients, then recurrence) the second
+     * one's first loads waited for the first one's stores (JFR put most samples on them; 12 % slower).
      */
     private static void fractionStage(Stages st, boolean channelA, int from, int to) {
+        fractionStartStage(st, channelA, from, to);
+        int[] order = st.order;
+        int byP = 0;
+        int byQ = to - from;
+        for (int e = from; e < to; e++) {
+            if (channelA == (st.up[e] == 0)) {
+                order[byP++] = e;
+            } else {
+                order[--byQ] = e;
+            }
+        }
+        fractionLanes(st, order, 0, byP, true);
+        fractionLanes(st, order, byP, to - from, false);
+    }
+
+    /** The persistent lanes (see fractionStage) over the elements order[from .. to-1], all of one channel. */
+    private static void fractionLanes(Stages st, int[] order, int from, int to, boolean channelP) {
         int n = SP.length();
         double[] fb = st.fb;
-        fractionStartStage(st, channelA, from, to);
         int[] element = st.laneElement;
         int[] steps = st.laneSteps;
         int[] caps = st.laneCaps;
         int next = from;
         int busy = 0;
         for (int j = 0; j < n; j++) {
-            element[j] = next < to ? next++ : -1;
+            element[j] = next < to ? order[next++] : -1;
             if (element[j] >= 0) {
                 refill(st, fb, n, j, element[j]);
                 busy++;
             }
         }
         while (busy > 0) {
-            fractionCoefficients(fb);
-            long converged = fractionRecurrence(fb);
+            long converged = fractionStep(fb, channelP);
             for (int j = 0; j < n; j++) {
                 int e = element[j];
                 if (e < 0) {
@@ -808,8 +824,8 @@ final class BetaKernels implements Family {
                 st.s0[e] = done ? fb[F * n + j] : Double.NaN;
                 st.s1[e] = fb[TD * n + j];
                 if (next < to) {
-                    element[j] = next;
-                    refill(st, fb, n, j, next++);
+                    element[j] = order[next];
+                    refill(st, fb, n, j, order[next++]);
                 } else {
                     element[j] = -1;
                     busy--;
@@ -885,15 +901,17 @@ final class BetaKernels implements Family {
             s.intoArray(fs, F * m + i);
             s.mul(ld).sub(s.mul(adm1)).intoArray(fs, TD * m + i);
             ld.intoArray(fs, LD * m + i);
-            zero.blend(1.0, byP).intoArray(fs, SEL * m + i);
         }
     }
 
     /**
-     * alpha_k = d_{2k-1} d_{2k}, beta_k = 1 + d_{2k} + d_{2k+1} and their derivatives by the lane's channel
-     * (p or q, SEL) at each lane's own k; d_{2k+1} carried.
+     * One step of the fraction in every lane, each at its own k: the coefficients alpha_k = d_{2k-1} d_{2k},
+     * beta_k = 1 + d_{2k} + d_{2k+1} and their derivatives by the channel's parameter (p where {@code byP},
+     * else q; d_{2k+1} carried), then A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and the channel's
+     * derivatives), rescaled so that A_k = 1; the new f, T_d and the convergence test. Returns the lanes that
+     * converged in this step (as bits).
      */
-    private static void fractionCoefficients(double[] fb) {
+    private static long fractionStep(double[] fb, boolean byP) {
         int n = SP.length();
         DoubleVector p = DoubleVector.fromArray(SP, fb, P * n);
         DoubleVector q = DoubleVector.fromArray(SP, fb, Q * n);
@@ -903,7 +921,7 @@ final class BetaKernels implements Family {
         DoubleVector e1 = p.add(k2.sub(1.0));
         DoubleVector e2 = p.add(k2);
         DoubleVector e3 = p.add(k2.add(1.0));
-        // one division for 1/e1 and 1/e2, one for 1/(e2 e3), one for the two of d(d_{2k+1})/dp
+        // one division for 1/e1 and 1/e2, one for 1/(e2 e3), one (channel p) for the two of d(d_{2k+1})/dp
         // (products of up to three parameter-sized factors: PARAMETER_VECTOR_MAX)
         DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
         DoubleVector r1 = r12.mul(e2);
@@ -912,44 +930,34 @@ final class BetaKernels implements Family {
         DoubleVector qk = q.sub(k);
         DoubleVector pk = p.add(k);
         DoubleVector pqk = p.add(q).add(k);
-        DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));  // 1/((p+k)(p+q+k)(p+2k+1))
-        // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)) and its p-, q-derivatives
+        // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)), d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
         DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
-        DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
-        DoubleVector dEvenQ = u.mul(k).mul(r12);
-        // d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
         DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
-        // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
-        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
-        DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
-        VectorMask<Double> byP = DoubleVector.fromArray(SP, fb, SEL * n).compare(NE, 0.0);
-        DoubleVector dEvenD = dEvenQ.blend(dEvenP, byP);
-        DoubleVector dNextD = dNextQ.blend(dNextP, byP);
+        // and their derivatives by the channel's parameter (one branch per call: every lane has that channel)
+        DoubleVector dEvenD;
+        DoubleVector dNextD;
+        if (byP) {
+            DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));  // 1/((p+k)(p+q+k)(p+2k+1))
+            dEvenD = dEven.neg().mul(r1.add(r2));
+            // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
+            dNextD = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
+        } else {
+            dEvenD = u.mul(k).mul(r12);
+            dNextD = pk.neg().mul(u).mul(r23);
+        }
         DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
-        dOdd.mul(dEven).intoArray(fb, ALPHA * n);
-        DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenD)).intoArray(fb, ALPHAD * n);
+        DoubleVector alpha = dOdd.mul(dEven);
+        DoubleVector alphaD = DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenD));
         // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
         DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, D * n));
         DoubleVector v = DoubleVector.fromArray(SP, fb, V * n);
-        pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
-                .add(v.mul(k2).mul(pk)).mul(r23).intoArray(fb, BETA * n);
-        dEvenD.add(dNextD).intoArray(fb, BETAD * n);
+        DoubleVector beta = pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
+                .add(v.mul(k2).mul(pk)).mul(r23);
+        DoubleVector betaD = dEvenD.add(dNextD);
         dNext.intoArray(fb, DODD * n);
         dNextD.intoArray(fb, DODDD * n);
         k.add(1.0).intoArray(fb, K * n);
-    }
-
-    /**
-     * One step of A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and the channel's derivatives), rescaled
-     * so that A_k = 1; the new f, T_d and the convergence test. Returns the lanes that converged in this
-     * step (as bits).
-     */
-    private static long fractionRecurrence(double[] fb) {
-        int n = SP.length();
-        DoubleVector alpha = DoubleVector.fromArray(SP, fb, ALPHA * n);
-        DoubleVector alphaD = DoubleVector.fromArray(SP, fb, ALPHAD * n);
-        DoubleVector beta = DoubleVector.fromArray(SP, fb, BETA * n);
-        DoubleVector betaD = DoubleVector.fromArray(SP, fb, BETAD * n);
+        // the recurrence
         DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
         DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
         DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
@@ -976,8 +984,8 @@ final class BetaKernels implements Family {
         // converged when both changes are <= TOL times their value: the larger excess is <= 0 (a NaN in
         // the second is dropped: such a lane is not finite and recomputed anyway)
         DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
-        DoubleVector e1 = td.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(td.lanewise(ABS).mul(CONVERGENCE_TOL));
-        DoubleVector m = e0.blend(e1, e1.compare(GT, e0));
+        DoubleVector x1 = td.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(td.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector m = e0.blend(x1, x1.compare(GT, e0));
         f.intoArray(fb, F * n);
         td.intoArray(fb, TD * n);
         VectorMask<Double> conv = m.compare(LE, 0.0);
