@@ -418,8 +418,6 @@ final class BetaKernels implements Family {
         double[] fs = new double[0];  // start state of every element (START_SLOTS x fsStride)
         int fsStride;
         final int[] laneElement = new int[8];  // element each lane works on (-1: idle)
-        final int[] laneSteps = new int[8];    // steps the lane's element has taken
-        final int[] laneCaps = new int[8];     // step cap of the lane's element
 
         /**
          * Copies elements {@code from .. to-1} into a, b, x grouped by {@link #parameterGroup} (a
@@ -754,8 +752,9 @@ final class BetaKernels implements Family {
     private static final int V = 15;
     private static final int D = 16;
     private static final int K = 17;
+    private static final int CAP = 18;
     /** Number of state slots per lane. */
-    static final int FRACTION_SLOTS = 18;
+    static final int FRACTION_SLOTS = 19;
 
     /**
      * f and the one channel the operation needs, T_p = f L_p + f_p or T_q = f L_q + f_q (channelA and the
@@ -797,38 +796,30 @@ final class BetaKernels implements Family {
         int n = SP.length();
         double[] fb = st.fb;
         int[] element = st.laneElement;
-        int[] steps = st.laneSteps;
-        int[] caps = st.laneCaps;
         int next = from;
-        int busy = 0;
+        long busy = 0;  // the lanes with an element, as bits
         for (int j = 0; j < n; j++) {
             element[j] = next < to ? order[next++] : -1;
             if (element[j] >= 0) {
                 refill(st, fb, n, j, element[j]);
-                busy++;
+                busy |= 1L << j;
             }
         }
-        while (busy > 0) {
-            long converged = fractionStep(fb, channelP);
-            for (int j = 0; j < n; j++) {
+        while (busy != 0) {
+            long r = fractionStep(fb, channelP);
+            // the busy lanes whose element converged or reached its cap (most steps: none)
+            for (long finished = r >>> 32 & busy; finished != 0; finished &= finished - 1) {
+                int j = Long.numberOfTrailingZeros(finished);
                 int e = element[j];
-                if (e < 0) {
-                    continue;
-                }
-                steps[j]++;
-                boolean done = (converged >>> j & 1L) != 0;
-                if (!done && steps[j] < caps[j]) {
-                    continue;
-                }
                 // converged, or open at the budget (NaN: the scalar code decides)
-                st.s0[e] = done ? fb[F * n + j] : Double.NaN;
+                st.s0[e] = (r >>> j & 1L) != 0 ? fb[F * n + j] : Double.NaN;
                 st.s1[e] = fb[TD * n + j];
                 if (next < to) {
                     element[j] = order[next];
                     refill(st, fb, n, j, order[next++]);
                 } else {
                     element[j] = -1;
-                    busy--;
+                    busy &= ~(1L << j);
                 }
             }
         }
@@ -847,9 +838,8 @@ final class BetaKernels implements Family {
         fb[V * n + j] = st.v[e];
         fb[D * n + j] = st.d[e];
         fb[K * n + j] = 1;
-        st.laneSteps[j] = 0;
         double p = st.p[e];
-        st.laneCaps[j] = Double.isNaN(p) ? 1 : Math.min(FRACTION_VECTOR_BUDGET, IncompleteBeta.fractionCap(p, st.q[e]));
+        fb[CAP * n + j] = Double.isNaN(p) ? 1 : Math.min(FRACTION_VECTOR_BUDGET, IncompleteBeta.fractionCap(p, st.q[e]));
     }
 
     /**
@@ -909,7 +899,8 @@ final class BetaKernels implements Family {
      * beta_k = 1 + d_{2k} + d_{2k+1} and their derivatives by the channel's parameter (p where {@code byP},
      * else q; d_{2k+1} carried), then A_k = beta_k A_{k-1} - alpha_k A_{k-2} (and B, and the channel's
      * derivatives), rescaled so that A_k = 1; the new f, T_d and the convergence test. Returns the lanes that
-     * converged in this step (as bits).
+     * converged in this step as bits 0 .. L-1, and those that finished (converged, or k reached the lane's cap) as
+     * bits 32 .. 32+L-1.
      */
     private static long fractionStep(double[] fb, boolean byP) {
         int n = SP.length();
@@ -989,7 +980,9 @@ final class BetaKernels implements Family {
         f.intoArray(fb, F * n);
         td.intoArray(fb, TD * n);
         VectorMask<Double> conv = m.compare(LE, 0.0);
-        return conv.anyTrue() ? conv.toLong() : 0L;
+        // finished: converged, or step k was the element's last (k = cap)
+        VectorMask<Double> finished = conv.or(k.compare(GE, DoubleVector.fromArray(SP, fb, CAP * n)));
+        return finished.anyTrue() ? conv.toLong() | finished.toLong() << 32 : 0L;
     }
 
     /** Fraction CDF: lower I = e^L f, upper I = 1 - e^L f. */
