@@ -64,14 +64,38 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link IncompleteGamma#edge} per element. Why stages and no mask logic: docs/simd.md, "Profile".
  */
 final class GammaKernels implements Family {
-    /**
-     * Driver region codes: GammaConstants' REGION_* (0..3), with the series and continued-fraction
-     * regions split further into bands of alpha so that a vector's lanes take the same branches of
-     * the prefactor and of log x - psi (band edges PREFIX_STIRLING_A_MIN and
-     * LOG_MINUS_DIGAMMA_A_MIN, the thresholds of those branches): band 0 keeps the region's code,
-     * series bands 1 and 2 are codes 4 and 5, continued-fraction bands 1 and 2 codes 6 and 7.
+    /*
+     * Driver region codes: GammaConstants' regions split further so that the lanes of a vector take the
+     * same branches and run about as long.
+     * - Bands of alpha in the series and the continued fraction (edges PREFIX_STIRLING_A_MIN and
+     *   LOG_MINUS_DIGAMMA_A_MIN, the thresholds of the prefactor's and log x - psi's branches): band 0, 1, 2.
+     * - Bands of x in the series (SERIES_X_BANDS): a vector sums until its slowest lane has converged, and
+     *   the number of terms grows with x (2 near x = 0, ~17 at x = 1).
+     * - Bands of |eta| in Temme's region (TEMME_N_ETA_MAX, the bounds of the Taylor term counts): a vector
+     *   sums the Taylor terms its largest |eta| needs (9 near the mean, 34 at |eta| = 1).
+     * Codes: 0 REGION_EDGE; 1 + alpha band: continued fraction; TEMME_CODE + eta band: Temme;
+     * SERIES_CODE + alpha band * (SERIES_X_BANDS.length + 1) + x band: series. Replayed on the report's
+     * 200 000 Gamma inputs with the scalar code's iteration counts and term counts
+     * ({@code python3 kernels-simd/tools/region_spread.py}): the series' terms per element, as many as the
+     * slowest of its vector's 8 lanes, 19.1 -> 13.6 (10.6 if every lane stopped at its own count); Temme's
+     * K x N terms per vector 154 -> 93.
      */
-    private static final int REGIONS = 8;
+    /** Thresholds of x splitting the series' elements of one alpha band (see above). */
+    static final double[] SERIES_X_BANDS = {0.003, 0.03, 0.3, 2.0};
+    private static final int CF_CODE = 1;
+    private static final int TEMME_CODE = CF_CODE + 3;
+    private static final int SERIES_CODE = TEMME_CODE + TEMME_N_ETA_MAX.length;
+    private static final int REGIONS = SERIES_CODE + 3 * (SERIES_X_BANDS.length + 1);
+    /** phi = eta^2/2 at the Temme band edges |eta| = TEMME_N_ETA_MAX[i] (the last band, up to |eta| = 1, open). */
+    private static final double[] TEMME_PHI_BANDS = temmePhiBands();
+
+    private static double[] temmePhiBands() {
+        double[] b = new double[TEMME_N_ETA_MAX.length - 1];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = 0.5 * TEMME_N_ETA_MAX[i] * TEMME_N_ETA_MAX[i];
+        }
+        return b;
+    }
 
     /**
      * Iterations a vector runs the series or the continued fraction before the lanes that have not
@@ -132,16 +156,30 @@ final class GammaKernels implements Family {
         DoubleVector r = DoubleVector.fromArray(SP, rate, i);
         DoubleVector x = r.mul(DoubleVector.fromArray(SP, z, i));
         VectorMask<Double> series = x.compare(LT, a.add(SERIES_X_OFFSET));
-        // band 0 (a < PREFIX_STIRLING_A_MIN): REGION_SERIES / REGION_CONTINUED_FRACTION; band 1: 4 / 6; band 2: 5 / 7
-        DoubleVector band1 = a.broadcast(6.0).blend(4.0, series);
-        DoubleVector c = a.broadcast((double) REGION_CONTINUED_FRACTION).blend((double) REGION_SERIES, series)
-                .blend(band1, a.compare(GE, PREFIX_STIRLING_A_MIN))
-                .blend(band1.add(1.0), a.compare(GE, LOG_MINUS_DIGAMMA_A_MIN));
+        DoubleVector zero = a.broadcast(0.0);
+        // alpha band 0, 1, 2 (a NaN: 0, an edge lane anyway)
+        DoubleVector band = zero.blend(1.0, a.compare(GE, PREFIX_STIRLING_A_MIN))
+                .add(zero.blend(1.0, a.compare(GE, LOG_MINUS_DIGAMMA_A_MIN)));
+        DoubleVector xBand = zero;
+        for (double t : SERIES_X_BANDS) {
+            xBand = xBand.add(zero.blend(1.0, x.compare(GE, t)));
+        }
+        DoubleVector c = band.add((double) CF_CODE)
+                .blend(band.mul(SERIES_X_BANDS.length + 1).add(xBand).add((double) SERIES_CODE), series);
         // Temme: a >= TEMME_A_MIN and TEMME_LAMBDA_LO <= x/a <= TEMME_LAMBDA_HI (NaN lambda: no)
         DoubleVector lam = x.div(a).blend(Double.NaN, a.compare(LT, TEMME_A_MIN));
         VectorMask<Double> temme = lam.blend(Double.POSITIVE_INFINITY, lam.compare(LT, TEMME_LAMBDA_LO))
                 .compare(LE, TEMME_LAMBDA_HI);
-        c = c.blend((double) REGION_TEMME, temme);
+        if (temme.anyTrue()) {
+            // the band of |eta| from phi = lambda - 1 - log lambda = eta^2/2 (a grouping only: temmeSums takes
+            // its term counts from the lanes' own eta)
+            DoubleVector phi = lam.sub(1.0).sub(lam.lanewise(LOG));
+            DoubleVector etaBand = zero;
+            for (double t : TEMME_PHI_BANDS) {
+                etaBand = etaBand.add(zero.blend(1.0, phi.compare(GT, t)));
+            }
+            c = c.blend(etaBand.add((double) TEMME_CODE), temme);
+        }
         // edge: a, x or rate not in [MIN_NORMAL, infinity), NaN included (min and max propagate NaN): invalid
         // input, x = 0 and x = +infinity, and the rare subnormal or underflowed x = rate z, which the scalar
         // Reference.gamma evaluates through log x = log rate + log z
@@ -153,13 +191,30 @@ final class GammaKernels implements Family {
     }
 
     /** The GammaConstants region of a driver region code. */
-    private static int baseRegion(int code) {
-        return code < 4 ? code : code < 6 ? REGION_SERIES : REGION_CONTINUED_FRACTION;
+    static int baseRegion(int code) {
+        return code == REGION_EDGE ? REGION_EDGE : code < TEMME_CODE ? REGION_CONTINUED_FRACTION
+                : code < SERIES_CODE ? REGION_TEMME : REGION_SERIES;
     }
 
-    /** The alpha band of a driver region code: 0 below PREFIX_STIRLING_A_MIN, 1 below LOG_MINUS_DIGAMMA_A_MIN, else 2. */
-    private static int band(int code) {
-        return code < 4 ? 0 : (code - 4) % 2 + 1;
+    /**
+     * The alpha band of a series or continued-fraction code (0 below PREFIX_STIRLING_A_MIN, 1 below
+     * LOG_MINUS_DIGAMMA_A_MIN, else 2); 0 for the other codes.
+     */
+    static int band(int code) {
+        return switch (baseRegion(code)) {
+            case REGION_CONTINUED_FRACTION -> code - CF_CODE;
+            case REGION_SERIES -> (code - SERIES_CODE) / (SERIES_X_BANDS.length + 1);
+            default -> 0;
+        };
+    }
+
+    /** The x band of a series code (SERIES_X_BANDS), the |eta| band of a Temme code; 0 for the others. */
+    static int subBand(int code) {
+        return switch (baseRegion(code)) {
+            case REGION_SERIES -> (code - SERIES_CODE) % (SERIES_X_BANDS.length + 1);
+            case REGION_TEMME -> code - TEMME_CODE;
+            default -> 0;
+        };
     }
 
     /**

@@ -1,0 +1,98 @@
+package dev.irg.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.irg.Op;
+import dev.irg.math.GammaConstants;
+import dev.irg.math.IncompleteGamma;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver region codes of GammaKernels.classify: every code's base region is IncompleteGamma.classify's
+ * region of (alpha, rate z) (invalid and boundary inputs: REGION_EDGE), and its bands hold what they promise to
+ * the stages: the alpha band selects the branches of the prefactor and of log x - psi (PREFIX_STIRLING_A_MIN,
+ * LOG_MINUS_DIGAMMA_A_MIN), the series' x band lies between its SERIES_X_BANDS edges, and a Temme code's |eta|
+ * band between its TEMME_N_ETA_MAX edges (up to rounding of lambda - 1 - log lambda next to an edge). Every code
+ * that can occur is reached, on inputs that cover the whole domain, the bands' edges included.
+ */
+class GammaRegionCodesTest {
+    @Test
+    void codesRefineTheScalarRegions() {
+        int n = 40_000;
+        double[] a = new double[n];
+        double[] rate = new double[n];
+        double[] z = new double[n];
+        SplittableRandom r = new SplittableRandom(31);
+        for (int i = 0; i < n; i++) {
+            a[i] = Domains.logUniform(r, 1e-5, 1e7);
+            rate[i] = r.nextInt(4) == 0 ? Domains.logUniform(r, 1e-3, 1e3) : 1.0;
+            double x = switch (i % 5) {
+                case 0 -> a[i] * Domains.logUniform(r, 1e-3, 1e3);                              // anywhere
+                case 1 -> a[i] * (GammaConstants.TEMME_LAMBDA_LO
+                        + r.nextDouble() * (GammaConstants.TEMME_LAMBDA_HI - GammaConstants.TEMME_LAMBDA_LO)); // Temme window
+                case 2 -> GammaKernels.SERIES_X_BANDS[r.nextInt(GammaKernels.SERIES_X_BANDS.length)]
+                        * (1 + 1e-15 * (r.nextInt(3) - 1));                                    // on an x band's edge
+                case 3 -> Domains.logUniform(r, 1e-6, 30);                                      // small x
+                default -> a[i] + GammaConstants.SERIES_X_OFFSET * (r.nextInt(3) - 1);           // series / fraction edge
+            };
+            z[i] = x / rate[i];
+        }
+        // invalid and boundary inputs
+        double[][] odd = {{Double.NaN, 1, 1}, {-1, 1, 1}, {0, 1, 1}, {1, 1, 0}, {1, 1, Double.POSITIVE_INFINITY},
+                {Double.POSITIVE_INFINITY, 1, 1}, {1, Double.NaN, 1}, {1e-40, 1, 1}, {2, 1, -1}};
+        for (int k = 0; k < odd.length; k++) {
+            a[k] = odd[k][0];
+            rate[k] = odd[k][1];
+            z[k] = odd[k][2];
+        }
+        GammaKernels kernels = new GammaKernels();
+        int m = n / Lanes.SD.length() * Lanes.SD.length();
+        byte[] region = new byte[m];
+        kernels.classify(Op.GAMMA_GRAD_ALPHA, a, rate, z, region, m);
+        int[] seen = new int[kernels.regions()];
+        for (int i = 0; i < m; i++) {
+            int code = region[i];
+            seen[code]++;
+            double x = rate[i] * z[i];
+            String at = "code " + code + " at a = " + a[i] + ", rate = " + rate[i] + ", z = " + z[i];
+            boolean tiny = a[i] > 0 && a[i] < GammaConstants.TINY_ALPHA_PROXY;
+            int want = tiny || !(rate[i] >= Double.MIN_NORMAL) || rate[i] == Double.POSITIVE_INFINITY
+                    || !(x >= Double.MIN_NORMAL) || !(a[i] >= Double.MIN_NORMAL)
+                    ? GammaConstants.REGION_EDGE : IncompleteGamma.classify(a[i], x);
+            assertEquals(want, GammaKernels.baseRegion(code), at);
+            int band = GammaKernels.band(code);
+            int sub = GammaKernels.subBand(code);
+            switch (GammaKernels.baseRegion(code)) {
+                case GammaConstants.REGION_SERIES, GammaConstants.REGION_CONTINUED_FRACTION -> {
+                    int wantBand = a[i] < GammaConstants.PREFIX_STIRLING_A_MIN ? 0
+                            : a[i] < GammaConstants.LOG_MINUS_DIGAMMA_A_MIN ? 1 : 2;
+                    assertEquals(wantBand, band, at);
+                    if (GammaKernels.baseRegion(code) == GammaConstants.REGION_SERIES) {
+                        double[] e = GammaKernels.SERIES_X_BANDS;
+                        assertTrue(sub == 0 || x >= e[sub - 1], at);
+                        assertTrue(sub == e.length || x < e[sub], at);
+                    }
+                }
+                case GammaConstants.REGION_TEMME -> {
+                    double lam = x / a[i];
+                    double eta = Math.sqrt(2 * (lam - 1 - Math.log(lam)));
+                    double[] e = GammaConstants.TEMME_N_ETA_MAX;
+                    assertTrue(sub == 0 || eta > e[sub - 1] * (1 - 1e-6), at);
+                    assertTrue(sub == e.length - 1 || eta <= e[sub] * (1 + 1e-6), at);
+                }
+                default -> assertEquals(0, band + sub, at);
+            }
+        }
+        for (int c = 0; c < seen.length; c++) {
+            // the series' alpha band 0 has x < a + SERIES_X_OFFSET < PREFIX_STIRLING_A_MIN + SERIES_X_OFFSET: x bands
+            // from there on are empty
+            int sub = GammaKernels.subBand(c);
+            boolean empty = GammaKernels.baseRegion(c) == GammaConstants.REGION_SERIES && GammaKernels.band(c) == 0
+                    && sub > 0 && GammaKernels.SERIES_X_BANDS[sub - 1]
+                    >= GammaConstants.PREFIX_STIRLING_A_MIN + GammaConstants.SERIES_X_OFFSET;
+            assertTrue(empty ? seen[c] == 0 : seen[c] > 0, "code " + c + (empty ? " reached" : " never reached"));
+        }
+    }
+}
