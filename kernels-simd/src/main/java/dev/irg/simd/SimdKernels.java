@@ -61,6 +61,12 @@ public final class SimdKernels implements Kernels {
         if (!"false".equalsIgnoreCase(System.getProperty(FLOAT_ARITHMETIC_PROPERTY, "true"))) {
             floatFamilies[Distribution.GAMMA.ordinal()] = new GammaFloatKernels();
         }
+        for (Family f : families) {
+            if (f.regions() > MAX_REGIONS) {
+                throw new IllegalStateException(f.getClass().getSimpleName() + " uses " + f.regions()
+                        + " region codes, the scratch buffers hold " + MAX_REGIONS);
+            }
+        }
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
     }
