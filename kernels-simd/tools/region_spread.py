@@ -3,8 +3,8 @@
 # the report's inputs:
 #   ./irg bench --dist gamma --n 200000 --reps 1 --write-inputs /tmp/gamma64_in.csv
 #   python3 kernels-simd/tools/region_spread.py /tmp/gamma64_in.csv
-# A vector of 8 lanes sums the series until its slowest lane has converged (the scalar code's term count,
-# IncompleteGamma.series' test, see iteration_spread.py), and Temme's double sum with the term counts of its
+# A vector of 8 lanes sums the series (runs the continued fraction) until its slowest lane has converged (the
+# scalar code's term counts, IncompleteGamma's tests, see iteration_spread.py), and Temme's double sum with the term counts of its
 # smallest alpha and largest |eta| (TEMME_K_COUNT x TEMME_N_COUNT). Elements keep their input order within a code
 # (the driver's counting sort is stable) and each code's run is padded to whole vectors.
 import bisect, itertools, math, sys
@@ -19,6 +19,7 @@ K_COUNT = [13, 11, 10, 8, 7, 6, 6, 4, 4, 3]
 ETA_MAX = [0.015625, 0.03125, 0.0625, 0.125, 0.25, 0.5, 0.75, 1.0]
 N_COUNT = [9, 10, 11, 13, 16, 22, 27, 34]
 SERIES_X_BANDS = [0.003, 0.03, 0.3, 2.0]
+CF_X_BANDS = [2.0, 4.0, 10.0]
 
 
 def alpha_band(a):
@@ -43,7 +44,7 @@ def per_element(rows, key, cost):
 
 
 rows = [tuple(map(float, l.split(',')[:2])) for l in open(sys.argv[1]).read().split('\n')[1:] if l]
-series, temme = [], []
+series, temme, fraction = [], [], []
 for a, x in rows:
     if not (a > 0 and x > 0):
         continue
@@ -52,6 +53,8 @@ for a, x in rows:
         temme.append((a, math.sqrt(2 * (lam - 1 - math.log(lam)))))
     elif x < a + SERIES_X_OFFSET:
         series.append((a, x, ser_iters(a, x)))
+    else:
+        fraction.append((a, x, cf_iters(a, x)))
 slowest = lambda v: max(c for *_, c in v)
 print('series: %d elements, terms per element: own count %.1f' % (len(series), sum(c for *_, c in series) / len(series)))
 print('  grouped by alpha band (before):   %.1f' % per_element(series, lambda t: alpha_band(t[0]), slowest))
@@ -62,3 +65,11 @@ print('temme: %d elements, K x N terms per vector of %d: own counts %.1f' % (
     len(temme), LANES, sum(k_count(a) * n_count(e) for a, e in temme) / len(temme)))
 print('  one code (before):                %.1f' % per_element(temme, lambda t: 0, kn))
 print('  by |eta| band (now):              %.1f' % per_element(temme, lambda t: bisect.bisect_left(ETA_MAX, t[1]), kn))
+capped = lambda budget: lambda v: min(budget, slowest(v))
+print('fraction: %d elements, steps per element: own count %.1f, %d elements over 64 steps, %d over 128' % (
+    len(fraction), sum(c for *_, c in fraction) / len(fraction), sum(1 for *_, c in fraction if c > 64),
+    sum(1 for *_, c in fraction if c > 128)))
+print('  by alpha band, budget 64 (before, the lanes over it start over in the scalar code): %.1f' % per_element(
+    fraction, lambda t: alpha_band(t[0]), capped(64)))
+print('  by alpha band and x band, budget 128 (now): %.1f' % per_element(
+    fraction, lambda t: (alpha_band(t[0]), bisect.bisect(CF_X_BANDS, t[1])), capped(128)))

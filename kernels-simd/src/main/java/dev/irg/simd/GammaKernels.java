@@ -70,31 +70,60 @@ final class GammaKernels implements Family {
      * - Bands of alpha in the series and the continued fraction (edges PREFIX_STIRLING_A_MIN and
      *   LOG_MINUS_DIGAMMA_A_MIN, the thresholds of the prefactor's and log x - psi's branches): band 0, 1, 2.
      * - Bands of x in the series (SERIES_X_BANDS): a vector sums until its slowest lane has converged, and
-     *   the number of terms grows with x (2 near x = 0, ~17 at x = 1).
+     *   the number of terms grows with x (2 near x = 0, ~17 at x = 1). Likewise in the continued fraction
+     *   (CF_X_BANDS), whose steps are most next to x = a + 1 for small a (up to ~90 steps at a &lt; 1, x &lt; 2).
      * - Bands of |eta| in Temme's region (TEMME_N_ETA_MAX, the bounds of the Taylor term counts): a vector
      *   sums the Taylor terms its largest |eta| needs (9 near the mean, 34 at |eta| = 1).
-     * Codes: 0 REGION_EDGE; 1 + alpha band: continued fraction; TEMME_CODE + eta band: Temme;
-     * SERIES_CODE + alpha band * (SERIES_X_BANDS.length + 1) + x band: series. Replayed on the report's
+     * Codes: 0 REGION_EDGE; CF_CODE + alpha band * (CF_X_BANDS.length + 1) + x band: continued fraction;
+     * TEMME_CODE + eta band: Temme; SERIES_CODE + alpha band * (SERIES_X_BANDS.length + 1) + x band: series
+     * (some codes cannot occur: the series' x &lt; a + 1 &lt; 2 in alpha band 0, the fraction's x &ge; a + 1 &ge; 11 in
+     * alpha band 2). Replayed on the report's
      * 200 000 Gamma inputs with the scalar code's iteration counts and term counts
      * ({@code python3 kernels-simd/tools/region_spread.py}): the series' terms per element, as many as the
      * slowest of its vector's 8 lanes, 19.1 -> 13.6 (10.6 if every lane stopped at its own count); Temme's
-     * K x N terms per vector 154 -> 93.
+     * K x N terms per vector 154 -> 93; the fraction's steps per element 37.7 -> 31.5 (26.2; with
+     * CF_VECTOR_BUDGET, see there).
      */
     /** Thresholds of x splitting the series' elements of one alpha band (see above). */
     static final double[] SERIES_X_BANDS = {0.003, 0.03, 0.3, 2.0};
+    /** Thresholds of x splitting the continued fraction's elements of one alpha band (see above). */
+    static final double[] CF_X_BANDS = {2.0, 4.0, 10.0};
     private static final int CF_CODE = 1;
-    private static final int TEMME_CODE = CF_CODE + 3;
+    private static final int TEMME_CODE = CF_CODE + 3 * (CF_X_BANDS.length + 1);
     private static final int SERIES_CODE = TEMME_CODE + TEMME_N_ETA_MAX.length;
     private static final int REGIONS = SERIES_CODE + 3 * (SERIES_X_BANDS.length + 1);
-    /** phi = eta^2/2 at the Temme band edges |eta| = TEMME_N_ETA_MAX[i] (the last band, up to |eta| = 1, open). */
-    private static final double[] TEMME_PHI_BANDS = temmePhiBands();
+    /**
+     * The Temme band edges |eta| = TEMME_N_ETA_MAX[i] as lambda = x/a below and above 1 (the last band, up to
+     * |eta| = 1, open): |eta| &le; E exactly when TEMME_LAMBDA_BANDS[0][i] &le; lambda &le; TEMME_LAMBDA_BANDS[1][i],
+     * as eta^2/2 = lambda - 1 - log lambda falls to 0 at lambda = 1 and rises on either side. Bisection in double
+     * (a grouping only: temmeSums takes its term counts from the lanes' own eta).
+     */
+    private static final double[][] TEMME_LAMBDA_BANDS = temmeLambdaBands();
 
-    private static double[] temmePhiBands() {
-        double[] b = new double[TEMME_N_ETA_MAX.length - 1];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = 0.5 * TEMME_N_ETA_MAX[i] * TEMME_N_ETA_MAX[i];
+    private static double[][] temmeLambdaBands() {
+        double[][] b = new double[2][TEMME_N_ETA_MAX.length - 1];
+        for (int i = 0; i < b[0].length; i++) {
+            double phi = 0.5 * TEMME_N_ETA_MAX[i] * TEMME_N_ETA_MAX[i];
+            b[0][i] = temmeLambda(phi, TEMME_LAMBDA_LO, 1.0);
+            b[1][i] = temmeLambda(phi, TEMME_LAMBDA_HI, 1.0);
         }
         return b;
+    }
+
+    /** lambda between {@code far} and {@code near} = 1 with lambda - 1 - log lambda = phi (bisection, 200 steps at most). */
+    private static double temmeLambda(double phi, double far, double near) {
+        for (int k = 0; k < 200 && far != near; k++) {
+            double mid = 0.5 * (far + near);
+            if (mid == far || mid == near) {
+                break;
+            }
+            if (mid - 1 - Math.log(mid) > phi) {
+                far = mid;
+            } else {
+                near = mid;
+            }
+        }
+        return near;
     }
 
     /**
@@ -107,6 +136,14 @@ final class GammaKernels implements Family {
      * scalar code instead of holding up its vector.
      */
     static final int VECTOR_ITERATION_BUDGET = 64;
+
+    /**
+     * The continued fraction's budget (VECTOR_ITERATION_BUDGET for the series): on the report's inputs 4 % of the
+     * fraction's elements need more than 64 steps (up to 93: a &lt; 1, x just above a + 1), and finishing them in the
+     * scalar code, which starts over, took 4.7 % of the float64 dz/dalpha's time (JFR); with 128 none does,
+     * and the x bands (CF_X_BANDS) keep such elements in vectors of their own.
+     */
+    static final int CF_VECTOR_BUDGET = 128;
 
     /** This JVM's species (a constant, see {@link Lanes}). */
     private static final VectorSpecies<Double> SP = Lanes.SD;
@@ -164,19 +201,25 @@ final class GammaKernels implements Family {
         for (double t : SERIES_X_BANDS) {
             xBand = xBand.add(zero.blend(1.0, x.compare(GE, t)));
         }
-        DoubleVector c = band.add((double) CF_CODE)
+        DoubleVector cfBand = zero;
+        for (double t : CF_X_BANDS) {
+            cfBand = cfBand.add(zero.blend(1.0, x.compare(GE, t)));
+        }
+        DoubleVector c = band.mul(CF_X_BANDS.length + 1).add(cfBand).add((double) CF_CODE)
                 .blend(band.mul(SERIES_X_BANDS.length + 1).add(xBand).add((double) SERIES_CODE), series);
         // Temme: a >= TEMME_A_MIN and TEMME_LAMBDA_LO <= x/a <= TEMME_LAMBDA_HI (NaN lambda: no)
         DoubleVector lam = x.div(a).blend(Double.NaN, a.compare(LT, TEMME_A_MIN));
         VectorMask<Double> temme = lam.blend(Double.POSITIVE_INFINITY, lam.compare(LT, TEMME_LAMBDA_LO))
                 .compare(LE, TEMME_LAMBDA_HI);
         if (temme.anyTrue()) {
-            // the band of |eta| from phi = lambda - 1 - log lambda = eta^2/2 (a grouping only: temmeSums takes
-            // its term counts from the lanes' own eta)
-            DoubleVector phi = lam.sub(1.0).sub(lam.lanewise(LOG));
+            // the band of |eta|: one more for each edge that lambda lies outside of (compares only: a log per
+            // vector for eta^2/2 = lambda - 1 - log lambda took more time)
             DoubleVector etaBand = zero;
-            for (double t : TEMME_PHI_BANDS) {
-                etaBand = etaBand.add(zero.blend(1.0, phi.compare(GT, t)));
+            for (int k = 0; k < TEMME_LAMBDA_BANDS[0].length; k++) {
+                double hi = TEMME_LAMBDA_BANDS[1][k];
+                VectorMask<Double> outside = lam.blend(Double.POSITIVE_INFINITY, lam.compare(LT, TEMME_LAMBDA_BANDS[0][k]))
+                        .compare(GT, hi);
+                etaBand = etaBand.add(zero.blend(1.0, outside));
             }
             c = c.blend(etaBand.add((double) TEMME_CODE), temme);
         }
@@ -202,16 +245,20 @@ final class GammaKernels implements Family {
      */
     static int band(int code) {
         return switch (baseRegion(code)) {
-            case REGION_CONTINUED_FRACTION -> code - CF_CODE;
+            case REGION_CONTINUED_FRACTION -> (code - CF_CODE) / (CF_X_BANDS.length + 1);
             case REGION_SERIES -> (code - SERIES_CODE) / (SERIES_X_BANDS.length + 1);
             default -> 0;
         };
     }
 
-    /** The x band of a series code (SERIES_X_BANDS), the |eta| band of a Temme code; 0 for the others. */
+    /**
+     * The x band of a series code (SERIES_X_BANDS) or of a continued-fraction code (CF_X_BANDS), the |eta| band of
+     * a Temme code; 0 for REGION_EDGE.
+     */
     static int subBand(int code) {
         return switch (baseRegion(code)) {
             case REGION_SERIES -> (code - SERIES_CODE) % (SERIES_X_BANDS.length + 1);
+            case REGION_CONTINUED_FRACTION -> (code - CF_CODE) % (CF_X_BANDS.length + 1);
             case REGION_TEMME -> code - TEMME_CODE;
             default -> 0;
         };
@@ -289,7 +336,7 @@ final class GammaKernels implements Family {
         }
         st.alpha = st.rate = st.z = st.out = null;
         if (region != REGION_TEMME) {
-            // NaN marks a lane that did not converge within VECTOR_ITERATION_BUDGET or whose sums
+            // NaN marks a lane that did not converge within its vector budget or whose sums
             // overflowed: the scalar region code finishes it (with the cap and the NaN rule)
             for (int j = from; j < to; j++) {
                 if (Double.isNaN(out[j])) {
@@ -442,7 +489,7 @@ final class GammaKernels implements Family {
         }
     }
 
-    /** A lane that has not converged within VECTOR_ITERATION_BUDGET iterations, by the scalar region code. */
+    /** A lane that has not converged within the vector budget, by the scalar region code. */
     private static double scalarTail(int region, double a, double rate, double z, int what) {
         double x = rate * z;
         double v = region == REGION_SERIES ? IncompleteGamma.series(a, x, Math.log(x), what)
@@ -603,7 +650,7 @@ final class GammaKernels implements Family {
      */
     private static void cfSums(double tol, double[] alpha, double[] rate, double[] z, Stages st,
             int from, int to) {
-        int cap = Math.min(CF_MAX_ITER, VECTOR_ITERATION_BUDGET);
+        int cap = Math.min(CF_MAX_ITER, CF_VECTOR_BUDGET);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));

@@ -36,7 +36,7 @@ public final class SimdKernels implements Kernels {
     static final int BLOCK = 4096;
 
     /** Most regions a {@link Family} may classify into (the scratch buffers are sized for it). */
-    static final int MAX_REGIONS = 32;
+    static final int MAX_REGIONS = 64;
 
     private final int bits;
     private final VectorSpecies<Double> sd;

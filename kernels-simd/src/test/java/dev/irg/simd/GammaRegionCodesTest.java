@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The driver region codes of GammaKernels.classify: every code's base region is IncompleteGamma.classify's
  * region of (alpha, rate z) (invalid and boundary inputs: REGION_EDGE), and its bands hold what they promise to
  * the stages: the alpha band selects the branches of the prefactor and of log x - psi (PREFIX_STIRLING_A_MIN,
- * LOG_MINUS_DIGAMMA_A_MIN), the series' x band lies between its SERIES_X_BANDS edges, and a Temme code's |eta|
+ * LOG_MINUS_DIGAMMA_A_MIN), the series' (the fraction's) x band lies between its SERIES_X_BANDS (CF_X_BANDS) edges, and a Temme code's |eta|
  * band between its TEMME_N_ETA_MAX edges (up to rounding of lambda - 1 - log lambda next to an edge). Every code
  * that can occur is reached, on inputs that cover the whole domain, the bands' edges included.
  */
@@ -69,11 +69,10 @@ class GammaRegionCodesTest {
                     int wantBand = a[i] < GammaConstants.PREFIX_STIRLING_A_MIN ? 0
                             : a[i] < GammaConstants.LOG_MINUS_DIGAMMA_A_MIN ? 1 : 2;
                     assertEquals(wantBand, band, at);
-                    if (GammaKernels.baseRegion(code) == GammaConstants.REGION_SERIES) {
-                        double[] e = GammaKernels.SERIES_X_BANDS;
-                        assertTrue(sub == 0 || x >= e[sub - 1], at);
-                        assertTrue(sub == e.length || x < e[sub], at);
-                    }
+                    double[] e = GammaKernels.baseRegion(code) == GammaConstants.REGION_SERIES
+                            ? GammaKernels.SERIES_X_BANDS : GammaKernels.CF_X_BANDS;
+                    assertTrue(sub == 0 || x >= e[sub - 1], at);
+                    assertTrue(sub == e.length || x < e[sub], at);
                 }
                 case GammaConstants.REGION_TEMME -> {
                     double lam = x / a[i];
@@ -86,12 +85,20 @@ class GammaRegionCodesTest {
             }
         }
         for (int c = 0; c < seen.length; c++) {
-            // the series' alpha band 0 has x < a + SERIES_X_OFFSET < PREFIX_STIRLING_A_MIN + SERIES_X_OFFSET: x bands
-            // from there on are empty
+            // the series has x < a + SERIES_X_OFFSET, below the alpha band's upper edge + SERIES_X_OFFSET, the fraction
+            // x >= a + SERIES_X_OFFSET, at least its lower edge + SERIES_X_OFFSET: x bands beyond those are empty
             int sub = GammaKernels.subBand(c);
-            boolean empty = GammaKernels.baseRegion(c) == GammaConstants.REGION_SERIES && GammaKernels.band(c) == 0
-                    && sub > 0 && GammaKernels.SERIES_X_BANDS[sub - 1]
-                    >= GammaConstants.PREFIX_STIRLING_A_MIN + GammaConstants.SERIES_X_OFFSET;
+            int band = GammaKernels.band(c);
+            double[] alphaEdges = {0, GammaConstants.PREFIX_STIRLING_A_MIN, GammaConstants.LOG_MINUS_DIGAMMA_A_MIN,
+                    Double.POSITIVE_INFINITY};
+            double offset = GammaConstants.SERIES_X_OFFSET;
+            boolean empty = switch (GammaKernels.baseRegion(c)) {
+                case GammaConstants.REGION_SERIES -> sub > 0
+                        && GammaKernels.SERIES_X_BANDS[sub - 1] >= alphaEdges[band + 1] + offset;
+                case GammaConstants.REGION_CONTINUED_FRACTION -> sub < GammaKernels.CF_X_BANDS.length
+                        && GammaKernels.CF_X_BANDS[sub] <= alphaEdges[band] + offset;
+                default -> false;
+            };
             assertTrue(empty ? seen[c] == 0 : seen[c] > 0, "code " + c + (empty ? " reached" : " never reached"));
         }
     }
