@@ -5,6 +5,9 @@ import static dev.irg.math.GammaConstants.CF_TINY;
 import static dev.irg.math.GammaConstants.PHI_LOG1PMX_LAMBDA_MIN;
 import static dev.irg.math.GammaConstants.CF_TOLERANCE;
 import static dev.irg.math.GammaConstants.LOG_MINUS_DIGAMMA_A_MIN;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_LO;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
 import static dev.irg.math.GammaConstants.PREFIX_STIRLING_A_MIN;
 import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
 import static dev.irg.math.GammaConstants.REGION_EDGE;
@@ -385,7 +388,7 @@ final class GammaKernels implements Family {
         LMD_P1_SMALL {
             @Override
             void run(Stages s) {
-                lmdP1SmallStage(s.alpha, s.rate, s.z, s.f1, s.from, s.to);
+                logMinusDigammaSmallStage(s.alpha, s.rate, s.z, 1.0, s.f1, s.from, s.to);
             }
         },
         LMD_P1_BIG {
@@ -397,7 +400,7 @@ final class GammaKernels implements Family {
         LMD0_SMALL {
             @Override
             void run(Stages s) {
-                lmd0SmallStage(s.alpha, s.rate, s.z, s.f1, s.from, s.to);
+                logMinusDigammaSmallStage(s.alpha, s.rate, s.z, 0.0, s.f1, s.from, s.to);
             }
         },
         LMD0_BIG {
@@ -601,12 +604,58 @@ final class GammaKernels implements Family {
         }
     }
 
-    /** res = log x - psi(a + 1), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
-    private static void lmdP1SmallStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+    /**
+     * res = log x - psi(a + shift), shift 1 (IncompleteGamma.logMinusDigammaP1, the series) or 0
+     * (logMinusDigamma0, the fraction), for 0 &lt; a &lt; LOG_MINUS_DIGAMMA_A_MIN (a + shift &lt; 11). digamma's
+     * small-argument method with the arithmetic written out in the stage (VectorGammaFunctions.digammaSmall
+     * called as a helper is not inlined everywhere, and a further helper would not be inlined at all: its
+     * vectors were boxed, 72 bytes per element), and two changes of evaluation order: the recurrence's sum of
+     * 1/y_k as one fraction num/den (one division instead of up to nine; den, a product of at most ten numbers
+     * below 11, cannot overflow), and the root series' 44 terms as four interleaved Horner chains in s^4
+     * (its one chain of 44 dependent multiply-adds bounded the stage: 11 % of the float64 dz/dalpha, JFR).
+     * Below 1 (shift 0) psi(y) = psi(y + 1) - 1/y, as digammaSmall.
+     */
+    private static void logMinusDigammaSmallStage(double[] alpha, double[] rate, double[] z, double shift,
+            double[] res, int from, int to) {
+        double[] c = DIGAMMA_ROOT_SERIES;
+        int top = (c.length - 1) / 4 * 4;
+        double c1 = top + 1 < c.length ? c[top + 1] : 0.0;
+        double c2 = top + 2 < c.length ? c[top + 2] : 0.0;
+        double c3 = top + 3 < c.length ? c[top + 3] : 0.0;
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
-            logMinusDigammaP1Small(a, x).intoArray(res, i);
+            DoubleVector y = a.add(shift);
+            // psi(y) = psi(y_k) + num/den, y_k in [1, 2]
+            VectorMask<Double> below1 = y.compare(LT, 1.0);
+            DoubleVector num = a.broadcast(0.0).blend(-1.0, below1);
+            DoubleVector den = a.broadcast(1.0).blend(y, below1);
+            y = y.blend(y.add(1.0), below1);
+            for (int k = 0; k < VectorGammaFunctions.RECURRENCE_CAP; k++) {
+                VectorMask<Double> m = y.compare(GT, 2.0);
+                if (!m.anyTrue()) {
+                    break;
+                }
+                y = y.blend(y.sub(1.0), m);
+                // num/den + 1/y = (num y + den)/(den y)
+                num = num.blend(num.fma(y, den), m);
+                den = den.blend(den.mul(y), m);
+            }
+            DoubleVector sv = y.sub(DIGAMMA_ROOT_HI).sub(DIGAMMA_ROOT_LO);
+            DoubleVector s2 = sv.mul(sv);
+            DoubleVector s4 = s2.mul(s2);
+            DoubleVector p0 = a.broadcast(c[top]);
+            DoubleVector p1 = a.broadcast(c1);
+            DoubleVector p2 = a.broadcast(c2);
+            DoubleVector p3 = a.broadcast(c3);
+            for (int k = top - 4; k >= 0; k -= 4) {
+                p0 = p0.fma(s4, a.broadcast(c[k]));
+                p1 = p1.fma(s4, a.broadcast(c[k + 1]));
+                p2 = p2.fma(s4, a.broadcast(c[k + 2]));
+                p3 = p3.fma(s4, a.broadcast(c[k + 3]));
+            }
+            DoubleVector psi = p1.fma(sv, p0).add(p3.fma(sv, p2).mul(s2)).mul(sv).add(num.div(den));
+            x.lanewise(LOG).sub(psi).intoArray(res, i);
         }
     }
 
@@ -616,15 +665,6 @@ final class GammaKernels implements Family {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
             DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
             logMinusDigammaP1Big(a, x).intoArray(res, i);
-        }
-    }
-
-    /** res = log x - psi(a), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
-    private static void lmd0SmallStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
-        for (int i = from; i < to; i += SP.length()) {
-            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
-            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
-            logMinusDigamma0Small(a, x).intoArray(res, i);
         }
     }
 
@@ -923,14 +963,6 @@ final class GammaKernels implements Family {
         return x.div(a).lanewise(LOG).add(lmd);
     }
 
-    /** log x - psi(a) (IncompleteGamma.logMinusDigamma0), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
-    private static DoubleVector logMinusDigamma0Small(DoubleVector a, DoubleVector x) {
-        a = Lanes.NEG_ZERO.add(a);
-        x = Lanes.NEG_ZERO.add(x);
-        DoubleVector psi = Lanes.NEG_ZERO.add(VectorGammaFunctions.digamma(a));
-        return x.lanewise(LOG).sub(psi);
-    }
-
     /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x), a &ge; LOG_MINUS_DIGAMMA_A_MIN. */
     private static DoubleVector logMinusDigammaP1Big(DoubleVector a, DoubleVector x) {
         a = Lanes.NEG_ZERO.add(a);
@@ -939,13 +971,5 @@ final class GammaKernels implements Family {
         DoubleVector lam = x.div(a);
         DoubleVector logLam = lam.lanewise(LOG).blend(x.lanewise(LOG).sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
         return logLam.add(lmd.sub(a.broadcast(1.0).div(a)));
-    }
-
-    /** log x - psi(a + 1) (IncompleteGamma.logMinusDigammaP1 with logx = log x), a &lt; LOG_MINUS_DIGAMMA_A_MIN. */
-    private static DoubleVector logMinusDigammaP1Small(DoubleVector a, DoubleVector x) {
-        a = Lanes.NEG_ZERO.add(a);
-        x = Lanes.NEG_ZERO.add(x);
-        DoubleVector psi = Lanes.NEG_ZERO.add(VectorGammaFunctions.digamma(a.add(1.0)));
-        return x.lanewise(LOG).sub(psi);
     }
 }
