@@ -57,6 +57,8 @@ final class SimdSamplers implements SamplerKernels {
     @Override
     public void sample(Request r) {
         SamplerScratch s = scratch.get();
+        s.p0Scalar = false; // Dirichlet: per-component arrays
+        s.p1Scalar = false;
         if (r.kind() == Kind.DIRICHLET) {
             dirichlet(r, s);
             return;
@@ -64,6 +66,8 @@ final class SimdSamplers implements SamplerKernels {
         s.ensure(SimdKernels.BLOCK);
         // float32 parameters (float arrays or float-valued scalars) need no per-block scan in gradient()
         s.paramsFloat = r.precision() == Precision.F32 && floatValued(r.p0()) && floatValued(r.p1());
+        s.p0Scalar = r.p0().isScalar();
+        s.p1Scalar = r.p1().isScalar();
         long n = r.n();
         for (long from = 0; from < n; from += SimdKernels.BLOCK) {
             int cnt = (int) Math.min(SimdKernels.BLOCK, n - from);
@@ -244,7 +248,10 @@ final class SimdSamplers implements SamplerKernels {
             double v = Math.exp(logX[i]);
             x[i] = v >= LOG_GRAD_VECTOR_MIN && v < Double.POSITIVE_INFINITY ? v : Double.NaN;
         }
+        boolean p1Scalar = s.p1Scalar;
+        s.p1Scalar = true; // rate 1 (s.ones)
         gradient(Op.GAMMA_GRAD_ALPHA, Precision.F64, alpha, s.ones, x, s.dx, cnt, s);
+        s.p1Scalar = p1Scalar;
         for (int i = 0; i < cnt; i++) {
             out[i] = Double.isNaN(x[i]) ? IncompleteGamma.dLogXdAlpha(alpha[i], logX[i]) : s.dx[i] / x[i];
         }
@@ -262,7 +269,9 @@ final class SimdSamplers implements SamplerKernels {
      * scalar reference). A float32 call whose parameters are all floats (the samples already are) goes
      * through the kernels as a float32 batch of float arrays, so it takes the float32-arithmetic kernels
      * where they exist and equals {@code Irg.evaluate} of the same float arrays bit for bit; otherwise the
-     * float64 kernels (a float32 result is then their value rounded once).
+     * float64 kernels (a float32 result is then their value rounded once). A parameter the request gave as a
+     * broadcast scalar (s.p0Scalar, s.p1Scalar) goes in as that scalar, as Irg.evaluate would take it: the float
+     * kernels' grouping then moves two operands instead of three (docs/sampling.md, "Speed of the backends").
      */
     private void gradient(Op op, Precision precision, double[] p0, double[] p1, double[] x, double[] out, int cnt,
             SamplerScratch s) {
@@ -279,15 +288,17 @@ final class SimdSamplers implements SamplerKernels {
                 s.fp1[i] = (float) p1[i];
                 s.fx[i] = (float) x[i];
             }
-            kernels.evaluate(new Batch(op, Precision.F32, Vec.of(s.fp0, 0, cnt), Vec.of(s.fp1, 0, cnt),
-                    Vec.of(s.fx, 0, cnt), Vec.of(s.fout, 0, cnt), cnt));
+            Vec v0 = s.p0Scalar ? Vec.scalar(s.fp0[0]) : Vec.of(s.fp0, 0, cnt);
+            Vec v1 = s.p1Scalar ? Vec.scalar(s.fp1[0]) : Vec.of(s.fp1, 0, cnt);
+            kernels.evaluate(new Batch(op, Precision.F32, v0, v1, Vec.of(s.fx, 0, cnt), Vec.of(s.fout, 0, cnt), cnt));
             for (int i = 0; i < cnt; i++) {
                 out[i] = s.fout[i];
             }
             return;
         }
-        kernels.evaluate(new Batch(op, Precision.F64, Vec.of(p0, 0, cnt), Vec.of(p1, 0, cnt), Vec.of(x, 0, cnt),
-                Vec.of(out, 0, cnt), cnt));
+        Vec v0 = s.p0Scalar ? Vec.scalar(p0[0]) : Vec.of(p0, 0, cnt);
+        Vec v1 = s.p1Scalar ? Vec.scalar(p1[0]) : Vec.of(p1, 0, cnt);
+        kernels.evaluate(new Batch(op, Precision.F64, v0, v1, Vec.of(x, 0, cnt), Vec.of(out, 0, cnt), cnt));
     }
 
     /** Whether every element of {@code v} is a float value: a float32 array, or a scalar that rounds to itself (or NaN). */
