@@ -8,7 +8,12 @@ import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC_MIN;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_LO;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
+import static dev.irg.math.SpecialConstants.LGAMMA2_SERIES;
+import static dev.irg.math.SpecialConstants.LGAMMA2_SERIES_RADIUS;
 import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
+import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES;
+import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES_HI;
+import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES_LO;
 import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.EQ;
@@ -132,7 +137,11 @@ final class VectorBetaFunctions {
     static void logPrefactorStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         branchStage(st, from, to);
         bothCommonStage(st, from, to);
+        ratioTermStage(st, st.p, st.q, st.lu, 1.0, false, from, to);
+        ratioTermStage(st, st.q, st.p, st.lv, -1.0, true, from, to);
         bothStage(st, withV, from, to);
+        logGamma1pStage(st, st.p, st.s2, from, to);
+        logGamma1pStage(st, st.q, st.s1, from, to);
         onlyQStage(st, withV, from, to);
         onlyPGammaStage(st, from, to);
         onlyPStage(st, withV, from, to);
@@ -177,8 +186,9 @@ final class VectorBetaFunctions {
     }
 
     /**
-     * Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms (IncompleteBeta.logRatioTerm), the
-     * terms without u and v from bothCommonStage.
+     * Both parameters &ge; STIRLING_MIN: Stirling with log Gamma*, log1pmx forms: p log(u (p+q)/p) + q log(v (p+q)/q)
+     * = [p log1pmx(d/p)] + [q log1pmx(-d/q)], linear parts cancelled exactly (IncompleteBeta.logRatioTerm; near and
+     * far lanes alike), the two terms from ratioTermStage in st.s2, those without u and v from bothCommonStage.
      */
     private static void bothStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
@@ -188,43 +198,105 @@ final class VectorBetaFunctions {
             if (!both.anyTrue()) {
                 continue;
             }
-            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
-            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
-            DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
             DoubleVector lv = DoubleVector.fromArray(SP, st.lv, i);
             DoubleVector l = DoubleVector.fromArray(SP, st.l, i);
-            DoubleVector vq = withV ? p.broadcast(0.0) : q.mul(lv);
-            // p log(u (p+q)/p) + q log(v (p+q)/q) = [p log1pmx(d/p)] + [q log1pmx(-d/q)], linear parts
-            // cancelled exactly (IncompleteBeta.logRatioTerm); near and far lanes alike
-            DoubleVector w = logRatioTerm(p, d.div(p), lu, q, d).add(logRatioTerm(q, d.neg().div(q), lv, p, d.neg()))
-                    .add(DoubleVector.fromArray(SP, st.s0, i));
-            l = l.blend(w.sub(vq), both);
-            l.intoArray(st.l, i);
+            DoubleVector vq = withV ? q.broadcast(0.0) : q.mul(lv);
+            DoubleVector w = DoubleVector.fromArray(SP, st.s2, i).add(DoubleVector.fromArray(SP, st.s0, i));
+            l.blend(w.sub(vq), both).intoArray(st.l, i);
         }
     }
 
     /**
-     * IncompleteBeta.logRatioTerm: p log1pmx(t) where t &ge; -LOG1P_FORM_MAX or the rounding of 1 + t
-     * costs less than the direct form, else p (log u + log1p(q/p)) - d.
+     * One term of bothStage (IncompleteBeta.logRatioTerm) into {@code out} (added to it when {@code add}), for the
+     * vectors with a lane of both parameters large: with p = pp, q = qq, log u = lu, d = sign st.d and t = d/p,
+     * p log1pmx(t) where t &ge; -LOG1P_FORM_MAX or the rounding of 1 + t costs less than the direct form, else
+     * p (log u + log1p(q/p)) - d. An array stage with log1pmx's arithmetic written out: as a vector helper called
+     * twice from bothStage, this was not inlined, and its vectors were boxed (58 % of the bytes the Beta CDF and
+     * dI/da allocated, JFR; docs/simd.md "Inlining").
      */
-    private static DoubleVector logRatioTerm(DoubleVector p, DoubleVector t, DoubleVector lu, DoubleVector q,
-            DoubleVector d) {
-        VectorMask<Double> near = t.compare(GE, -LOG1P_FORM_MAX);
-        DoubleVector mx = p.mul(VectorGammaFunctions.log1pmx(t));
-        if (near.allTrue()) {
-            return mx;
+    private static void ratioTermStage(BetaKernels.Stages st, double[] pp, double[] qq, double[] lu, double sign,
+            boolean add, int from, int to) {
+        double[] c = LOG1PMX_SERIES;
+        for (int i = from; i < to; i += SP.length()) {
+            if (!DoubleVector.fromArray(SP, st.code, i).compare(GE, BOTH_NEAR).anyTrue()) {
+                continue;
+            }
+            DoubleVector p = DoubleVector.fromArray(SP, pp, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i).mul(sign);
+            DoubleVector t = d.div(p);
+            // log1pmx(t) (VectorGammaFunctions.log1pmx, here t > -1: d/p > -1 and -d/q > -1 as 0 < u < 1)
+            DoubleVector lx = t.lanewise(LOG1P).sub(t);
+            VectorMask<Double> ser = t.blend(Double.POSITIVE_INFINITY, t.compare(LT, LOG1PMX_SERIES_LO))
+                    .compare(LE, LOG1PMX_SERIES_HI);
+            if (ser.anyTrue()) {
+                DoubleVector u = t.div(t.add(2.0));
+                DoubleVector u2 = u.mul(u);
+                DoubleVector h = u.broadcast(0.0);
+                for (int k = c.length - 1; k >= 0; k--) {
+                    h = h.fma(u2, u.broadcast(c[k]));
+                }
+                lx = lx.blend(t.neg().mul(u).add(u.mul(2.0).mul(u2).mul(h)), ser);
+            }
+            DoubleVector term = p.mul(lx);
+            VectorMask<Double> near = t.compare(GE, -LOG1P_FORM_MAX);
+            if (!near.allTrue()) {
+                DoubleVector l = DoubleVector.fromArray(SP, lu, i);
+                DoubleVector l1q = DoubleVector.fromArray(SP, qq, i).div(p).lanewise(LOG1P);
+                DoubleVector onePlusT = t.add(1.0);
+                // cheap: 1 + t > 0 and -t < (1 + t)(log1p(q/p) - log u), as one compare of the smaller of 1 + t and
+                // (1 + t)(..) + t (y + t > 0 exactly when y > -t; NaN fails both forms): no mask logic
+                VectorMask<Double> cheap = onePlusT.min(onePlusT.mul(l1q.sub(l)).add(t)).compare(GT, 0.0);
+                term = p.mul(l.add(l1q)).sub(d).blend(term, near).blend(term, cheap);
+            }
+            if (add) {
+                term = term.add(DoubleVector.fromArray(SP, st.s2, i));
+            }
+            term.intoArray(st.s2, i);
         }
-        DoubleVector l1q = q.div(p).lanewise(LOG1P);
-        DoubleVector onePlusT = t.add(1.0);
-        // cheap: 1 + t > 0 and -t < (1 + t)(log1p(q/p) - log u), as one compare of the smaller of 1 + t and
-        // (1 + t)(..) + t (y + t > 0 exactly when y > -t; NaN fails both forms): no mask logic (see bothStage)
-        VectorMask<Double> cheap = onePlusT.min(onePlusT.mul(l1q.sub(lu)).add(t)).compare(GT, 0.0);
-        DoubleVector direct = p.mul(lu.add(l1q)).sub(d);
-        return direct.blend(mx, near).blend(mx, cheap);
     }
 
-    /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p). */
+    /**
+     * out = log Gamma(1 + x) where 0 &le; x &lt; STIRLING_MIN (other lanes unspecified), x = xs[i], for the vectors
+     * with a lane of a small parameter (codes below BOTH_NEAR): VectorGammaFunctions.logGamma1p's method for this
+     * range with the arithmetic written out (log Gamma(2 + t) by LGAMMA2_SERIES around 1 and 2, above by unit steps
+     * down to [2 - rad, 2 + rad) and the log of their product). As vector helpers, logGamma1p and the logGamma it
+     * calls (over the JIT's FreqInlineSize) were not inlined: their vectors boxed, 80 % of the bytes the Beta CDF and
+     * dI/da still allocated (JFR; docs/simd.md "Inlining").
+     */
+    private static void logGamma1pStage(BetaKernels.Stages st, double[] xs, double[] out, int from, int to) {
+        final double rad = LGAMMA2_SERIES_RADIUS;
+        double[] c = LGAMMA2_SERIES;
+        for (int i = from; i < to; i += SP.length()) {
+            if (!DoubleVector.fromArray(SP, st.code, i).compare(LT, BOTH_NEAR).anyTrue()) {
+                continue;
+            }
+            DoubleVector x = DoubleVector.fromArray(SP, xs, i);
+            // lanes at or above STIRLING_MIN (or NaN) take part in nothing: y = 2
+            DoubleVector y = x.broadcast(2.0).blend(x.add(1.0), x.compare(LT, STIRLING_MIN));
+            DoubleVector prod = x.broadcast(1.0);
+            for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
+                VectorMask<Double> m = y.compare(GE, 2 + rad);
+                if (!m.anyTrue()) {
+                    break;
+                }
+                y = y.blend(y.sub(1.0), m);
+                prod = prod.blend(prod.mul(y), m);
+            }
+            // the series' variable: x (log Gamma(1 + x) = log Gamma(2 + x) - log1p(x), x <= rad), x - 1 (exact, below
+            // 1 + rad), else y - 2 after the steps
+            VectorMask<Double> near0 = x.compare(LE, rad);
+            DoubleVector t = y.sub(2.0).blend(x.sub(1.0), x.compare(LT, 1 + rad)).blend(x, near0);
+            DoubleVector h = x.broadcast(0.0);
+            for (int k = c.length - 1; k >= 0; k--) {
+                h = h.fma(t, x.broadcast(c[k]));
+            }
+            DoubleVector r = h.mul(t).add(prod.lanewise(LOG));
+            r.blend(r.sub(x.lanewise(LOG1P)), near0).intoArray(out, i);
+        }
+    }
+
+    /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p) from st.s2. */
     private static void onlyQStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_Q);
@@ -236,7 +308,7 @@ final class VectorBetaFunctions {
             DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
             DoubleVector pq = p.add(q);
             DoubleVector w = p.mul(lu.add(pq.lanewise(LOG))).add(q.mul(VectorGammaFunctions.log1pmx(p.div(q))))
-                    .sub(p.div(q).lanewise(LOG1P).mul(0.5)).sub(VectorGammaFunctions.logGamma1p(p))
+                    .sub(p.div(q).lanewise(LOG1P).mul(0.5)).sub(DoubleVector.fromArray(SP, st.s2, i))
                     .sub(VectorGammaFunctions.stirlingSeries(q)).add(VectorGammaFunctions.stirlingSeries(pq));
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
@@ -247,7 +319,8 @@ final class VectorBetaFunctions {
 
     /**
      * p &ge; STIRLING_MIN &gt; q, first part: the terms of the parameters alone, log Gamma(q) + log Gamma*(p) -
-     * log Gamma*(p+q), into st.s1 (free until the sums). A stage of its own: in one method with the rest the
+     * log Gamma*(p+q), into st.s1 (free until the sums; log Gamma(q) = log Gamma(1 + q) - log q, the first from
+     * logGamma1pStage in st.s1). A stage of its own: in one method with the rest the
      * compilation reached C2's node budget and helper calls there were not inlined (their vectors boxed; docs/simd.md,
      * "Inlining").
      */
@@ -258,7 +331,7 @@ final class VectorBetaFunctions {
             }
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
-            VectorGammaFunctions.logGamma(q).add(VectorGammaFunctions.stirlingSeries(p))
+            DoubleVector.fromArray(SP, st.s1, i).sub(q.lanewise(LOG)).add(VectorGammaFunctions.stirlingSeries(p))
                     .sub(VectorGammaFunctions.stirlingSeries(p.add(q))).intoArray(st.s1, i);
         }
     }
@@ -316,7 +389,7 @@ final class VectorBetaFunctions {
             DoubleVector t = p.div(z);
             DoubleVector increment = e.lanewise(LOG1P).neg().add(z.mul(VectorGammaFunctions.log1pmx(t)))
                     .sub(t.lanewise(LOG1P).mul(0.5)).add(p.mul(z.add(p).lanewise(LOG)));
-            DoubleVector w = p.mul(lu).sub(VectorGammaFunctions.logGamma1p(p)).add(increment);
+            DoubleVector w = p.mul(lu).sub(DoubleVector.fromArray(SP, st.s2, i)).add(increment); // log Gamma(1+p): logGamma1pStage
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
             }
