@@ -136,14 +136,23 @@ final class VectorBetaFunctions {
      */
     static void logPrefactorStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         branchStage(st, from, to);
+        // both large: the terms without u and v, minus the Stirling corrections, into st.s0
         bothCommonStage(st, from, to);
+        stirlingStage(st, st.p, null, -1.0, st.s0, BOTH_NEAR, Double.POSITIVE_INFINITY, from, to);
+        stirlingStage(st, st.q, null, -1.0, st.s0, BOTH_NEAR, Double.POSITIVE_INFINITY, from, to);
+        stirlingStage(st, st.p, st.q, 1.0, st.s0, BOTH_NEAR, Double.POSITIVE_INFINITY, from, to);
         ratioTermStage(st, st.p, st.q, st.lu, 1.0, false, from, to);
         ratioTermStage(st, st.q, st.p, st.lv, -1.0, true, from, to);
         bothStage(st, withV, from, to);
+        // p small: log Gamma(1 + p) into st.s2, for ONLY_Q plus log Gamma*(q) - log Gamma*(p + q)
         logGamma1pStage(st, st.p, st.s2, from, to);
+        stirlingStage(st, st.q, null, 1.0, st.s2, ONLY_Q, ONLY_Q, from, to);
+        stirlingStage(st, st.p, st.q, -1.0, st.s2, ONLY_Q, ONLY_Q, from, to);
+        // q small, p large: log Gamma(1 + q) + log Gamma*(p) - log Gamma*(p + q) into st.s1
         logGamma1pStage(st, st.q, st.s1, from, to);
+        stirlingStage(st, st.p, null, 1.0, st.s1, ONLY_P, ONLY_P, from, to);
+        stirlingStage(st, st.p, st.q, -1.0, st.s1, ONLY_P, ONLY_P, from, to);
         onlyQStage(st, withV, from, to);
-        onlyPGammaStage(st, from, to);
         onlyPStage(st, withV, from, to);
         noneStage(st, withV, from, to);
         noneCorrectionStage(st, from, to);
@@ -165,10 +174,8 @@ final class VectorBetaFunctions {
     }
 
     /**
-     * Both parameters &ge; STIRLING_MIN, first part: the terms without u and v, log(sqrt(p q/(p+q))/(sqrt(2 pi) p))
-     * minus the Stirling corrections, into st.s0 (free until the sums). A stage of its own: with them, bothStage's
-     * compilation reached C2's node budget and its two calls of logRatioTerm were not inlined (their vectors boxed;
-     * docs/simd.md, "Inlining").
+     * Both parameters &ge; STIRLING_MIN, first part: the terms without u and v, log(sqrt(p q/(p+q))/(sqrt(2 pi) p)),
+     * into st.s0 (free until the sums; the Stirling corrections are subtracted by stirlingStage).
      */
     private static void bothCommonStage(BetaKernels.Stages st, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
@@ -178,10 +185,7 @@ final class VectorBetaFunctions {
             }
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
-            DoubleVector pq = p.add(q);
-            DoubleVector corr = VectorGammaFunctions.stirlingSeries(p).add(VectorGammaFunctions.stirlingSeries(q))
-                    .sub(VectorGammaFunctions.stirlingSeries(pq));
-            p.div(pq).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).sub(corr).intoArray(st.s0, i);
+            p.div(p.add(q)).mul(q).lanewise(LOG).mul(0.5).sub(LOG_SQRT_2PI).sub(p.lanewise(LOG)).intoArray(st.s0, i);
         }
     }
 
@@ -296,7 +300,42 @@ final class VectorBetaFunctions {
         }
     }
 
-    /** q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p) from st.s2. */
+    /**
+     * out += sign log Gamma*(x + y) (Stirling's series; y null: of x) in the lanes whose code is in [codeLo, codeHi],
+     * for the vectors with such a lane (x + y &ge; STIRLING_MIN there). An array stage with the series written out:
+     * VectorGammaFunctions.stirlingSeries, called as a vector helper from the prefactor's stages, was not inlined at
+     * those (cold) call sites ("callee is too large"), and its result was boxed: 92 % of the bytes the Beta CDF and
+     * dI/da still allocated (JFR; docs/simd.md "Inlining").
+     */
+    private static void stirlingStage(BetaKernels.Stages st, double[] x, double[] y, double sign, double[] out,
+            double codeLo, double codeHi, int from, int to) {
+        double[] c = LGAMMA_STIRLING;
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector code = DoubleVector.fromArray(SP, st.code, i);
+            // codeLo <= code <= codeHi, as a blend and a compare (no mask logic: VectorGammaFunctions.inRange)
+            VectorMask<Double> m = code.blend(Double.POSITIVE_INFINITY, code.compare(LT, codeLo)).compare(LE, codeHi);
+            if (!m.anyTrue()) {
+                continue;
+            }
+            DoubleVector z = DoubleVector.fromArray(SP, x, i);
+            if (y != null) {
+                z = z.add(DoubleVector.fromArray(SP, y, i));
+            }
+            DoubleVector r = z.broadcast(1.0).div(z);
+            DoubleVector r2 = r.mul(r);
+            DoubleVector h = z.broadcast(0.0);
+            for (int k = c.length - 1; k >= 0; k--) {
+                h = h.fma(r2, z.broadcast(c[k]));
+            }
+            DoubleVector o = DoubleVector.fromArray(SP, out, i);
+            o.blend(o.add(h.mul(r).mul(sign)), m).intoArray(out, i);
+        }
+    }
+
+    /**
+     * q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p); st.s2
+     * holds log Gamma(1 + p) + log Gamma*(q) - log Gamma*(p + q) (logGamma1pStage, stirlingStage).
+     */
     private static void onlyQStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_Q);
@@ -308,8 +347,7 @@ final class VectorBetaFunctions {
             DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
             DoubleVector pq = p.add(q);
             DoubleVector w = p.mul(lu.add(pq.lanewise(LOG))).add(q.mul(VectorGammaFunctions.log1pmx(p.div(q))))
-                    .sub(p.div(q).lanewise(LOG1P).mul(0.5)).sub(DoubleVector.fromArray(SP, st.s2, i))
-                    .sub(VectorGammaFunctions.stirlingSeries(q)).add(VectorGammaFunctions.stirlingSeries(pq));
+                    .sub(p.div(q).lanewise(LOG1P).mul(0.5)).sub(DoubleVector.fromArray(SP, st.s2, i));
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
             }
@@ -318,25 +356,9 @@ final class VectorBetaFunctions {
     }
 
     /**
-     * p &ge; STIRLING_MIN &gt; q, first part: the terms of the parameters alone, log Gamma(q) + log Gamma*(p) -
-     * log Gamma*(p+q), into st.s1 (free until the sums; log Gamma(q) = log Gamma(1 + q) - log q, the first from
-     * logGamma1pStage in st.s1). A stage of its own: in one method with the rest the
-     * compilation reached C2's node budget and helper calls there were not inlined (their vectors boxed; docs/simd.md,
-     * "Inlining").
+     * p &ge; STIRLING_MIN &gt; q: log Gamma(q) + log Gamma*(p) - log Gamma*(p+q) is st.s1 - log q (st.s1: log Gamma(1 + q)
+     * + log Gamma*(p) - log Gamma*(p+q) from logGamma1pStage and stirlingStage).
      */
-    private static void onlyPGammaStage(BetaKernels.Stages st, int from, int to) {
-        for (int i = from; i < to; i += SP.length()) {
-            if (!DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_P).anyTrue()) {
-                continue;
-            }
-            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
-            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
-            DoubleVector.fromArray(SP, st.s1, i).sub(q.lanewise(LOG)).add(VectorGammaFunctions.stirlingSeries(p))
-                    .sub(VectorGammaFunctions.stirlingSeries(p.add(q))).intoArray(st.s1, i);
-        }
-    }
-
-    /** p &ge; STIRLING_MIN &gt; q, with the parameters' terms from onlyPGammaStage. */
     private static void onlyPStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             VectorMask<Double> m = DoubleVector.fromArray(SP, st.code, i).compare(EQ, ONLY_P);
@@ -348,7 +370,8 @@ final class VectorBetaFunctions {
             DoubleVector lu = DoubleVector.fromArray(SP, st.lu, i);
             DoubleVector pq = p.add(q);
             DoubleVector w = p.mul(lu).add(q.mul(pq.lanewise(LOG))).add(p.mul(VectorGammaFunctions.log1pmx(q.div(p))))
-                    .sub(q.div(p).lanewise(LOG1P).mul(0.5)).sub(p.lanewise(LOG)).sub(DoubleVector.fromArray(SP, st.s1, i));
+                    .sub(q.div(p).lanewise(LOG1P).mul(0.5)).sub(p.lanewise(LOG))
+                    .sub(DoubleVector.fromArray(SP, st.s1, i).sub(q.lanewise(LOG)));
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
             }
