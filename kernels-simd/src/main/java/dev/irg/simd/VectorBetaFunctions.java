@@ -212,7 +212,7 @@ final class VectorBetaFunctions {
     }
 
     /**
-     * One term of bothStage (IncompleteBeta.logRatioTerm) into {@code out} (added to it when {@code add}), for the
+     * One term of bothStage (IncompleteBeta.logRatioTerm) into st.s2 (added to it when {@code add}), for the
      * vectors with a lane of both parameters large: with p = pp, q = qq, log u = lu, d = sign st.d and t = d/p,
      * p log1pmx(t) where t &ge; -LOG1P_FORM_MAX or the rounding of 1 + t costs less than the direct form, else
      * p (log u + log1p(q/p)) - d. An array stage with log1pmx's arithmetic written out: as a vector helper called
