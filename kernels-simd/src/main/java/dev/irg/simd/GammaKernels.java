@@ -148,7 +148,7 @@ final class GammaKernels implements Family {
      */
     static final int CF_VECTOR_BUDGET = 128;
 
-    /** Below this a (every lane), (a + n)(a + n + 1) cannot overflow: the series takes two terms per division. */
+    /** Below this a, (a + n)(a + n + 1) cannot overflow; from here on seriesSums scales both factors by 2^-600. */
     private static final double SERIES_PAIR_A_MAX = 0x1p500;
 
     /** This JVM's species (a constant, see {@link Lanes}). */
@@ -520,9 +520,8 @@ final class GammaKernels implements Family {
      * that has not converged by then. The test is one compare: t &le; S tol and -dt &le; -dS tol hold
      * exactly when max(t - S tol, dS tol - dt) &le; 0 (the terms only shrink once below the
      * tolerance, so testing the current term suffices). Two terms per step and per division (1/(a+n) and
-     * 1/(a+n+1) from 1/((a+n)(a+n+1)), a few ulp where the scalar code has one; tested after the second term)
-     * where every lane's a is below SERIES_PAIR_A_MAX: the division's throughput bounded the loop (dz/da on the
-     * report's inputs 19.3 -> 18.5 ns per element).
+     * 1/(a+n+1) from 1/((a+n)(a+n+1)), a few ulp where the scalar code has one; tested after the second term):
+     * the division's throughput bounded the loop (dz/da on the report's inputs 19.3 -> 18.5 ns per element).
      */
     private static void seriesSums(double tol, double[] alpha, double[] rate, double[] z, Stages st,
             int from, int to) {
@@ -536,41 +535,27 @@ final class GammaKernels implements Family {
             DoubleVector t = a.broadcast(1.0);
             DoubleVector h = a.broadcast(0.0);
             DoubleVector crit = a.broadcast(1.0);
-            if (a.compare(LT, SERIES_PAIR_A_MAX).allTrue()) {
-                // two terms per division: 1/(a+n) and 1/(a+n+1) from 1/((a+n)(a+n+1))
-                for (int n = 1; n < cap; n += 2) {
-                    DoubleVector an = a.add(n);
-                    DoubleVector an1 = a.add(n + 1);
-                    DoubleVector r2 = one.div(an.mul(an1));
-                    DoubleVector rn = r2.mul(an1);
-                    DoubleVector rn1 = r2.mul(an);
-                    t = t.mul(x).mul(rn);
-                    h = h.add(rn);
-                    s = s.add(t);
-                    ds = ds.sub(t.mul(h));
-                    t = t.mul(x).mul(rn1);
-                    h = h.add(rn1);
-                    DoubleVector dt = t.neg().mul(h);
-                    s = s.add(t);
-                    ds = ds.add(dt);
-                    crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
-                    if (crit.compare(LE, 0.0).allTrue()) {
-                        break;
-                    }
-                }
-            } else {
-                for (int n = 1; n <= cap; n++) {
-                    DoubleVector an = a.add(n);
-                    DoubleVector rn = one.div(an);
-                    t = t.mul(x).mul(rn);
-                    h = h.add(rn);
-                    DoubleVector dt = t.neg().mul(h);
-                    s = s.add(t);
-                    ds = ds.add(dt);
-                    crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
-                    if (crit.compare(LE, 0.0).allTrue()) {
-                        break;
-                    }
+            // two terms per division: 1/(a+n) and 1/(a+n+1) from 1/((a+n)(a+n+1)), the factors scaled by 2^-600
+            // (exactly) in lanes whose a is at or above SERIES_PAIR_A_MAX, where their product would overflow
+            DoubleVector scale = one.blend(0x1p-600, a.compare(GE, SERIES_PAIR_A_MAX));
+            for (int n = 1; n < cap; n += 2) {
+                DoubleVector an = a.add(n).mul(scale);
+                DoubleVector an1 = a.add(n + 1).mul(scale);
+                DoubleVector r2 = one.div(an.mul(an1));
+                DoubleVector rn = r2.mul(an1).mul(scale);
+                DoubleVector rn1 = r2.mul(an).mul(scale);
+                t = t.mul(x).mul(rn);
+                h = h.add(rn);
+                s = s.add(t);
+                ds = ds.sub(t.mul(h));
+                t = t.mul(x).mul(rn1);
+                h = h.add(rn1);
+                DoubleVector dt = t.neg().mul(h);
+                s = s.add(t);
+                ds = ds.add(dt);
+                crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
+                if (crit.compare(LE, 0.0).allTrue()) {
+                    break;
                 }
             }
             s.blend(Double.NaN, crit.compare(GT, 0.0)).intoArray(st.u, i);
