@@ -91,10 +91,12 @@ final class GammaKernels implements Family {
     static final double[] SERIES_X_BANDS = {0.003, 0.03, 0.3, 2.0};
     /** Thresholds of x splitting the continued fraction's elements of one alpha band (see above). */
     static final double[] CF_X_BANDS = {2.0, 4.0, 10.0};
+    /** Bands of alpha in the series and the continued fraction (edges PREFIX_STIRLING_A_MIN, LOG_MINUS_DIGAMMA_A_MIN). */
+    private static final int ALPHA_BANDS = 3;
     private static final int CF_CODE = 1;
-    private static final int TEMME_CODE = CF_CODE + 3 * (CF_X_BANDS.length + 1);
+    private static final int TEMME_CODE = CF_CODE + ALPHA_BANDS * (CF_X_BANDS.length + 1);
     private static final int SERIES_CODE = TEMME_CODE + TEMME_N_ETA_MAX.length;
-    private static final int REGIONS = SERIES_CODE + 3 * (SERIES_X_BANDS.length + 1);
+    private static final int REGIONS = SERIES_CODE + ALPHA_BANDS * (SERIES_X_BANDS.length + 1);
     /**
      * The Temme band edges |eta| = TEMME_N_ETA_MAX[i] as lambda = x/a below and above 1 (the last band, up to
      * |eta| = 1, open): |eta| &le; E exactly when TEMME_LAMBDA_BANDS[0][i] &le; lambda &le; TEMME_LAMBDA_BANDS[1][i],
