@@ -334,6 +334,8 @@ final class GammaKernels implements Family {
                 plan[n++] = Stage.TEMME_SUMS;
                 if (what == IncompleteGamma.WHAT_GRAD) {
                     plan[n++] = Stage.STIRLING_CORRECTION;
+                } else if (what == IncompleteGamma.WHAT_P) {
+                    plan[n++] = Stage.TEMME_ERFC;
                 }
                 plan[n++] = Stage.TEMME_FINISH;
             }
@@ -439,6 +441,12 @@ final class GammaKernels implements Family {
             @Override
             void run(Stages s) {
                 stirlingCorrectionStage(s.alpha, s.rate, s.z, s.f0, s.from, s.to);
+            }
+        },
+        TEMME_ERFC {
+            @Override
+            void run(Stages s) {
+                temmeErfc(s.alpha, s, s.from, s.to);
             }
         },
         TEMME_FINISH {
@@ -861,6 +869,18 @@ final class GammaKernels implements Family {
         return dflt;
     }
 
+    /**
+     * REGION_TEMME, P only: erfc(y) for eta &ge; 0, erfc(-y) below (y = eta sqrt(a/2)) into st.f1, by the array
+     * stage VectorErrorFunction.erfcStage.
+     */
+    private static void temmeErfc(double[] alpha, Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector y = DoubleVector.fromArray(SP, st.u, i).mul(DoubleVector.fromArray(SP, alpha, i).mul(0.5).lanewise(SQRT));
+            y.blend(y.neg(), DoubleVector.fromArray(SP, st.w, i).compare(LT, 0.0)).intoArray(st.f1, i);
+        }
+        VectorErrorFunction.erfcStage(st.f1, st.f1, from, to);
+    }
+
     /** REGION_TEMME, last stage (IncompleteGamma.temme after the sums). */
     private static void temmeFinish(int what, double[] alpha, double[] rate, double[] z,
             Stages st, double[] out, int from, int to) {
@@ -875,11 +895,10 @@ final class GammaKernels implements Family {
             DoubleVector v;
             if (what == IncompleteGamma.WHAT_P) {
                 VectorMask<Double> negative = lm1.compare(LT, 0.0);
-                DoubleVector y = eta.mul(a.mul(0.5).lanewise(SQRT));
                 DoubleVector e = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT));
                 DoubleVector et = e.mul(tSum);
-                // eta >= 0: P = 1 - (erfc(y)/2 + E T); eta < 0: P = erfc(-y)/2 - E T
-                DoubleVector erfc = Lanes.NEG_ZERO.add(VectorErrorFunction.erfc(y.blend(y.neg(), negative))).mul(0.5);
+                // eta >= 0: P = 1 - (erfc(y)/2 + E T); eta < 0: P = erfc(-y)/2 - E T (erfc from temmeErfc)
+                DoubleVector erfc = DoubleVector.fromArray(SP, st.f1, i).mul(0.5);
                 DoubleVector up = erfc.add(et).neg().add(1.0);
                 DoubleVector lo = erfc.sub(et);
                 v = up.blend(lo, negative);

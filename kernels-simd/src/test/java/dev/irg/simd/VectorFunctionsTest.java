@@ -126,8 +126,13 @@ class VectorFunctionsTest {
     @Test
     void errorFunctions() {
         int bits = BITS;
-        compare(bits, "erfc", ErrorFunction::erfc, VectorErrorFunction::erfc, 1e-6, 40, true, 4e-16, 1e-300);
-        compare(bits, "erfcx", ErrorFunction::erfcx, VectorErrorFunction::erfcx, 1e-6, 1e6, true, 4e-16, 1e-300);
+        // the array stage through a vector's worth of lanes
+        double[] buf = new double[SimdKernels.create(bits).species().length()];
+        compare(bits, "erfc", ErrorFunction::erfc, x -> {
+            x.intoArray(buf, 0);
+            VectorErrorFunction.erfcStage(buf, buf, 0, buf.length);
+            return DoubleVector.fromArray(x.species(), buf, 0);
+        }, 1e-6, 40, true, 4e-16, 1e-300);
     }
 
     /**
