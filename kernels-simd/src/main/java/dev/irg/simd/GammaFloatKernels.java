@@ -471,11 +471,9 @@ final class GammaFloatKernels implements FloatFamily {
         }
     }
 
-    /** st.dp = GammaKernels.prefixStirling of st.da, st.dx. */
+    /** st.dp = x^a e^-x / Gamma(a) of st.da, st.dx (GammaKernels.prefixStirlingStage). */
     private static void prefixStirlingLoop(Stages st, int from, int to) {
-        for (int i = from; i < to; i += SD.length()) {
-            GammaKernels.prefixStirling(DoubleVector.fromArray(SD, st.da, i), DoubleVector.fromArray(SD, st.dx, i)).intoArray(st.dp, i);
-        }
+        GammaKernels.prefixStirlingStage(st.da, null, st.dx, st.dp, from, to);
     }
 
     /**

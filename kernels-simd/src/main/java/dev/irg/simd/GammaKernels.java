@@ -8,6 +8,9 @@ import static dev.irg.math.GammaConstants.LOG_MINUS_DIGAMMA_A_MIN;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_LO;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
+import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
+import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING_MIN;
+import static dev.irg.math.SpecialConstants.LOG_SQRT_2PI;
 import static dev.irg.math.GammaConstants.PREFIX_STIRLING_A_MIN;
 import static dev.irg.math.GammaConstants.REGION_CONTINUED_FRACTION;
 import static dev.irg.math.GammaConstants.REGION_EDGE;
@@ -590,12 +593,40 @@ final class GammaKernels implements Family {
         }
     }
 
-    /** res = x^a e^-x / Gamma(a), a &ge; PREFIX_STIRLING_A_MIN. */
-    private static void prefixStirlingStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+    /**
+     * res = x^a e^-x / Gamma(a) for a &ge; PREFIX_STIRLING_A_MIN (IncompleteGamma.prefix's Stirling form), x = rate z
+     * (rate null: x = z): exp(-a phi - log Gamma*(a)) sqrt(a/(2 pi)), log Gamma*(a) by Stirling's series from
+     * LGAMMA_STIRLING_MIN on, below as log Gamma(a) - ((a - 1/2) log a - a + log sqrt(2 pi)) with log Gamma(a) =
+     * log Gamma(1 + (a - 1)) from the array stage VectorGammaFunctions.logGamma1pStage (res holds it in between).
+     * VectorGammaFunctions.logGammaStirlingCorrection, a vector helper, was not inlined here: its vectors were
+     * boxed, 87 % of the bytes the float64 Gamma dP/da allocated (JFR). Also the float32 kernels' dP/da prefactor.
+     */
+    static void prefixStirlingStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector.fromArray(SP, alpha, i).sub(1.0).intoArray(res, i);
+        }
+        VectorGammaFunctions.logGamma1pStage(res, res, null, 0.0, from, to);
+        double[] c = LGAMMA_STIRLING;
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
-            DoubleVector x = DoubleVector.fromArray(SP, rate, i).mul(DoubleVector.fromArray(SP, z, i));
-            prefixStirling(a, x).intoArray(res, i);
+            DoubleVector x = DoubleVector.fromArray(SP, z, i);
+            if (rate != null) {
+                x = x.mul(DoubleVector.fromArray(SP, rate, i));
+            }
+            DoubleVector phi = Lanes.NEG_ZERO.add(phi(a, x));
+            VectorMask<Double> big = a.compare(GE, LGAMMA_STIRLING_MIN);
+            DoubleVector lgs = DoubleVector.fromArray(SP, res, i)
+                    .sub(a.sub(0.5).mul(a.lanewise(LOG)).sub(a).add(LOG_SQRT_2PI));
+            if (big.anyTrue()) {
+                DoubleVector r = a.broadcast(1.0).div(a);
+                DoubleVector r2 = r.mul(r);
+                DoubleVector h = a.broadcast(0.0);
+                for (int k = c.length - 1; k >= 0; k--) {
+                    h = h.fma(r2, a.broadcast(c[k]));
+                }
+                lgs = lgs.blend(h.mul(r), big);
+            }
+            a.mul(phi).neg().sub(lgs).lanewise(EXP).mul(a.mul(INV_2PI).lanewise(SQRT)).intoArray(res, i);
         }
     }
 
@@ -932,15 +963,6 @@ final class GammaKernels implements Family {
             v = v.blend(lm1.sub(logLam), far);
         }
         return v;
-    }
-
-    /** x^a e^-x / Gamma(a) for x &gt; 0 (IncompleteGamma.prefix), a &ge; PREFIX_STIRLING_A_MIN: Stirling's form. */
-    static DoubleVector prefixStirling(DoubleVector a, DoubleVector x) {
-        a = Lanes.NEG_ZERO.add(a);
-        x = Lanes.NEG_ZERO.add(x);
-        DoubleVector phi = Lanes.NEG_ZERO.add(phi(a, x));
-        DoubleVector lgs = Lanes.NEG_ZERO.add(VectorGammaFunctions.logGammaStirlingCorrection(a));
-        return a.mul(phi).neg().sub(lgs).lanewise(EXP).mul(a.mul(INV_2PI).lanewise(SQRT));
     }
 
     /**

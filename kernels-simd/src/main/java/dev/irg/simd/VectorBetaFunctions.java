@@ -8,8 +8,6 @@ import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC_MIN;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_LO;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
-import static dev.irg.math.SpecialConstants.LGAMMA2_SERIES;
-import static dev.irg.math.SpecialConstants.LGAMMA2_SERIES_RADIUS;
 import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
 import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES;
 import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES_HI;
@@ -145,11 +143,11 @@ final class VectorBetaFunctions {
         ratioTermStage(st, st.q, st.p, st.lv, -1.0, true, from, to);
         bothStage(st, withV, from, to);
         // p small: log Gamma(1 + p) into st.s2, for ONLY_Q plus log Gamma*(q) - log Gamma*(p + q)
-        logGamma1pStage(st, st.p, st.s2, from, to);
+        VectorGammaFunctions.logGamma1pStage(st.p, st.s2, st.code, BOTH_NEAR, from, to);
         stirlingStage(st, st.q, null, 1.0, st.s2, ONLY_Q, ONLY_Q, from, to);
         stirlingStage(st, st.p, st.q, -1.0, st.s2, ONLY_Q, ONLY_Q, from, to);
         // q small, p large: log Gamma(1 + q) + log Gamma*(p) - log Gamma*(p + q) into st.s1
-        logGamma1pStage(st, st.q, st.s1, from, to);
+        VectorGammaFunctions.logGamma1pStage(st.q, st.s1, st.code, BOTH_NEAR, from, to);
         stirlingStage(st, st.p, null, 1.0, st.s1, ONLY_P, ONLY_P, from, to);
         stirlingStage(st, st.p, st.q, -1.0, st.s1, ONLY_P, ONLY_P, from, to);
         onlyQStage(st, withV, from, to);
@@ -261,46 +259,6 @@ final class VectorBetaFunctions {
     }
 
     /**
-     * out = log Gamma(1 + x) where 0 &le; x &lt; STIRLING_MIN (other lanes unspecified), x = xs[i], for the vectors
-     * with a lane of a small parameter (codes below BOTH_NEAR): VectorGammaFunctions.logGamma1p's method for this
-     * range with the arithmetic written out (log Gamma(2 + t) by LGAMMA2_SERIES around 1 and 2, above by unit steps
-     * down to [2 - rad, 2 + rad) and the log of their product). As vector helpers, logGamma1p and the logGamma it
-     * calls (over the JIT's FreqInlineSize) were not inlined: their vectors boxed, 80 % of the bytes the Beta CDF and
-     * dI/da still allocated (JFR; docs/simd.md "Inlining").
-     */
-    private static void logGamma1pStage(BetaKernels.Stages st, double[] xs, double[] out, int from, int to) {
-        final double rad = LGAMMA2_SERIES_RADIUS;
-        double[] c = LGAMMA2_SERIES;
-        for (int i = from; i < to; i += SP.length()) {
-            if (!DoubleVector.fromArray(SP, st.code, i).compare(LT, BOTH_NEAR).anyTrue()) {
-                continue;
-            }
-            DoubleVector x = DoubleVector.fromArray(SP, xs, i);
-            // lanes at or above STIRLING_MIN (or NaN) take part in nothing: y = 2
-            DoubleVector y = x.broadcast(2.0).blend(x.add(1.0), x.compare(LT, STIRLING_MIN));
-            DoubleVector prod = x.broadcast(1.0);
-            for (int k = 0; k < (int) Math.ceil(STIRLING_MIN); k++) {
-                VectorMask<Double> m = y.compare(GE, 2 + rad);
-                if (!m.anyTrue()) {
-                    break;
-                }
-                y = y.blend(y.sub(1.0), m);
-                prod = prod.blend(prod.mul(y), m);
-            }
-            // the series' variable: x (log Gamma(1 + x) = log Gamma(2 + x) - log1p(x), x <= rad), x - 1 (exact, below
-            // 1 + rad), else y - 2 after the steps
-            VectorMask<Double> near0 = x.compare(LE, rad);
-            DoubleVector t = y.sub(2.0).blend(x.sub(1.0), x.compare(LT, 1 + rad)).blend(x, near0);
-            DoubleVector h = x.broadcast(0.0);
-            for (int k = c.length - 1; k >= 0; k--) {
-                h = h.fma(t, x.broadcast(c[k]));
-            }
-            DoubleVector r = h.mul(t).add(prod.lanewise(LOG));
-            r.blend(r.sub(x.lanewise(LOG1P)), near0).intoArray(out, i);
-        }
-    }
-
-    /**
      * out += sign log Gamma*(x + y) (Stirling's series; y null: of x) in the lanes whose code is in [codeLo, codeHi],
      * for the vectors with such a lane (x + y &ge; STIRLING_MIN there). An array stage with the series written out:
      * VectorGammaFunctions.stirlingSeries, called as a vector helper from the prefactor's stages, was not inlined at
@@ -334,7 +292,7 @@ final class VectorBetaFunctions {
 
     /**
      * q &ge; STIRLING_MIN &gt; p: log Gamma(q) - log Gamma(p+q) by Stirling, log(p Gamma(p)) = log Gamma(1+p); st.s2
-     * holds log Gamma(1 + p) + log Gamma*(q) - log Gamma*(p + q) (logGamma1pStage, stirlingStage).
+     * holds log Gamma(1 + p) + log Gamma*(q) - log Gamma*(p + q) (VectorGammaFunctions.logGamma1pStage, stirlingStage).
      */
     private static void onlyQStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
@@ -357,7 +315,7 @@ final class VectorBetaFunctions {
 
     /**
      * p &ge; STIRLING_MIN &gt; q: log Gamma(q) + log Gamma*(p) - log Gamma*(p+q) is st.s1 - log q (st.s1: log Gamma(1 + q)
-     * + log Gamma*(p) - log Gamma*(p+q) from logGamma1pStage and stirlingStage).
+     * + log Gamma*(p) - log Gamma*(p+q) from VectorGammaFunctions.logGamma1pStage and stirlingStage).
      */
     private static void onlyPStage(BetaKernels.Stages st, boolean withV, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
@@ -412,7 +370,7 @@ final class VectorBetaFunctions {
             DoubleVector t = p.div(z);
             DoubleVector increment = e.lanewise(LOG1P).neg().add(z.mul(VectorGammaFunctions.log1pmx(t)))
                     .sub(t.lanewise(LOG1P).mul(0.5)).add(p.mul(z.add(p).lanewise(LOG)));
-            DoubleVector w = p.mul(lu).sub(DoubleVector.fromArray(SP, st.s2, i)).add(increment); // log Gamma(1+p): logGamma1pStage
+            DoubleVector w = p.mul(lu).sub(DoubleVector.fromArray(SP, st.s2, i)).add(increment); // log Gamma(1+p): VectorGammaFunctions.logGamma1pStage
             if (withV) {
                 w = w.add(q.mul(DoubleVector.fromArray(SP, st.lv, i)));
             }

@@ -60,6 +60,53 @@ final class VectorGammaFunctions {
         return s;
     }
 
+    /**
+     * out[i] = log Gamma(1 + x) where 0 &le; x &lt; {@link #LOG_GAMMA_1P_STAGE_MAX} (other lanes unspecified), x = xs[i],
+     * for the vectors of [from, to) with a lane whose key[i] &lt; keyBelow (every vector when key is null; the others'
+     * out unchanged; xs and out may be the same array): {@link #logGamma1p}'s method for this range with the
+     * arithmetic written out (log Gamma(2 + t) by LGAMMA2_SERIES around 1 and 2, above by unit steps down to
+     * [2 - rad, 2 + rad) and the log of their product). As vector helpers, logGamma1p and the logGamma it calls (over
+     * the JIT's FreqInlineSize) were not inlined: their vectors boxed (80 % of the bytes the Beta CDF and dI/da still
+     * allocated, then most of the float64 Gamma CDF's and dP/da's; JFR, docs/simd.md "Inlining").
+     */
+    static void logGamma1pStage(double[] xs, double[] out, double[] key, double keyBelow, int from, int to) {
+        final double rad = LGAMMA2_SERIES_RADIUS;
+        double[] c = LGAMMA2_SERIES;
+        for (int i = from; i < to; i += Lanes.SD.length()) {
+            if (key != null && !DoubleVector.fromArray(Lanes.SD, key, i).compare(LT, keyBelow).anyTrue()) {
+                continue;
+            }
+            DoubleVector x = DoubleVector.fromArray(Lanes.SD, xs, i);
+            // lanes at or above the range (or NaN) take part in nothing: y = 2
+            DoubleVector y = x.broadcast(2.0).blend(x.add(1.0), x.compare(LT, LOG_GAMMA_1P_STAGE_MAX));
+            DoubleVector prod = x.broadcast(1.0);
+            for (int k = 0; k < (int) LOG_GAMMA_1P_STAGE_MAX; k++) {
+                VectorMask<Double> m = y.compare(GE, 2 + rad);
+                if (!m.anyTrue()) {
+                    break;
+                }
+                y = y.blend(y.sub(1.0), m);
+                prod = prod.blend(prod.mul(y), m);
+            }
+            // the series' variable: x (log Gamma(1 + x) = log Gamma(2 + x) - log1p(x), x <= rad), x - 1 (exact, below
+            // 1 + rad), else y - 2 after the steps
+            VectorMask<Double> near0 = x.compare(LE, rad);
+            DoubleVector t = y.sub(2.0).blend(x.sub(1.0), x.compare(LT, 1 + rad)).blend(x, near0);
+            DoubleVector h = x.broadcast(0.0);
+            for (int k = c.length - 1; k >= 0; k--) {
+                h = h.fma(t, x.broadcast(c[k]));
+            }
+            DoubleVector r = h.mul(t).add(prod.lanewise(LOG));
+            r.blend(r.sub(x.lanewise(LOG1P)), near0).intoArray(out, i);
+        }
+    }
+
+    /**
+     * The upper end of logGamma1pStage's range: the Beta prefactor's small parameters (below BetaConstants.STIRLING_MIN)
+     * need it; the Gamma prefix's a - 1 below LGAMMA_STIRLING_MIN - 1 = 6 lies inside.
+     */
+    static final double LOG_GAMMA_1P_STAGE_MAX = dev.irg.math.BetaConstants.STIRLING_MIN;
+
     /** log Gamma(2 + t) for |t| &le; 0.5. */
     static DoubleVector lgamma2Series(DoubleVector t) {
         t = Lanes.NEG_ZERO.add(t);
