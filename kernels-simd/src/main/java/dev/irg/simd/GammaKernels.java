@@ -605,7 +605,8 @@ final class GammaKernels implements Family {
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector.fromArray(SP, alpha, i).sub(1.0).intoArray(res, i);
         }
-        VectorGammaFunctions.logGamma1pStage(res, res, null, 0.0, from, to);
+        // only the vectors with a lane below LGAMMA_STIRLING_MIN need it (the others' lanes take Stirling's series)
+        VectorGammaFunctions.logGamma1pStage(res, res, alpha, LGAMMA_STIRLING_MIN, from, to);
         double[] c = LGAMMA_STIRLING;
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector a = DoubleVector.fromArray(SP, alpha, i);

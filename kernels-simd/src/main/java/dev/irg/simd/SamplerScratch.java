@@ -55,14 +55,6 @@ final class SamplerScratch {
     double[] mtOpen;
     // the current request is float32 with float-valued parameters (SimdSamplers.gradient)
     boolean paramsFloat;
-    /**
-     * The request's parameters are broadcast scalars (s.p0, s.p1 hold the value in every element): the fused
-     * gradients pass them on as scalars, so that the kernels' grouping moves one operand less (as in
-     * Irg.evaluate with the same scalar).
-     */
-    boolean p0Scalar;
-    /** See p0Scalar. */
-    boolean p1Scalar;
 
     SamplerScratch(int capacity, int lanes) {
         this.pad = lanes;

@@ -62,10 +62,7 @@ public final class SimdKernels implements Kernels {
             floatFamilies[Distribution.GAMMA.ordinal()] = new GammaFloatKernels();
         }
         for (Family f : families) {
-            if (f.regions() > MAX_REGIONS) {
-                throw new IllegalStateException(f.getClass().getSimpleName() + " uses " + f.regions()
-                        + " region codes, the scratch buffers hold " + MAX_REGIONS);
-            }
+            checkRegions(f);
         }
         int lanes = sd.length();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(MAX_REGIONS, lanes));
@@ -92,11 +89,17 @@ public final class SimdKernels implements Kernels {
         return new SimdKernels(jvm);
     }
 
+    /** A family with more region codes than the scratch buffers hold fails here, with a message, not in its first call. */
+    private static void checkRegions(Family f) {
+        if (f.regions() > MAX_REGIONS) {
+            throw new IllegalArgumentException(f.getClass().getSimpleName() + " uses " + f.regions()
+                    + " region codes, the scratch buffers hold " + MAX_REGIONS);
+        }
+    }
+
     /** These kernels with {@code f} serving distribution {@code d} (tests of the region grouping). */
     SimdKernels with(Distribution d, Family f) {
-        if (f.regions() > MAX_REGIONS) {
-            throw new IllegalArgumentException("a family may use at most " + MAX_REGIONS + " regions");
-        }
+        checkRegions(f);
         SimdKernels k = new SimdKernels(bits);
         k.families[d.ordinal()] = f;
         k.floatFamilies[d.ordinal()] = null;

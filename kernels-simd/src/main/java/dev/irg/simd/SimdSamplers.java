@@ -57,8 +57,6 @@ final class SimdSamplers implements SamplerKernels {
     @Override
     public void sample(Request r) {
         SamplerScratch s = scratch.get();
-        s.p0Scalar = false; // Dirichlet: per-component arrays
-        s.p1Scalar = false;
         if (r.kind() == Kind.DIRICHLET) {
             dirichlet(r, s);
             return;
@@ -66,8 +64,6 @@ final class SimdSamplers implements SamplerKernels {
         s.ensure(SimdKernels.BLOCK);
         // float32 parameters (float arrays or float-valued scalars) need no per-block scan in gradient()
         s.paramsFloat = r.precision() == Precision.F32 && floatValued(r.p0()) && floatValued(r.p1());
-        s.p0Scalar = r.p0().isScalar();
-        s.p1Scalar = r.p1().isScalar();
         long n = r.n();
         for (long from = 0; from < n; from += SimdKernels.BLOCK) {
             int cnt = (int) Math.min(SimdKernels.BLOCK, n - from);
@@ -114,10 +110,10 @@ final class SimdSamplers implements SamplerKernels {
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            gradient(Op.GAMMA_GRAD_ALPHA, r.precision(), s.p0, s.p1, s.out, s.g0, cnt, s);
+            gradient(Op.GAMMA_GRAD_ALPHA, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
         }
         if (r.grad1() != null) {
-            gradient(Op.GAMMA_GRAD_RATE, r.precision(), s.p0, s.p1, s.out, s.g1, cnt, s);
+            gradient(Op.GAMMA_GRAD_RATE, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g1, cnt, s);
         }
     }
 
@@ -154,10 +150,10 @@ final class SimdSamplers implements SamplerKernels {
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            gradient(Op.BETA_GRAD_A, r.precision(), s.p0, s.p1, s.out, s.g0, cnt, s);
+            gradient(Op.BETA_GRAD_A, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
         }
         if (r.grad1() != null) {
-            gradient(Op.BETA_GRAD_B, r.precision(), s.p0, s.p1, s.out, s.g1, cnt, s);
+            gradient(Op.BETA_GRAD_B, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g1, cnt, s);
         }
     }
 
@@ -169,7 +165,7 @@ final class SimdSamplers implements SamplerKernels {
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            gradient(Op.VONMISES_GRAD_KAPPA, r.precision(), s.p0, s.p1, s.out, s.g0, cnt, s);
+            gradient(Op.VONMISES_GRAD_KAPPA, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
         }
     }
 
@@ -248,10 +244,7 @@ final class SimdSamplers implements SamplerKernels {
             double v = Math.exp(logX[i]);
             x[i] = v >= LOG_GRAD_VECTOR_MIN && v < Double.POSITIVE_INFINITY ? v : Double.NaN;
         }
-        boolean p1Scalar = s.p1Scalar;
-        s.p1Scalar = true; // rate 1 (s.ones)
-        gradient(Op.GAMMA_GRAD_ALPHA, Precision.F64, alpha, s.ones, x, s.dx, cnt, s);
-        s.p1Scalar = p1Scalar;
+        gradient(Op.GAMMA_GRAD_ALPHA, Precision.F64, alpha, s.ones, SCALAR_P1, x, s.dx, cnt, s); // rate 1
         for (int i = 0; i < cnt; i++) {
             out[i] = Double.isNaN(x[i]) ? IncompleteGamma.dLogXdAlpha(alpha[i], logX[i]) : s.dx[i] / x[i];
         }
@@ -270,10 +263,10 @@ final class SimdSamplers implements SamplerKernels {
      * through the kernels as a float32 batch of float arrays, so it takes the float32-arithmetic kernels
      * where they exist and equals {@code Irg.evaluate} of the same float arrays bit for bit; otherwise the
      * float64 kernels (a float32 result is then their value rounded once). A parameter the request gave as a
-     * broadcast scalar (s.p0Scalar, s.p1Scalar) goes in as that scalar, as Irg.evaluate would take it: the float
+     * broadcast scalar ({@code scalars}: bit 0 p0, bit 1 p1; see {@link #scalars}) goes in as that scalar, as Irg.evaluate would take it: the float
      * kernels' grouping then moves two operands instead of three (docs/sampling.md, "Speed of the backends").
      */
-    private void gradient(Op op, Precision precision, double[] p0, double[] p1, double[] x, double[] out, int cnt,
+    private void gradient(Op op, Precision precision, double[] p0, double[] p1, int scalars, double[] x, double[] out, int cnt,
             SamplerScratch s) {
         if (!kernels.supports(op, precision)) {
             Reference.Fn f = Reference.of(op);
@@ -288,17 +281,27 @@ final class SimdSamplers implements SamplerKernels {
                 s.fp1[i] = (float) p1[i];
                 s.fx[i] = (float) x[i];
             }
-            Vec v0 = s.p0Scalar ? Vec.scalar(s.fp0[0]) : Vec.of(s.fp0, 0, cnt);
-            Vec v1 = s.p1Scalar ? Vec.scalar(s.fp1[0]) : Vec.of(s.fp1, 0, cnt);
+            Vec v0 = (scalars & SCALAR_P0) != 0 ? Vec.scalar(s.fp0[0]) : Vec.of(s.fp0, 0, cnt);
+            Vec v1 = (scalars & SCALAR_P1) != 0 ? Vec.scalar(s.fp1[0]) : Vec.of(s.fp1, 0, cnt);
             kernels.evaluate(new Batch(op, Precision.F32, v0, v1, Vec.of(s.fx, 0, cnt), Vec.of(s.fout, 0, cnt), cnt));
             for (int i = 0; i < cnt; i++) {
                 out[i] = s.fout[i];
             }
             return;
         }
-        Vec v0 = s.p0Scalar ? Vec.scalar(p0[0]) : Vec.of(p0, 0, cnt);
-        Vec v1 = s.p1Scalar ? Vec.scalar(p1[0]) : Vec.of(p1, 0, cnt);
+        Vec v0 = (scalars & SCALAR_P0) != 0 ? Vec.scalar(p0[0]) : Vec.of(p0, 0, cnt);
+        Vec v1 = (scalars & SCALAR_P1) != 0 ? Vec.scalar(p1[0]) : Vec.of(p1, 0, cnt);
         kernels.evaluate(new Batch(op, Precision.F64, v0, v1, Vec.of(x, 0, cnt), Vec.of(out, 0, cnt), cnt));
+    }
+
+    /** Bits of gradient's {@code scalars}: the parameter is a broadcast scalar (its array holds one value). */
+    private static final int SCALAR_P0 = 1;
+    /** See SCALAR_P0. */
+    private static final int SCALAR_P1 = 2;
+
+    /** The request's broadcast-scalar parameters as gradient's {@code scalars} bits. */
+    private static int scalars(Request r) {
+        return (r.p0().isScalar() ? SCALAR_P0 : 0) | (r.p1().isScalar() ? SCALAR_P1 : 0);
     }
 
     /** Whether every element of {@code v} is a float value: a float32 array, or a scalar that rounds to itself (or NaN). */
