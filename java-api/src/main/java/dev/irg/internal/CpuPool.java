@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Splits large CPU batches across cores on one shared pool (created once, daemon threads; no thread
- * creation per call). Parallelism: system property {@code irg.threads} (default: available
- * processors). Small batches stay on the calling thread.
+ * creation per call): the workers take chunks from a shared cursor ({@link #forEachChunk}).
+ * Parallelism: system property {@code irg.threads} (default: available processors). Small batches
+ * stay on the calling thread.
  */
 public final class CpuPool {
     /**
@@ -83,37 +86,64 @@ public final class CpuPool {
     }
 
     /**
-     * Cuts {@code n} elements into at most {@code threads} chunks of at least {@code minPerTask}
-     * elements (boundaries at multiples of 64) and runs them on the shared pool, the first on the
-     * calling thread; waits for all and rethrows the first failure.
+     * Chunks per worker of a split batch: the workers take chunks from a shared cursor until none is
+     * left, so a worker that runs slower (its elements in costlier regions, e.g. a batch sorted by
+     * parameter, or its core shared with another job) takes fewer chunks instead of being waited for.
+     * Eight keep the chunks of a 1e6-element batch on two cores above 60 000 elements (hand-off
+     * negligible) while a half-batch of much costlier elements still spreads over both workers.
+     */
+    static final int CHUNKS_PER_WORKER = 8;
+
+    /**
+     * Runs {@code body} over {@code n} elements on up to {@code threads} workers (the calling thread and
+     * tasks on the shared pool): {@code min(threads, n / minPerTask)} workers take chunks of at least
+     * {@code minPerTask} elements (boundaries at multiples of 64, about {@link #CHUNKS_PER_WORKER} per
+     * worker) from a shared cursor until every element is covered; one worker runs the whole range on the
+     * calling thread. Waits for all workers and rethrows the first failure (after it, no worker starts
+     * another chunk). Every element is in exactly one chunk; which thread runs it is not fixed, so
+     * {@code body} must not depend on that.
      */
     public static void forEachChunk(long n, long minPerTask, int threads, Chunk body) {
-        int tasks = (int) Math.min(threads, n / Math.max(1, minPerTask));
-        if (tasks <= 1) {
+        int workers = (int) Math.min(threads, n / Math.max(1, minPerTask));
+        if (workers <= 1) {
             body.run(0, n);
             return;
         }
-        long chunk = ((n + tasks - 1) / tasks + ALIGN - 1) / ALIGN * ALIGN;
-        List<ForkJoinTask<?>> futures = new ArrayList<>(tasks);
-        ForkJoinPool p = pool();
-        for (long from = chunk; from < n; from += chunk) {
-            long f = from;
-            long c = Math.min(chunk, n - from);
-            futures.add(p.submit(() -> body.run(f, c)));
-        }
-        body.run(0, Math.min(chunk, n));
-        RuntimeException failure = null;
-        for (ForkJoinTask<?> f : futures) {
-            try {
-                f.join();
-            } catch (RuntimeException e) {
-                if (failure == null) {
-                    failure = e;
+        long chunk = alignUp(Math.max(Math.max(1, minPerTask), (n + (long) workers * CHUNKS_PER_WORKER - 1)
+                / ((long) workers * CHUNKS_PER_WORKER)));
+        AtomicLong cursor = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable worker = () -> {
+            long from;
+            while (failure.get() == null && (from = cursor.getAndAdd(chunk)) < n) {
+                try {
+                    body.run(from, Math.min(chunk, n - from));
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
                 }
             }
+        };
+        List<ForkJoinTask<?>> futures = new ArrayList<>(workers - 1);
+        ForkJoinPool p = pool();
+        for (int w = 1; w < workers; w++) {
+            futures.add(p.submit(worker));
         }
-        if (failure != null) {
-            throw failure;
+        worker.run();
+        for (ForkJoinTask<?> f : futures) {
+            f.join(); // the worker catches its chunks' failures: join returns normally
         }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        } else if (t instanceof Error e) {
+            throw e;
+        } else if (t != null) {
+            throw new IllegalStateException(t); // body.run declares no checked exception; kept for completeness
+        }
+    }
+
+    /** {@code v} rounded up to a multiple of ALIGN. */
+    private static long alignUp(long v) {
+        return (v + ALIGN - 1) / ALIGN * ALIGN;
     }
 }
