@@ -564,10 +564,15 @@ final class GammaFloatKernels implements FloatFamily {
             den = den.blend(den.mul(w), step);
         }
         FloatVector s = w.sub(ROOT_HI).sub(ROOT_LO);
-        FloatVector h = y.broadcast(0.0f);
-        for (int k = PSI_ROOT.length - 1; k >= 0; k--) {
-            h = h.fma(s, y.broadcast(PSI_ROOT[k]));
+        // the root series as two Horner chains in s^2 (even and odd coefficients), half the latency of one
+        FloatVector s2 = s.mul(s);
+        FloatVector even = y.broadcast(0.0f);
+        FloatVector odd = y.broadcast(0.0f);
+        for (int k = (PSI_ROOT.length - 1) / 2 * 2; k >= 0; k -= 2) {
+            even = even.fma(s2, y.broadcast(PSI_ROOT[k]));
+            odd = odd.fma(s2, y.broadcast(k + 1 < PSI_ROOT.length ? PSI_ROOT[k + 1] : 0.0f));
         }
+        FloatVector h = odd.fma(s, even);
         return x.lanewise(LOG).sub(h.fma(s, num.div(den)));
     }
 
