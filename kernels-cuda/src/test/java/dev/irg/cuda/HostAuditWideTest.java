@@ -15,7 +15,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The CUDA device math compiled for the host on the audit rows beyond the documented domain
- * ({@code golden/<dist>/audit_wide.csv}, tools/audit/audit.py; docs/accuracy.md): float64 at most
+ * ({@code golden/<dist>/audit_wide.csv}, tools/audit/audit.py, and {@code blind_wide.csv}, tools/audit/blind;
+ * docs/accuracy.md): float64 at most
  * {@link #WIDE_F64_MAX} relative for every operation, float32 the golden limits, as the scalar and
  * SIMD backends in kernels-simd's AuditTableTest. (The in-domain audit tables are in index.txt, so
  * {@link HostGoldenTest} checks them with the golden limits.)
@@ -30,23 +31,25 @@ class HostAuditWideTest {
         List<Op> ops = HostEval.ops();
         List<DynamicTest> tests = new ArrayList<>();
         for (Distribution d : Distribution.values()) {
-            GoldenTable t = GoldenTable.load(d, "audit_wide");
-            for (Op op : ops) {
-                if (!t.hasReference(op)) {
-                    continue;
-                }
-                for (Precision pr : Precision.values()) {
-                    tests.add(DynamicTest.dynamicTest(t.id() + " " + op.column() + " " + pr, () -> {
-                        var r = GoldenChecks.check(HostGoldenTest.hostEvaluator(), "host", t, op, pr);
-                        assertTrue(r.error() == null, r.summary());
-                        boolean ok = pr == Precision.F32 ? r.passed()
-                                : r.stats().max() <= WIDE_F64_MAX && !(r.stats().median() > r.limit().median());
-                        System.out.printf(Locale.ROOT, "%s %s %s host n=%d max=%.2e p99=%.2e median=%.2e %s%n", t.id(),
-                                op.column(), pr, r.stats().count(), r.stats().max(), r.stats().p99(), r.stats().median(),
-                                ok ? "ok" : "FAIL");
-                        assertTrue(r.stats().count() > 0, "no checked rows: " + r.summary());
-                        assertTrue(ok, "beyond the documented domain: " + r.summary() + "\n" + r.worstRows());
-                    }));
+            for (String table : List.of("audit_wide", "blind_wide")) {
+                GoldenTable t = GoldenTable.load(d, table);
+                for (Op op : ops) {
+                    if (!t.hasReference(op)) {
+                        continue;
+                    }
+                    for (Precision pr : Precision.values()) {
+                        tests.add(DynamicTest.dynamicTest(t.id() + " " + op.column() + " " + pr, () -> {
+                            var r = GoldenChecks.check(HostGoldenTest.hostEvaluator(), "host", t, op, pr);
+                            assertTrue(r.error() == null, r.summary());
+                            boolean ok = pr == Precision.F32 ? r.passed()
+                                    : r.stats().max() <= WIDE_F64_MAX && !(r.stats().median() > r.limit().median());
+                            System.out.printf(Locale.ROOT, "%s %s %s host n=%d max=%.2e p99=%.2e median=%.2e %s%n", t.id(),
+                                    op.column(), pr, r.stats().count(), r.stats().max(), r.stats().p99(), r.stats().median(),
+                                    ok ? "ok" : "FAIL");
+                            assertTrue(r.stats().count() > 0, "no checked rows: " + r.summary());
+                            assertTrue(ok, "beyond the documented domain: " + r.summary() + "\n" + r.worstRows());
+                        }));
+                    }
                 }
             }
         }

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The audit on unseen inputs (docs/accuracy.md, "Audit on unseen inputs"): the tables
- * {@code golden/<dist>/audit.csv} (tools/audit/audit.py: fresh seeds, the whole parameter range and
+ * The audits on unseen inputs (docs/accuracy.md, "Audit on unseen inputs"): the tables
+ * {@code golden/<dist>/audit.csv} and {@code blind.csv} (tools/audit/audit.py and tools/audit/blind: fresh seeds, the whole parameter range and
  * beyond, both tails down to 1e-300, points a few ulps around every method switch-over, huge and
  * tiny rate and loc) through the public API on the scalar and the SIMD backend, float64 and float32,
  * every operation, with the limits of {@link dev.irg.golden.AccuracyLimits}; plus NaN exactly where
@@ -41,11 +41,28 @@ class AuditTableTest {
         return out;
     }
 
-    /** Inside the documented domain ({@code audit}): the golden limits of AccuracyLimits. */
-    @ParameterizedTest(name = "{0} {1} {2}")
-    @MethodSource("cases")
-    void auditTable(Backend backend, Distribution d, Precision pr) {
-        GoldenTable t = GoldenTable.load(d, "audit");
+    /**
+     * The audits: {@code audit} (tools/audit/audit.py) and {@code blind} (tools/audit/blind: a second audit,
+     * made without sight of the first's generator or of the golden tables), each with its {@code _wide} part.
+     */
+    static final List<String> AUDITS = List.of("audit", "blind");
+
+    static List<Arguments> tableCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (String table : AUDITS) {
+            for (Arguments a : cases()) {
+                Object[] c = a.get();
+                out.add(Arguments.of(table, c[0], c[1], c[2]));
+            }
+        }
+        return out;
+    }
+
+    /** Inside the documented domain ({@code audit}, {@code blind}): the golden limits of AccuracyLimits. */
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @MethodSource("tableCases")
+    void auditTable(String table, Backend backend, Distribution d, Precision pr) {
+        GoldenTable t = GoldenTable.load(d, table);
         assertTrue(t.size() > 500, "audit table " + t.id() + " too small: " + t.size());
         List<GoldenChecks.Result> results = check(backend, t, pr, 100, true);
         GoldenChecks.assertPassed(results);
@@ -60,10 +77,10 @@ class AuditTableTest {
      * issue's limit on the documented domain; out there the far-tail CDF of a, b ~ 1e7 carries the
      * condition number of its log-prefactor, ~1e3, see docs/accuracy.md); float32 the usual limits.
      */
-    @ParameterizedTest(name = "{0} {1} {2}")
-    @MethodSource("cases")
-    void auditTableBeyondTheDocumentedDomain(Backend backend, Distribution d, Precision pr) {
-        GoldenTable t = GoldenTable.load(d, "audit_wide");
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @MethodSource("tableCases")
+    void auditTableBeyondTheDocumentedDomain(String table, Backend backend, Distribution d, Precision pr) {
+        GoldenTable t = GoldenTable.load(d, table + "_wide");
         assertTrue(t.size() > 100, "audit table " + t.id() + " too small: " + t.size());
         List<GoldenChecks.Result> results = check(backend, t, pr, pr == Precision.F64 ? 50 : 10, false);
         StringBuilder failed = new StringBuilder();
@@ -114,12 +131,12 @@ class AuditTableTest {
         };
     }
 
-    @ParameterizedTest(name = "{0} {1} {2}")
-    @MethodSource("cases")
-    void nanExactlyOutsideTheDomain(Backend backend, Distribution d, Precision pr) {
+    @ParameterizedTest(name = "{0} {1} {2} {3}")
+    @MethodSource("tableCases")
+    void nanExactlyOutsideTheDomain(String table, Backend backend, Distribution d, Precision pr) {
         Irg irg = Irg.using(backend);
         double[][] bad = invalid(d);
-        GoldenTable t = GoldenTable.load(d, "audit");
+        GoldenTable t = GoldenTable.load(d, table);
         for (Op op : d.ops()) {
             if (op == Op.GAMMA_GRAD_RATE) {
                 continue; // needs no special function; its domain check is the same and tested below
