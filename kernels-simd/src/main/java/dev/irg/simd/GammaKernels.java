@@ -634,13 +634,14 @@ final class GammaKernels implements Family {
     /**
      * res = log x - psi(a + shift), shift 1 (IncompleteGamma.logMinusDigammaP1, the series) or 0
      * (logMinusDigamma0, the fraction), for 0 &lt; a &lt; LOG_MINUS_DIGAMMA_A_MIN (a + shift &lt; 11). digamma's
-     * small-argument method with the arithmetic written out in the stage (VectorGammaFunctions.digammaSmall
-     * called as a helper is not inlined everywhere, and a further helper would not be inlined at all: its
-     * vectors were boxed, 72 bytes per element), and two changes of evaluation order: the recurrence's sum of
+     * small-argument method with the arithmetic written out in the stage (the method as a vector helper was not
+     * inlined everywhere, and a further helper would not be inlined at all: its vectors were boxed, 72 bytes per
+     * element), and two changes of evaluation order: the recurrence's sum of
      * 1/y_k as one fraction num/den (one division instead of up to nine; den, a product of at most ten numbers
      * below 11, cannot overflow), and the root series' 44 terms as four interleaved Horner chains in s^4
      * (its one chain of 44 dependent multiply-adds bounded the stage: 11 % of the float64 dz/dalpha, JFR).
-     * Below 1 (shift 0) psi(y) = psi(y + 1) - 1/y, as digammaSmall.
+     * Below 1 (shift 0) psi(y) = psi(y + 1) - 1/y. (VectorGammaFunctions.logMinusDigammaOfSum, the Beta kernels'
+     * log x - psi(x), writes the same method out with the asymptotic series for the lanes above it.)
      */
     private static void logMinusDigammaSmallStage(double[] alpha, double[] rate, double[] z, double shift,
             double[] res, int from, int to) {
@@ -988,7 +989,7 @@ final class GammaKernels implements Family {
     private static DoubleVector logMinusDigamma0Big(DoubleVector a, DoubleVector x) {
         a = Lanes.NEG_ZERO.add(a);
         x = Lanes.NEG_ZERO.add(x);
-        DoubleVector lmd = Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigamma(a));
+        DoubleVector lmd = Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigammaAsymptotic(a));
         return x.div(a).lanewise(LOG).add(lmd);
     }
 
@@ -996,7 +997,7 @@ final class GammaKernels implements Family {
     private static DoubleVector logMinusDigammaP1Big(DoubleVector a, DoubleVector x) {
         a = Lanes.NEG_ZERO.add(a);
         x = Lanes.NEG_ZERO.add(x);
-        DoubleVector lmd = Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigamma(a));
+        DoubleVector lmd = Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigammaAsymptotic(a));
         DoubleVector lam = x.div(a);
         DoubleVector logLam = lam.lanewise(LOG).blend(x.lanewise(LOG).sub(a.lanewise(LOG)), lam.compare(LT, Double.MIN_NORMAL));
         return logLam.add(lmd.sub(a.broadcast(1.0).div(a)));

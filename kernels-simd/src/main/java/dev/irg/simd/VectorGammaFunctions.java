@@ -236,57 +236,26 @@ final class VectorGammaFunctions {
         return r.blend(Double.NaN, t.compare(LT, -1.0));
     }
 
-    /** sum_k B_2k/(2k) x^(-2k), x &ge; DIGAMMA_ASYMPTOTIC_MIN. */
-    private static DoubleVector digammaAsymptoticTail(DoubleVector x) {
+    /**
+     * log x - psi(x) for x &ge; DIGAMMA_ASYMPTOTIC_MIN by the asymptotic series: 1/(2x) + sum_k B_2k/(2k) x^(-2k)
+     * (0 at +infinity; other lanes unspecified). The float64 Gamma kernels' stages for a &ge;
+     * LOG_MINUS_DIGAMMA_A_MIN (= DIGAMMA_ASYMPTOTIC_MIN) call it; until 2026-11-29 (ninth session) they called a
+     * full log x - psi(x) that also ran the small-argument recurrence and the 44-term root series for every
+     * vector and blended them away (those stages 5.6-5.9 -> 2.5-3.1 ns per element, by stage timings on the
+     * report's inputs; the small-argument stage takes 2.3).
+     */
+    static DoubleVector logMinusDigammaAsymptotic(DoubleVector x) {
         x = Lanes.NEG_ZERO.add(x);
         DoubleVector r2 = x.broadcast(1.0).div(x.mul(x));
-        return Lanes.NEG_ZERO.add(horner(r2, DIGAMMA_ASYMPTOTIC)).mul(r2);
-    }
-
-    /**
-     * digamma psi(x) for x &gt; 0; -infinity at 0, +infinity at +infinity, NaN below 0. Both regions
-     * are evaluated for every vector and blended, without branches: a vector merged from two branches
-     * loses its exact class for the JIT, and the blends after such a merge ran as the non-intrinsic
-     * fallback (JFR: two thirds of the time of log x - psi(a + 1) for a &lt; 10).
-     */
-    static DoubleVector digamma(DoubleVector x) {
-        x = Lanes.NEG_ZERO.add(x);
-        DoubleVector small = Lanes.NEG_ZERO.add(digammaSmall(x));
-        DoubleVector tail = Lanes.NEG_ZERO.add(digammaAsymptoticTail(x));
-        DoubleVector big = x.lanewise(LOG).sub(x.broadcast(0.5).div(x)).sub(tail);
-        return small.blend(big, x.compare(GE, DIGAMMA_ASYMPTOTIC_MIN))
-                .blend(Double.NaN, x.compare(LT, 0.0))
-                .blend(Double.NEGATIVE_INFINITY, x.compare(EQ, 0.0))
-                .blend(Double.POSITIVE_INFINITY, x.compare(EQ, Double.POSITIVE_INFINITY));
-    }
-
-    /**
-     * digamma for 0 &lt; x &lt; DIGAMMA_ASYMPTOTIC_MIN (other lanes: unspecified): recurrence to
-     * [1, 2], root series. Lanes at or above DIGAMMA_ASYMPTOTIC_MIN do not take part in the recurrence.
-     */
-    private static DoubleVector digammaSmall(DoubleVector x) {
-        x = Lanes.NEG_ZERO.add(x);
-        VectorMask<Double> below1 = x.compare(LT, 1.0);
-        DoubleVector acc = x.broadcast(0.0).blend(x.broadcast(-1.0).div(x), below1);
-        DoubleVector y = x.blend(x.add(1.0), below1).blend(1.0, x.compare(GE, DIGAMMA_ASYMPTOTIC_MIN));
-        for (int k = 0; k < RECURRENCE_CAP; k++) {
-            VectorMask<Double> m = y.compare(GT, 2.0);
-            if (!m.anyTrue()) {
-                break;
-            }
-            y = y.blend(y.sub(1.0), m);
-            acc = acc.blend(acc.add(y.broadcast(1.0).div(y)), m);
-        }
-        DoubleVector s = y.sub(DIGAMMA_ROOT_HI).sub(DIGAMMA_ROOT_LO);
-        return Lanes.NEG_ZERO.add(horner(s, DIGAMMA_ROOT_SERIES)).mul(s).add(acc);
+        return x.broadcast(0.5).div(x).add(Lanes.NEG_ZERO.add(horner(r2, DIGAMMA_ASYMPTOTIC)).mul(r2));
     }
 
     /**
      * out[i] = log x - psi(x) at x = a[i] + b[i] (&gt; 0, finite) for the vectors of [from, to) with a lane where
-     * key[i] &lt; keyBelow; other vectors' out unchanged. An array stage with {@link #logMinusDigamma}'s
-     * arithmetic written out (digammaSmall's recurrence and root series, the asymptotic tail): no vector crosses
+     * key[i] &lt; keyBelow; other vectors' out unchanged. An array stage with the arithmetic of log x - psi(x) written out (the recurrence to [1, 2] and the root series
+     * below DIGAMMA_ASYMPTOTIC_MIN, the asymptotic series above, both in every vector and blended): no vector crosses
      * a call, so its speed does not depend on what the JIT happened to compile first. Called as a vector helper
-     * from a Beta stage, logMinusDigamma was not inlined (-XX:+PrintInlining: "callee is too large", or
+     * from a Beta stage, a vector helper log x - psi(x) was not inlined (-XX:+PrintInlining: "callee is too large", or
      * "NodeCountInliningCutoff", depending on the JVM): its argument and result were boxed on every call (11
      * bytes per element of the Beta gradient), and under G1 the gradient ran 1.7 times slower in phases of
      * seconds (docs/simd.md, "Inlining").
@@ -316,19 +285,5 @@ final class VectorGammaFunctions {
             DoubleVector big = x.broadcast(0.5).div(x).add(horner(r2, DIGAMMA_ASYMPTOTIC).mul(r2));
             x.lanewise(LOG).sub(small).blend(big, asymptotic).intoArray(out, i);
         }
-    }
-
-    /**
-     * log x - psi(x) for x &gt; 0; +infinity at 0, 0 at +infinity, NaN below (branch-free as {@link #digamma}).
-     * Only 0 needs a blend of its own: +infinity takes the asymptotic form (1/(2x) and the tail are 0 there),
-     * and NaN or x &lt; 0 take log x = NaN (the edge tests of VectorFunctionsTest check all four).
-     */
-    static DoubleVector logMinusDigamma(DoubleVector x) {
-        x = Lanes.NEG_ZERO.add(x);
-        DoubleVector small = Lanes.NEG_ZERO.add(digammaSmall(x));
-        DoubleVector tail = Lanes.NEG_ZERO.add(digammaAsymptoticTail(x));
-        DoubleVector big = x.broadcast(0.5).div(x).add(tail);
-        return x.lanewise(LOG).sub(small).blend(big, x.compare(GE, DIGAMMA_ASYMPTOTIC_MIN))
-                .blend(Double.POSITIVE_INFINITY, x.compare(EQ, 0.0));
     }
 }
