@@ -145,6 +145,7 @@ static constexpr double FLOAT_PSI_ASYMPTOTIC_MIN = 0x1.8p2;
 static constexpr int FLOAT_PSI_ROOT_TERMS = 18;
 static constexpr int FLOAT_PSI_TERMS = 3;
 static constexpr double FLOAT_SERIES_X_OFFSET = 0x1.0p-1;
+static constexpr double FLOAT_SERIES_X_OFFSET_HIGH = 0x1.0p0;
 static constexpr int FLOAT_STIRLING_TERMS = 2;
 static constexpr double FLOAT_SUM_TOLERANCE = 0x1.0p-26;
 IRG_TABLE(int, FLOAT_TEMME_K_COUNT, 10, {
