@@ -643,7 +643,7 @@ final class GammaKernels implements Family {
      * Below 1 (shift 0) psi(y) = psi(y + 1) - 1/y. (VectorGammaFunctions.logMinusDigammaOfSum, the Beta kernels'
      * log x - psi(x), writes the same method out with the asymptotic series for the lanes above it.)
      */
-    private static void logMinusDigammaSmallStage(double[] alpha, double[] rate, double[] z, double shift,
+    static void logMinusDigammaSmallStage(double[] alpha, double[] rate, double[] z, double shift,
             double[] res, int from, int to) {
         double[] c = DIGAMMA_ROOT_SERIES;
         int top = (c.length - 1) / 4 * 4;
