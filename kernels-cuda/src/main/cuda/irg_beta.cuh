@@ -54,12 +54,15 @@ IRG_HD double betaDeltaFromV(double p, double q, double v) {
 IRG_HD double betaStirlingCorrectionIncrement(double z, double t) {
     double r = 1 / z;
     double r2 = r * r;
-    double l1p = log1p(t);
+    double e = -t / (1 + t); // (1 + t)^-1 - 1
+    double em = e;           // (1 + t)^-(2k+1) - 1
     double pw = r;
     double sum = 0;
     for (int k = 0; k < SpecialConstants::LGAMMA_STIRLING_LENGTH; k++) {
-        sum += IRG_TAB(SpecialConstants, LGAMMA_STIRLING)[k] * pw * expm1(-(2 * k + 1) * l1p);
+        sum += IRG_TAB(SpecialConstants, LGAMMA_STIRLING)[k] * pw * em;
         pw *= r2;
+        em += e * (em + 1);
+        em += e * (em + 1);
     }
     return sum;
 }
@@ -122,12 +125,12 @@ IRG_HD_CALL void betaLogPrefactor(double p, double q, double lu, double lv, doub
         l = betaLogRatioTerm(p, tp, lu, q, d) + betaLogRatioTerm(q, tq, lv, p, -d) + common;
         if (!withV) l -= q * lv;
     } else if (q >= bc::STIRLING_MIN) {
-        l = p * (lu + log(pq)) + q * log1pmx(p / q) - 0.5 * log1p(p / q) - logGamma1p(p) - logGammaStirlingCorrection(q)
-            + logGammaStirlingCorrection(pq);
+        l = p * (lu + log(pq)) + q * log1pmx(p / q) - 0.5 * log1p(p / q) - logGamma1p(p)
+            + betaStirlingCorrectionIncrement(q, p / q);
         if (withV) l += q * lv;
     } else if (p >= bc::STIRLING_MIN) {
         l = p * lu + q * log(pq) + p * log1pmx(q / p) - 0.5 * log1p(q / p) - log(p) - logGamma(q)
-            - logGammaStirlingCorrection(p) + logGammaStirlingCorrection(pq);
+            + betaStirlingCorrectionIncrement(p, q / p);
         if (withV) l += q * lv;
     } else {
         // log(p B(p, q)) = log Gamma(1 + p) - (log Gamma(q + p) - log Gamma(q))

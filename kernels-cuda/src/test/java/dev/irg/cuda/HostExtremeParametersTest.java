@@ -80,6 +80,32 @@ class HostExtremeParametersTest {
         assertAsJava(new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}, p0, p1, x);
     }
 
+    /**
+     * One small parameter (1e-4 down to 1e-250) next to a moderate one, x above the switch point: the prefactor's
+     * Stirling-correction increment as the reference's (java-api's BetaTinyParameterTest checks it against mpmath).
+     */
+    @Test
+    void betaSmallParameterAsJava() throws Exception {
+        double[] small = {1e-4, 1e-7, 1e-10, 1e-14, 1e-18, 1e-30, 1e-100, 4.733490922439829e-141, 1e-250};
+        double[][] ax = {{20.87969741496312, 0.9581336638269059}, {10.353434604928191, 0.9562623813345078}, {150, 0.995},
+            {8.5, 0.92}, {1e3, 0.9993}};
+        int n = small.length * ax.length * 2;
+        double[] p0 = new double[n];
+        double[] p1 = new double[n];
+        double[] x = new double[n];
+        int k = 0;
+        for (double s : small) {
+            for (double[] p : ax) {
+                for (int swap = 0; swap < 2; swap++) {
+                    p0[k] = swap == 0 ? p[0] : s;
+                    p1[k] = swap == 0 ? s : p[0];
+                    x[k++] = swap == 0 ? p[1] : 1 - p[1];
+                }
+            }
+        }
+        assertAsJava(new Op[] {Op.BETA_CDF, Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B}, p0, p1, x);
+    }
+
     /** One huge parameter next to a moderate or tiny one (IncompleteBeta.gammaLimit: the Gamma limit and the tail). */
     @Test
     void betaHugeParameterAsJava() throws Exception {
