@@ -34,33 +34,48 @@ class FloatKernelsTest {
      */
     @Test
     void logMinusDigammaMatchesScalar() {
-        SplittableRandom r = new SplittableRandom(7);
+        checkHigh(7, (r, y) -> {
+            double psi = GammaFunctions.digamma(y);
+            double lx = r.nextBoolean() ? psi + 0.05 * (2 * r.nextDouble() - 1) : psi + 10 * (2 * r.nextDouble() - 1);
+            return Math.exp(Math.max(-80, Math.min(80, lx)));
+        }, (x, y) -> Math.max(1, Math.max(Math.abs(Math.log(x)), Math.abs(GammaFunctions.digamma(y)))), 8,
+                "max(1, |log x|, |psi|)");
+    }
+
+    /** x for a y (a float above FLOAT_PSI_ASYMPTOTIC_MIN), from r. */
+    private interface XOf {
+        double at(SplittableRandom r, double y);
+    }
+
+    /**
+     * The high band's float log x - psi(y) on 20000 vectors (y log-uniform on [FLOAT_PSI_ASYMPTOTIC_MIN, 1e6], x from
+     * {@code xOf}) against log x - psi(y) in float64 (log(x/y) as log1p((x - y)/y) from x = y/2 on), within {@code units}
+     * float rounding units of {@code size}(x, y).
+     */
+    private static void checkHigh(long seed, XOf xOf, java.util.function.DoubleBinaryOperator size, int units, String sizeName) {
+        SplittableRandom r = new SplittableRandom(seed);
         int lanes = SF.length();
         float[] x = new float[lanes];
         float[] y = new float[lanes];
         float[] o = new float[lanes];
+        double lo = GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN;
         double worst = 0;
         for (int it = 0; it < 20000; it++) {
             for (int l = 0; l < lanes; l++) {
-                double lo = GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN;
                 y[l] = (float) Math.exp(Math.log(lo) + r.nextDouble() * Math.log(1e6 / lo));
-                double psi = GammaFunctions.digamma(y[l]);
-                double lx = r.nextBoolean() ? psi + 0.05 * (2 * r.nextDouble() - 1) : psi + 10 * (2 * r.nextDouble() - 1);
-                x[l] = (float) Math.exp(Math.max(-80, Math.min(80, lx)));
+                x[l] = (float) xOf.at(r, y[l]);
             }
             GammaFloatKernels.logMinusDigammaHigh(FloatVector.fromArray(SF, x, 0), FloatVector.fromArray(SF, y, 0))
                     .intoArray(o, 0);
             for (int l = 0; l < lanes; l++) {
-                double lx = Math.log(x[l]);
-                double psi = GammaFunctions.digamma(y[l]);
-                double want = lx - psi;
-                double size = Math.max(1, Math.max(Math.abs(lx), Math.abs(psi)));
-                double err = Math.abs(o[l] - want) / size;
-                assertTrue(err <= 8 * 0x1p-24, "log x - psi(y) at x=" + x[l] + ", y=" + y[l] + ": " + o[l] + " vs " + want);
+                double t = ((double) x[l] - y[l]) / y[l];
+                double want = (t < -0.5 ? Math.log((double) x[l] / y[l]) : Math.log1p(t)) + (Math.log(y[l]) - GammaFunctions.digamma(y[l]));
+                double err = Math.abs(o[l] - want) / size.applyAsDouble(x[l], y[l]);
+                assertTrue(err <= units * 0x1p-24, "log x - psi(y) at x=" + x[l] + ", y=" + y[l] + ": " + o[l] + " vs " + want);
                 worst = Math.max(worst, err);
             }
         }
-        System.out.printf("float log x - psi(y): worst error %.2e of max(1, |log x|, |psi|)%n", worst);
+        System.out.printf("float log x - psi(y): worst error %.2e of %s%n", worst, sizeName);
     }
 
     /**
@@ -73,20 +88,20 @@ class FloatKernelsTest {
         int n = 16000;
         float[] a = new float[n];
         float[] z = new float[n];
-        float[] out = new float[n];
         SplittableRandom r = new SplittableRandom(10);
         for (int i = 0; i < n; i++) {
             a[i] = (float) (2 + 4 * r.nextDouble());
             z[i] = (float) (a[i] - 0.5 + r.nextDouble());
         }
-        double[] e = gradientErrors(a, z, out);
+        double[] e = gradientErrors(a, z);
         System.out.printf("float dz/da next to x = a, a in [2, 6): median %.3g, max %.3g%n", e[n / 2], e[n - 1]);
         assertTrue(e[n / 2] <= 1.1e-7, "median " + e[n / 2]);
         assertTrue(e[n - 1] <= 2e-6, "max " + e[n - 1]);
     }
 
     /** Sorted relative errors of the SIMD float32 dz/da (rate 1) against the float64 reference at the float inputs. */
-    private static double[] gradientErrors(float[] a, float[] z, float[] out) {
+    private static double[] gradientErrors(float[] a, float[] z) {
+        float[] out = new float[a.length];
         dev.irg.Irg.using(dev.irg.Backend.SIMD).evaluate(Op.GAMMA_GRAD_ALPHA, dev.irg.Vec.of(a), dev.irg.Vec.scalar(1.0),
                 dev.irg.Vec.of(z), dev.irg.Vec.of(out));
         double[] e = new double[a.length];
@@ -105,29 +120,8 @@ class FloatKernelsTest {
      */
     @Test
     void logMinusDigammaHighNextToY() {
-        SplittableRandom r = new SplittableRandom(8);
-        int lanes = SF.length();
-        float[] x = new float[lanes];
-        float[] y = new float[lanes];
-        float[] o = new float[lanes];
-        double worst = 0;
-        for (int it = 0; it < 20000; it++) {
-            for (int l = 0; l < lanes; l++) {
-                y[l] = (float) Math.exp(Math.log(GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN) + r.nextDouble() * Math.log(1e6 / 6));
-                x[l] = (float) (y[l] * (1 + 0.05 * (2 * r.nextDouble() - 1)));
-            }
-            GammaFloatKernels.logMinusDigammaHigh(FloatVector.fromArray(SF, x, 0), FloatVector.fromArray(SF, y, 0))
-                    .intoArray(o, 0);
-            for (int l = 0; l < lanes; l++) {
-                double logRatio = Math.log1p(((double) x[l] - y[l]) / y[l]);
-                double want = logRatio + (Math.log(y[l]) - GammaFunctions.digamma(y[l]));
-                double size = Math.abs(logRatio) + 0.5 / y[l];
-                double err = Math.abs(o[l] - want) / size;
-                assertTrue(err <= 4 * 0x1p-24, "log x - psi(y) at x=" + x[l] + ", y=" + y[l] + ": " + o[l] + " vs " + want);
-                worst = Math.max(worst, err);
-            }
-        }
-        System.out.printf("float log x - psi(y) next to y: worst error %.2e of |log(x/y)| + 1/(2y)%n", worst);
+        checkHigh(8, (r, y) -> y * (1 + 0.05 * (2 * r.nextDouble() - 1)),
+                (x, y) -> Math.abs(Math.log1p(((double) x - y) / y)) + 0.5 / y, 4, "|log(x/y)| + 1/(2y)");
     }
 
     /**
@@ -140,13 +134,12 @@ class FloatKernelsTest {
         int n = 16000;
         float[] a = new float[n];
         float[] z = new float[n];
-        float[] out = new float[n];
         SplittableRandom r = new SplittableRandom(9);
         for (int i = 0; i < n; i++) {
             a[i] = (float) (12 + 8 * r.nextDouble());
             z[i] = (float) (a[i] + 0.5 + 0.5 * r.nextDouble());
         }
-        double[] e = gradientErrors(a, z, out);
+        double[] e = gradientErrors(a, z);
         System.out.printf("float dz/da next to the split, a in [12, 20): median %.3g, max %.3g%n", e[n / 2], e[n - 1]);
         assertTrue(e[n / 2] <= 1.8e-7, "median " + e[n / 2]);
         assertTrue(e[n - 1] <= 2e-6, "max " + e[n - 1]);
