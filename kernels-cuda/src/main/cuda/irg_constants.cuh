@@ -142,6 +142,7 @@ IRG_TABLE(double, FLOAT_LOG1PMX_U2_MAX, 3, {
     0x1.47ae147ae147bp-7, 0x1.999999999999ap-5, 0x1.3333333333333p-3})
 static constexpr int FLOAT_LOG1PMX_U2_MAX_LENGTH = 3;
 static constexpr double FLOAT_PSI_ASYMPTOTIC_MIN = 0x1.8p2;
+static constexpr int FLOAT_PSI_ROOT_TERMS = 18;
 static constexpr int FLOAT_PSI_TERMS = 3;
 static constexpr double FLOAT_SERIES_X_OFFSET = 0x1.0p-1;
 static constexpr double FLOAT_SERIES_X_OFFSET_HIGH = 0x1.0p0;

@@ -299,16 +299,19 @@ public final class GammaConstants {
      */
     public static final double FLOAT_SERIES_X_OFFSET_HIGH = 1.0;
     /**
-     * log x - psi(y) for the float kernels: for y &ge; FLOAT_PSI_ASYMPTOTIC_MIN in float as log(x/y) + 1/(2y) +
-     * the first FLOAT_PSI_TERMS terms of DIGAMMA_ASYMPTOTIC (the next term is 1/(240 y^8) &le; 2.5e-9); below, in
-     * float64 by the float64 kernels' small-argument method, rounded once (since 2026-11-29: in float, with
-     * psi(y) from the root series DIGAMMA_ROOT_SERIES on [1, 2], its absolute error ~1e-7 next to x = exp(psi(y))
-     * was the largest part of dz/da's error for a in [2, 6) next to x = a; a shift up to y + 6 with the
-     * asymptotic series, the first float version, lost ~8 ulps more to cancellation at small y).
+     * log x - psi(y) in float: for y &ge; FLOAT_PSI_ASYMPTOTIC_MIN as log(x/y) + 1/(2y) + the first
+     * FLOAT_PSI_TERMS terms of DIGAMMA_ASYMPTOTIC (the next term is 1/(240 y^8) &le; 2.5e-9); below,
+     * psi(y) from the root series DIGAMMA_ROOT_SERIES on [1, 2] (at most 4 unit steps down, or one up
+     * for y &lt; 1). The root series keeps psi accurate relative to itself near its zero: a shift up to
+     * y + 6 with the asymptotic series (the first version) lost ~8 ulps of L = log x - psi(y+1) to
+     * cancellation at small y and doubled the series region's float error (1.3e-6 -&gt; 2.9e-6 max on the
+     * golden tables, float emulation).
      */
     public static final double FLOAT_PSI_ASYMPTOTIC_MIN = 6.0;
     /** Terms of DIGAMMA_ASYMPTOTIC used in float (see FLOAT_PSI_ASYMPTOTIC_MIN). */
     public static final int FLOAT_PSI_TERMS = 3;
+    /** Terms of DIGAMMA_ROOT_SERIES used in float on [1, 2] (|s| &le; 0.54: the next term is below 4e-9). */
+    public static final int FLOAT_PSI_ROOT_TERMS = 18;
     /** Terms of LGAMMA_STIRLING used in float for log Gamma*(a), a &ge; TEMME_A_MIN: the next is 1/(1680 a^7) &lt; 5e-13. */
     public static final int FLOAT_STIRLING_TERMS = 2;
     /**

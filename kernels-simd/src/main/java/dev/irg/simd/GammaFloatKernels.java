@@ -5,6 +5,7 @@ import static dev.irg.math.GammaConstants.FLOAT_A_MIN;
 import static dev.irg.math.GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN;
 import static dev.irg.math.GammaConstants.FLOAT_LOG1PMX_TERMS;
 import static dev.irg.math.GammaConstants.FLOAT_LOG1PMX_U2_MAX;
+import static dev.irg.math.GammaConstants.FLOAT_PSI_ROOT_TERMS;
 import static dev.irg.math.GammaConstants.FLOAT_PSI_TERMS;
 import static dev.irg.math.GammaConstants.FLOAT_SERIES_X_OFFSET;
 import static dev.irg.math.GammaConstants.FLOAT_SERIES_X_OFFSET_HIGH;
@@ -31,6 +32,8 @@ import static dev.irg.math.GammaConstants.TEMME_N_ETA_MAX;
 import static dev.irg.math.GammaConstants.SERIES_MAX_ITER;
 import static dev.irg.math.GammaConstants.CF_MAX_ITER;
 import static dev.irg.math.SpecialConstants.DIGAMMA_ASYMPTOTIC;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_HI;
+import static dev.irg.math.SpecialConstants.DIGAMMA_ROOT_SERIES;
 import static dev.irg.math.SpecialConstants.LGAMMA_STIRLING;
 import static dev.irg.math.SpecialConstants.LOG1PMX_SERIES;
 import static jdk.incubator.vector.VectorOperators.ABS;
@@ -59,9 +62,9 @@ import jdk.incubator.vector.VectorSpecies;
  * sized for float accuracy (docs/simd.md, "float32 arithmetic"):
  * <ul>
  * <li>the sums stop at FLOAT_SUM_TOLERANCE (2^-26) instead of 2^-53;</li>
- * <li>log x - psi(y): below 6 in float64 (the float64 kernels' stage, rounded once: in float its absolute
- * error dominated the bracket's next to x = a), above in float as log(x/y) (log1p((x - y)/y) next to y) and
- * three terms of the asymptotic series (the series and fraction regions are split into these two bands);</li>
+ * <li>log x - psi(y): below 6 psi from 18 terms of the root series on [1, 2] (at most four unit steps,
+ * their reciprocals as one fraction), above log(x/y) and three terms of the asymptotic series (the
+ * series and fraction regions are split into these two bands);</li>
  * <li>Temme: phi from the atanh series of log1pmx over the whole window, the sums with
  * FLOAT_TEMME_K_COUNT x FLOAT_TEMME_N_COUNT terms, log Gamma*(a) from two Stirling terms.</li>
  * </ul>
@@ -77,7 +80,7 @@ final class GammaFloatKernels implements FloatFamily {
     /**
      * Region codes: WIDEN (= REGION_EDGE, 0), IncompleteGamma's series, continued fraction and Temme
      * regions, and the series and fraction split in two bands by the argument y of log x - psi(y)
-     * (y = a + 1, resp. a): below FLOAT_PSI_ASYMPTOTIC_MIN (codes 1, 2: log x - psi in float64) and
+     * (y = a + 1, resp. a): below FLOAT_PSI_ASYMPTOTIC_MIN (codes 1, 2: psi from the root series) and
      * above (codes 4, 5: the asymptotic series), so that a vector runs one of the two; Temme in two
      * bands of lambda (codes 3 and 6, FLOAT_TEMME_NEAR_LAMBDA_LO) for its term counts.
      */
@@ -142,6 +145,14 @@ final class GammaFloatKernels implements FloatFamily {
     private static final float[] TEMME_C_F = toFloat(TEMME_C);
     /** The first FLOAT_PSI_TERMS coefficients of DIGAMMA_ASYMPTOTIC, as floats. */
     private static final float[] PSI_TAIL = toFloat(java.util.Arrays.copyOf(DIGAMMA_ASYMPTOTIC, FLOAT_PSI_TERMS));
+    /** The first FLOAT_PSI_ROOT_TERMS coefficients of DIGAMMA_ROOT_SERIES, as floats. */
+    private static final float[] PSI_ROOT = toFloat(java.util.Arrays.copyOf(DIGAMMA_ROOT_SERIES, FLOAT_PSI_ROOT_TERMS));
+    /** The root of digamma as a float pair (DIGAMMA_ROOT_HI split into high and low floats). */
+    private static final float ROOT_HI = (float) DIGAMMA_ROOT_HI;
+    /** See ROOT_HI. */
+    private static final float ROOT_LO = (float) (DIGAMMA_ROOT_HI - ROOT_HI);
+    /** Unit steps down from [2, FLOAT_PSI_ASYMPTOTIC_MIN) to [1, 2]. */
+    private static final int PSI_STEPS = (int) FLOAT_PSI_ASYMPTOTIC_MIN - 2;
     /** The first FLOAT_STIRLING_TERMS coefficients of LGAMMA_STIRLING, as floats. */
     private static final float[] STIRLING = toFloat(java.util.Arrays.copyOf(LGAMMA_STIRLING, FLOAT_STIRLING_TERMS));
     /** LOG1PMX_SERIES as floats (all 14 terms for |u| up to 0.54, the Temme window's edge; fewer below: FLOAT_LOG1PMX_U2_MAX). */
@@ -227,7 +238,7 @@ final class GammaFloatKernels implements FloatFamily {
                 if (region == SERIES_HIGH) {
                     logMinusDigammaHighStage(alpha, rate, z, 1.0f, st.f0, from, to);
                 } else {
-                    logMinusDigammaLowStage(alpha, rate, z, 1.0, st, from, to);
+                    logMinusDigammaLowStage(alpha, rate, z, 1.0f, st.f0, from, to);
                 }
                 if (op == Op.GAMMA_GRAD_ALPHA) {
                     anyNaN = seriesFinish(alpha, rate, z, st, out, from, to);
@@ -241,7 +252,7 @@ final class GammaFloatKernels implements FloatFamily {
                 if (region == FRACTION_HIGH) {
                     logMinusDigammaHighStage(alpha, rate, z, 0.0f, st.f0, from, to);
                 } else {
-                    logMinusDigammaLowStage(alpha, rate, z, 0.0, st, from, to);
+                    logMinusDigammaLowStage(alpha, rate, z, 0.0f, st.f0, from, to);
                 }
                 if (op == Op.GAMMA_GRAD_ALPHA) {
                     anyNaN = fractionFinish(alpha, rate, z, st, out, from, to);
@@ -271,29 +282,6 @@ final class GammaFloatKernels implements FloatFamily {
                     out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
                 }
             }
-        }
-    }
-
-    /**
-     * st.f0 = log x - psi(a + shift), x = rate z, band a + shift &lt; FLOAT_PSI_ASYMPTOTIC_MIN: in float64 (the float64
-     * kernels' small-argument stage, GammaKernels.logMinusDigammaSmallStage, on the exact a and x), rounded once.
-     * Near x = exp(psi(y)) log x - psi(y) is a difference of two numbers of size ~1 with a small result, and the
-     * bracket S (log x - psi(a+1)) + dS/da (F (log x - psi(a)) + dF/da) carries its absolute error: in float (the
-     * root series of psi on [1, 2] after unit steps, until 2026-11-29) that error, ~1e-7, was the largest part of
-     * dz/da's for a in [2, 6) next to x = a (median 1.2-1.6e-7 by cells of a and x - a, max 1.04e-6 over 2e6
-     * random operands); with it in float64 0.6-0.9e-7 and 8.7e-7, for ~0.3 ns per element on the report's inputs
-     * (this stage 1.0 -&gt; 2.2 ns per series element; dz/da 5.6-5.8 -&gt; 5.7-6.0 ns, CpuTime alternated).
-     */
-    private static void logMinusDigammaLowStage(float[] alpha, float[] rate, float[] z, double shift, Stages st,
-            int from, int to) {
-        for (int j = from; j < to; j++) {
-            st.da[j] = alpha[j];
-            st.dx[j] = (double) rate[j] * z[j];
-            st.dp[j] = 1.0;
-        }
-        GammaKernels.logMinusDigammaSmallStage(st.da, st.dx, st.dp, shift, st.dp, from, to);
-        for (int j = from; j < to; j++) {
-            st.f0[j] = (float) st.dp[j];
         }
     }
 
@@ -536,9 +524,19 @@ final class GammaFloatKernels implements FloatFamily {
         return nan;
     }
 
+    /** res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), band y &lt; FLOAT_PSI_ASYMPTOTIC_MIN. */
+    private static void logMinusDigammaLowStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector y = FloatVector.fromArray(SP, alpha, i).add(shift);
+            FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
+            logMinusDigammaLow(x, y).intoArray(res, i);
+        }
+    }
+
     /**
-     * res = log x - psi(a + shift), x = rate z (shift 1: series, 0: continued fraction), band y = a + shift &ge;
-     * FLOAT_PSI_ASYMPTOTIC_MIN, in float (the band below: logMinusDigammaLowStage).
+     * As {@link #logMinusDigammaLowStage}, band y &ge; FLOAT_PSI_ASYMPTOTIC_MIN (a stage of its own: one
+     * vector expression per loop, no vector merged from two branches; see temmeSums).
      */
     private static void logMinusDigammaHighStage(float[] alpha, float[] rate, float[] z, float shift, float[] res,
             int from, int to) {
@@ -547,6 +545,39 @@ final class GammaFloatKernels implements FloatFamily {
             FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i));
             logMinusDigammaHigh(x, y).intoArray(res, i);
         }
+    }
+
+    /**
+     * log x - psi(y) in float for x &gt; 0, 0 &lt; y &lt; FLOAT_PSI_ASYMPTOTIC_MIN: psi(y) from the root
+     * series on [1, 2] after at most PSI_STEPS unit steps down (psi(y) = psi(y - k) + sum 1/(y - j), the
+     * reciprocals as one fraction N/D: N &larr; N w + D, D &larr; D w, positive terms) or one step up for
+     * y &lt; 1 (psi(y) = psi(y + 1) - 1/y, the fraction starting at -1/y). The root series keeps psi
+     * accurate relative to itself near its zero (GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN).
+     */
+    static FloatVector logMinusDigammaLow(FloatVector x, FloatVector y) {
+        x = Lanes.NEG_ZERO_F.add(x);
+        y = Lanes.NEG_ZERO_F.add(y);
+        VectorMask<Float> below1 = y.compare(LT, 1.0f);
+        FloatVector num = y.broadcast(0.0f).blend(-1.0f, below1);
+        FloatVector den = y.broadcast(1.0f).blend(y, below1);
+        FloatVector w = y.blend(y.add(1.0f), below1);
+        for (int j = 0; j < PSI_STEPS; j++) {
+            VectorMask<Float> step = w.compare(GE, 2.0f);
+            w = w.blend(w.sub(1.0f), step);
+            num = num.blend(num.fma(w, den), step);
+            den = den.blend(den.mul(w), step);
+        }
+        FloatVector s = w.sub(ROOT_HI).sub(ROOT_LO);
+        // the root series as two Horner chains in s^2 (even and odd coefficients), half the latency of one
+        FloatVector s2 = s.mul(s);
+        FloatVector even = y.broadcast(0.0f);
+        FloatVector odd = y.broadcast(0.0f);
+        for (int k = (PSI_ROOT.length - 1) / 2 * 2; k >= 0; k -= 2) {
+            even = even.fma(s2, y.broadcast(PSI_ROOT[k]));
+            odd = odd.fma(s2, y.broadcast(k + 1 < PSI_ROOT.length ? PSI_ROOT[k + 1] : 0.0f));
+        }
+        FloatVector h = odd.fma(s, even);
+        return x.lanewise(LOG).sub(h.fma(s, num.div(den)));
     }
 
     /**

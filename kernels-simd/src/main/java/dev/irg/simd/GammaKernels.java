@@ -640,11 +640,10 @@ final class GammaKernels implements Family {
      * 1/y_k as one fraction num/den (one division instead of up to nine; den, a product of at most ten numbers
      * below 11, cannot overflow), and the root series' 44 terms as four interleaved Horner chains in s^4
      * (its one chain of 44 dependent multiply-adds bounded the stage: 11 % of the float64 dz/dalpha, JFR).
-     * Below 1 (shift 0) psi(y) = psi(y + 1) - 1/y. Also the float32 kernels' low psi band (GammaFloatKernels
-     * .logMinusDigammaLowStage, on the widened operands). (VectorGammaFunctions.logMinusDigammaOfSum, the Beta
-     * kernels' log x - psi(x), writes the same method out with the asymptotic series for the lanes above it.)
+     * Below 1 (shift 0) psi(y) = psi(y + 1) - 1/y. (VectorGammaFunctions.logMinusDigammaOfSum, the Beta kernels'
+     * log x - psi(x), writes the same method out with the asymptotic series for the lanes above it.)
      */
-    static void logMinusDigammaSmallStage(double[] alpha, double[] rate, double[] z, double shift,
+    private static void logMinusDigammaSmallStage(double[] alpha, double[] rate, double[] z, double shift,
             double[] res, int from, int to) {
         double[] c = DIGAMMA_ROOT_SERIES;
         int top = (c.length - 1) / 4 * 4;

@@ -28,45 +28,52 @@ class FloatKernelsTest {
     }
 
     /**
-     * The high band's log x - psi(y) in float within 8 float rounding units of the size of its parts (|log x|,
-     * |psi(y)| and 1: the float result is a sum of terms of those sizes) on y over [FLOAT_PSI_ASYMPTOTIC_MIN, 1e6]
-     * and x around exp(psi(y)) and far from it. (The band below is computed in float64 and rounded.)
+     * log x - psi(y) in float within 8 float rounding units of the size of its parts (|log x|, |psi(y)| and 1: the
+     * float result is a sum of terms of those sizes) on y over [1e-5, 1e6] (both bands) and x around exp(psi(y))
+     * and far from it.
      */
     @Test
     void logMinusDigammaMatchesScalar() {
-        checkHigh(7, (r, y) -> {
+        XOf aroundExpPsi = (r, y) -> {
             double psi = GammaFunctions.digamma(y);
             double lx = r.nextBoolean() ? psi + 0.05 * (2 * r.nextDouble() - 1) : psi + 10 * (2 * r.nextDouble() - 1);
             return Math.exp(Math.max(-80, Math.min(80, lx)));
-        }, (x, y) -> Math.max(1, Math.max(Math.abs(Math.log(x)), Math.abs(GammaFunctions.digamma(y)))), 8,
-                "max(1, |log x|, |psi|)");
+        };
+        java.util.function.DoubleBinaryOperator parts =
+                (x, y) -> Math.max(1, Math.max(Math.abs(Math.log(x)), Math.abs(GammaFunctions.digamma(y))));
+        checkBand(false, 7, aroundExpPsi, parts, 8, "max(1, |log x|, |psi|), low band");
+        checkBand(true, 7, aroundExpPsi, parts, 8, "max(1, |log x|, |psi|), high band");
     }
 
-    /** x for a y (a float above FLOAT_PSI_ASYMPTOTIC_MIN), from r. */
+    /** x for a y from r. */
     private interface XOf {
         double at(SplittableRandom r, double y);
     }
 
     /**
-     * The high band's float log x - psi(y) on 20000 vectors (y log-uniform on [FLOAT_PSI_ASYMPTOTIC_MIN, 1e6], x from
-     * {@code xOf}) against log x - psi(y) in float64 (log(x/y) as log1p((x - y)/y) from x = y/2 on), within {@code units}
-     * float rounding units of {@code size}(x, y).
+     * One band's float log x - psi(y) on 20000 vectors (y log-uniform on [FLOAT_PSI_ASYMPTOTIC_MIN, 1e6] for the high
+     * band, on [1e-5, FLOAT_PSI_ASYMPTOTIC_MIN) for the low one; x from {@code xOf}) against log x - psi(y) in
+     * float64 (log(x/y) as log1p((x - y)/y) from x = y/2 on), within {@code units} float rounding units of
+     * {@code size}(x, y).
      */
-    private static void checkHigh(long seed, XOf xOf, java.util.function.DoubleBinaryOperator size, int units, String sizeName) {
+    private static void checkBand(boolean high, long seed, XOf xOf, java.util.function.DoubleBinaryOperator size, int units,
+            String sizeName) {
         SplittableRandom r = new SplittableRandom(seed);
         int lanes = SF.length();
         float[] x = new float[lanes];
         float[] y = new float[lanes];
         float[] o = new float[lanes];
-        double lo = GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN;
+        double lo = high ? GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN : 1e-5;
+        double hi = high ? 1e6 : Math.nextDown((float) GammaConstants.FLOAT_PSI_ASYMPTOTIC_MIN);
         double worst = 0;
         for (int it = 0; it < 20000; it++) {
             for (int l = 0; l < lanes; l++) {
-                y[l] = (float) Math.exp(Math.log(lo) + r.nextDouble() * Math.log(1e6 / lo));
+                y[l] = (float) Math.exp(Math.log(lo) + r.nextDouble() * Math.log(hi / lo));
                 x[l] = (float) xOf.at(r, y[l]);
             }
-            GammaFloatKernels.logMinusDigammaHigh(FloatVector.fromArray(SF, x, 0), FloatVector.fromArray(SF, y, 0))
-                    .intoArray(o, 0);
+            FloatVector xv = FloatVector.fromArray(SF, x, 0);
+            FloatVector yv = FloatVector.fromArray(SF, y, 0);
+            (high ? GammaFloatKernels.logMinusDigammaHigh(xv, yv) : GammaFloatKernels.logMinusDigammaLow(xv, yv)).intoArray(o, 0);
             for (int l = 0; l < lanes; l++) {
                 double t = ((double) x[l] - y[l]) / y[l];
                 double want = (t < -0.5 ? Math.log((double) x[l] / y[l]) : Math.log1p(t)) + (Math.log(y[l]) - GammaFunctions.digamma(y[l]));
@@ -79,9 +86,10 @@ class FloatKernelsTest {
     }
 
     /**
-     * dz/da in float next to x = a for a in [2, 6) (the low psi band, where log x - psi(y) is computed in float64):
-     * median relative error against the float64 reference at the float inputs at most 1.1e-7 (1.2-1.6e-7 with it
-     * in float, before 2026-11-29).
+     * dz/da in float next to x = a for a in [2, 6) (the low psi band, its worst cells): median relative error against
+     * the float64 reference at the float inputs at most 1.4e-7 (measured 1.28e-7; log x - psi(y) in float64 there
+     * gave 0.83e-7, but cost 13 % of the gradient on the sampler's inputs and left the worst cell, in the high band,
+     * unchanged; docs/simd.md).
      */
     @Test
     void gradientNextToTheModeForSmallerA() {
@@ -95,7 +103,7 @@ class FloatKernelsTest {
         }
         double[] e = gradientErrors(a, z);
         System.out.printf("float dz/da next to x = a, a in [2, 6): median %.3g, max %.3g%n", e[n / 2], e[n - 1]);
-        assertTrue(e[n / 2] <= 1.1e-7, "median " + e[n / 2]);
+        assertTrue(e[n / 2] <= 1.4e-7, "median " + e[n / 2]);
         assertTrue(e[n - 1] <= 2e-6, "max " + e[n - 1]);
     }
 
@@ -120,7 +128,7 @@ class FloatKernelsTest {
      */
     @Test
     void logMinusDigammaHighNextToY() {
-        checkHigh(8, (r, y) -> y * (1 + 0.05 * (2 * r.nextDouble() - 1)),
+        checkBand(true, 8, (r, y) -> y * (1 + 0.05 * (2 * r.nextDouble() - 1)),
                 (x, y) -> Math.abs(Math.log1p(((double) x - y) / y)) + 0.5 / y, 4, "|log(x/y)| + 1/(2y)");
     }
 
