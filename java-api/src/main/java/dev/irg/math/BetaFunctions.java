@@ -42,7 +42,8 @@ public final class BetaFunctions {
      * accuracy for tiny t (a plain difference of the two corrections, ~1e-2 each, has an absolute
      * error ~2e-18: relative 2e-10 of the increment at t = 1e-9). The powers minus 1 by E_(m+1) = E_m +
      * e (1 + E_m) from e = (1 + t)^-1 - 1 = -t/(1 + t) (relative error ~m ulps; one expm1 per term until
-     * 2026-11-29, which made the reference's Beta CDF 5 % slower once logPrefactor used this too).
+     * 2026-11-29, which made the reference's Beta CDF 3-5 % slower on the report's inputs once logPrefactor used
+     * this too; 2 % with the recurrence, CpuTime).
      * The SIMD kernels' VectorBetaFunctions.stirlingIncrementStage and the CUDA betaStirlingCorrectionIncrement
      * are the same steps.
      */

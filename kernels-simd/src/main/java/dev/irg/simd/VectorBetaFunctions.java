@@ -260,8 +260,8 @@ final class VectorBetaFunctions {
      * out -= log Gamma*(z (1 + t)) - log Gamma*(z), z = big, t = small/big, in the lanes whose code is {@code code}
      * (big &ge; STIRLING_MIN there), for the vectors with such a lane: Stirling's series term by term,
      * c_k z^-(2k+1) ((1 + t)^-(2k+1) - 1), the powers of (1 + t)^-1 - 1 = -t/(1 + t) by E_(m+1) = E_m + e (1 + E_m)
-     * (each term keeps its relative accuracy for tiny t; BetaFunctions.stirlingCorrectionIncrement with
-     * expm1 in the scalar code). A plain difference of the two corrections had an absolute error ~1e-18/z, which
+     * (each term keeps its relative accuracy for tiny t; the same steps as the scalar
+     * BetaFunctions.stirlingCorrectionIncrement). A plain difference of the two corrections had an absolute error ~1e-18/z, which
      * the series' complement turned into a relative error ~1e-18/(z t) of the CDF (IncompleteBeta.logPrefactor).
      */
     private static void stirlingIncrementStage(BetaKernels.Stages st, double[] big, double[] small, double[] out,
