@@ -2,6 +2,7 @@ package dev.irg.simd;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -28,6 +29,12 @@ final class Lanes {
 
     /** The species of the integer code (the vector Philox generator): the same width, 64-bit lanes. */
     static final VectorSpecies<Long> SL = longSpecies(SD.vectorBitSize());
+
+    /**
+     * The species of int lanes as many as {@link #SD}'s (half the width): index lists compressed in vectors
+     * under a mask of SD's lanes ({@code mask.cast(SI)}).
+     */
+    static final VectorSpecies<Integer> SI = intSpecies(SD.length());
 
     /**
      * -0.0 in every lane: the identity of addition for every double, -0.0 included. {@code NEG_ZERO.add(v)} is
@@ -64,6 +71,15 @@ final class Lanes {
             case 256 -> FloatVector.SPECIES_256;
             case 512 -> FloatVector.SPECIES_512;
             default -> FloatVector.SPECIES_PREFERRED;
+        };
+    }
+
+    private static VectorSpecies<Integer> intSpecies(int lanes) {
+        return switch (lanes) {
+            case 2 -> IntVector.SPECIES_64;
+            case 4 -> IntVector.SPECIES_128;
+            case 8 -> IntVector.SPECIES_256;
+            default -> VectorSpecies.of(int.class, jdk.incubator.vector.VectorShape.forBitSize(32 * lanes));
         };
     }
 

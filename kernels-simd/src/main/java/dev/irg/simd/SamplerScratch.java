@@ -24,6 +24,7 @@ final class SamplerScratch {
     float[] fout;
     // the Gamma/von Mises rounds
     byte[] region;
+    double[] code; // the Gamma sampler's region codes (SimdGammaSampler.classify)
     double[] d;
     double[] c;
     double[] x;
@@ -84,6 +85,7 @@ final class SamplerScratch {
         fx = new float[m];
         fout = new float[m];
         region = new byte[m];
+        code = new double[m];
         d = new double[m];
         c = new double[m];
         x = new double[m];

@@ -5,6 +5,7 @@ import static dev.irg.sampling.SamplingConstants.GAMMA_BOOST_BLOCK;
 import static dev.irg.sampling.SamplingConstants.GAMMA_FIRST_ATTEMPT_BLOCK;
 import static dev.irg.sampling.SamplingConstants.GAMMA_MAX_ATTEMPTS;
 import static dev.irg.sampling.SamplingConstants.GAMMA_SQUEEZE;
+import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
@@ -13,6 +14,7 @@ import static jdk.incubator.vector.VectorOperators.LT;
 import dev.irg.sampling.GammaSampler;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -34,11 +36,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class SimdGammaSampler {
     private static final VectorSpecies<Double> SP = Lanes.SD;
-    private static final byte INVALID = 0;
-    private static final byte BOOST = 1;
-    private static final byte DIRECT = 2;
-    /** Lane numbers 0, 1, ... (the padding test of attempt). */
+    /** Region codes (SamplerScratch.code, one per element; doubles, so that they are formed and tested in vectors). */
+    private static final double INVALID = 0;
+    private static final double BOOST = 1;
+    private static final double DIRECT = 2;
+    /** Lane numbers 0, 1, ... (the padding tests of classify and attempt). */
     private static final double[] LANE = java.util.stream.IntStream.range(0, SP.length()).asDoubleStream().toArray();
+    /** Lane numbers 0, 1, ... as ints (the index lists, compressed in vectors). */
+    private static final int[] LANE_INT = java.util.stream.IntStream.range(0, SP.length()).toArray();
+    private static final VectorSpecies<Integer> SI = Lanes.SI;
 
     private final VectorPhilox philox;
     private final int maxAttempts;
@@ -59,7 +65,6 @@ final class SimdGammaSampler {
      */
     void sample(long seed, int sub, long base, double[] alpha, int cnt, boolean log, double[] out, SamplerScratch s) {
         s.ensure(cnt);
-        byte[] region = s.region;
         double[] c = s.c;
         double[] x = s.x;
         int[] pend = s.pend;
@@ -76,11 +81,7 @@ final class SimdGammaSampler {
             x[i] = GammaSampler.fallback(x[i], c[i]);
         }
         finish(cnt, log, out, s);
-        int nb = 0;
-        for (int i = 0; i < cnt; i++) { // without a branch: a third of the elements, in no order, are boosted
-            pend[nb] = i;
-            nb += region[i] == BOOST ? 1 : 0;
-        }
+        int nb = boostList(cnt, s);
         if (nb > 0) {
             philox.uniformsAt(seed, sub, GAMMA_BOOST_BLOCK, base, pend, nb, s.pe, s.uA, null, null);
             boost(alpha, nb, log, out, s);
@@ -95,23 +96,36 @@ final class SimdGammaSampler {
     private static int classify(double[] alpha, int cnt, SamplerScratch s) {
         int lanes = SP.length();
         int n = 0;
+        DoubleVector lane = DoubleVector.fromArray(SP, LANE, 0);
+        IntVector laneInt = IntVector.fromArray(SI, LANE_INT, 0);
         for (int i = 0; i < cnt; i += lanes) {
             DoubleVector al = DoubleVector.fromArray(SP, alpha, i);
             VectorMask<Double> boost = al.compare(LT, GAMMA_BOOST_BELOW);
             DoubleVector d = al.blend(al.add(1), boost).sub(1.0 / 3);
             d.intoArray(s.d, i);
             d.broadcast(1).div(d.mul(9).sqrt()).intoArray(s.c, i);
-            long valid = al.compare(GT, 0).toLong() & al.compare(LT, Double.POSITIVE_INFINITY).toLong();
-            long boosted = boost.toLong();
-            int end = Math.min(lanes, cnt - i);
-            for (int j = 0; j < end; j++) { // without branches: INVALID 0, else DIRECT 2 or BOOST 1
-                int v = (int) (valid >>> j) & 1;
-                s.region[i + j] = (byte) (v * (DIRECT - ((int) (boosted >>> j) & 1)));
-                s.pend[n] = i + j;
-                n += v;
-            }
+            // valid: 0 < alpha < infinity in a lane of the block; v - v + v is NaN for infinities and NaN, and the
+            // lanes past cnt are NaN: one compare (blends and compares only, no mask logic: docs/simd.md "Inlining")
+            DoubleVector v = al.blend(Double.NaN, lane.compare(GE, (double) (cnt - i)));
+            VectorMask<Double> valid = v.sub(v).add(v).compare(GT, 0.0);
+            al.broadcast(INVALID).blend(al.broadcast(DIRECT).blend(BOOST, boost), valid).intoArray(s.code, i);
+            // the list of valid elements: their numbers compressed (written whole; pend has a vector of slack)
+            laneInt.add(i).compress(valid.cast(SI)).intoArray(s.pend, n);
+            n += valid.trueCount();
         }
         return n;
+    }
+
+    /** The list of boosted elements (code BOOST, in order) into {@code s.pend}; returns its length. */
+    private static int boostList(int cnt, SamplerScratch s) {
+        int nb = 0;
+        IntVector laneInt = IntVector.fromArray(SI, LANE_INT, 0);
+        for (int i = 0; i < cnt; i += SP.length()) { // classify wrote whole vectors, INVALID past cnt
+            VectorMask<Double> boosted = DoubleVector.fromArray(SP, s.code, i).compare(EQ, BOOST);
+            laneInt.add(i).compress(boosted.cast(SI)).intoArray(s.pend, nb);
+            nb += boosted.trueCount();
+        }
+        return nb;
     }
 
     /**
@@ -138,10 +152,9 @@ final class SimdGammaSampler {
                 DoubleVector.fromArray(SP, s.d, i).mul(t.mul(t).mul(t)).intoArray(out, i);
             }
         }
-        for (int i = 0; i < cnt; i++) {
-            if (s.region[i] == INVALID) {
-                out[i] = Double.NaN;
-            }
+        for (int i = 0; i < cnt; i += lanes) {
+            DoubleVector o = DoubleVector.fromArray(SP, out, i);
+            o.blend(Double.NaN, DoubleVector.fromArray(SP, s.code, i).compare(EQ, INVALID)).intoArray(out, i);
         }
     }
 
