@@ -14,6 +14,8 @@ import dev.irg.sampling.GammaSampler;
 import dev.irg.sampling.SamplerMath;
 import dev.irg.spi.Batch;
 import dev.irg.spi.SamplerKernels;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -65,11 +67,16 @@ final class SimdSamplers implements SamplerKernels {
         // float32 parameters (float arrays or float-valued scalars) need no per-block scan in gradient()
         s.paramsFloat = r.precision() == Precision.F32 && floatValued(r.p0()) && floatValued(r.p1());
         long n = r.n();
+        boolean gammaFloat = r.kind() == Kind.GAMMA && s.paramsFloat && floatOutputs(r);
         for (long from = 0; from < n; from += SimdKernels.BLOCK) {
             int cnt = (int) Math.min(SimdKernels.BLOCK, n - from);
             SimdKernels.load(r.p0(), from, cnt, s.p0, s.f);
             SimdKernels.load(r.p1(), from, cnt, s.p1, s.f);
             long base = r.first() + from;
+            if (gammaFloat) {
+                gammaFloat(r, from, cnt, s);
+                continue;
+            }
             switch (r.kind()) {
                 case GAMMA -> gamma(r, base, cnt, s);
                 case GAMMA_LOG -> gammaLog(r, base, cnt, s);
@@ -115,6 +122,56 @@ final class SimdSamplers implements SamplerKernels {
         if (r.grad1() != null) {
             gradient(Op.GAMMA_GRAD_RATE, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g1, cnt, s);
         }
+    }
+
+    /**
+     * {@link #gamma} for a float32 request with float parameters and float outputs, without float64 round trips:
+     * the samples rounded to float once (into s.fx) and stored from there, the gradients evaluated by the kernels
+     * from the request's own parameter slices and s.fx straight into the request's gradient slices. The same
+     * values as gamma() followed by the stores (gradient() takes the same float operands; the float32 kernels'
+     * results converted to double and back are the same floats); it saves five copying loops per block (the
+     * fused float32 Gamma rsample: 3 % of its time).
+     */
+    private void gammaFloat(Request r, long from, int cnt, SamplerScratch s) {
+        gamma.sample(r.seed(), SUBSTREAM_MAIN, r.first() + from, s.p0, cnt, false, s.out, s);
+        float[] z = s.fx;
+        for (int i = 0; i < cnt; i += Lanes.SD.length()) { // z = g / rate as in gamma()
+            DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
+            VectorMask<Double> ok = rate.blend(Double.NaN, rate.compare(VectorOperators.LE, 0.0))
+                    .compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
+            rate.broadcast(Double.NaN).blend(DoubleVector.fromArray(Lanes.SD, s.out, i).div(rate), ok).intoArray(s.out, i);
+        }
+        for (int i = 0; i < cnt; i++) {
+            z[i] = (float) s.out[i];
+        }
+        MemorySegment.copy(z, 0, r.out().segment(), ValueLayout.JAVA_FLOAT_UNALIGNED, from * Float.BYTES, cnt);
+        Vec p0 = r.p0().isScalar() ? r.p0() : r.p0().slice(from, cnt);
+        Vec p1 = r.p1().isScalar() ? r.p1() : r.p1().slice(from, cnt);
+        Vec x = Vec.of(z, 0, cnt);
+        if (r.grad0() != null) {
+            floatGradient(Op.GAMMA_GRAD_ALPHA, p0, p1, x, r.grad0().slice(from, cnt), cnt, s);
+        }
+        if (r.grad1() != null) {
+            floatGradient(Op.GAMMA_GRAD_RATE, p0, p1, x, r.grad1().slice(from, cnt), cnt, s);
+        }
+    }
+
+    /** {@code out = op(p0, p1, x)} in float32 (float operands): the kernels when they implement it, else the reference. */
+    private void floatGradient(Op op, Vec p0, Vec p1, Vec x, Vec out, int cnt, SamplerScratch s) {
+        if (kernels.supports(op, Precision.F32)) {
+            kernels.evaluate(new Batch(op, Precision.F32, p0, p1, x, out, cnt));
+            return;
+        }
+        Reference.Fn f = Reference.of(op);
+        for (int i = 0; i < cnt; i++) {
+            out.set(i, f.apply(p0.get(i), p1.get(i), x.get(i)));
+        }
+    }
+
+    /** Whether the request's outputs (samples and the gradients asked for) are float32. */
+    private static boolean floatOutputs(Request r) {
+        return r.out().precision() == Precision.F32 && (r.grad0() == null || r.grad0().precision() == Precision.F32)
+                && (r.grad1() == null || r.grad1().precision() == Precision.F32);
     }
 
     private void gammaLog(Request r, long base, int cnt, SamplerScratch s) {
