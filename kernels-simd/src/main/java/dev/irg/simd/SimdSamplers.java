@@ -202,15 +202,37 @@ final class SimdSamplers implements SamplerKernels {
     private void beta(Request r, long base, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, true, s.t0, s);
         gamma.sample(r.seed(), SUBSTREAM_BETA_B, base, s.p1, cnt, true, s.t1, s);
-        for (int i = 0; i < cnt; i++) {
-            s.out[i] = BetaSampler.sigmoid(BetaSampler.logitOf(s.t0[i], s.t1[i]));
-        }
+        sigmoidOfDifference(s.t0, s.t1, s.out, cnt, s);
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
             gradient(Op.BETA_GRAD_A, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
         }
         if (r.grad1() != null) {
             gradient(Op.BETA_GRAD_B, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g1, cnt, s);
+        }
+    }
+
+    /**
+     * {@code out[i] = sigmoid(logitOf(la[i], lb[i]))} ({@link BetaSampler#sigmoid}, {@link BetaSampler#logitOf}) in
+     * vectors, bit for bit: the logit
+     * is la - lb (logitOf's NaN for two infinite logs is what the subtraction gives), the sigmoid
+     * 1/(1 + e) for d &ge; 0 and e/(1 + e) below with e = exp(-|d|) (the scalar function's exp(-d), resp. exp(d)),
+     * exp from VectorSamplerMath. (Per element in scalar code this loop was a third of the Beta sampler's time.)
+     */
+    private static void sigmoidOfDifference(double[] la, double[] lb, double[] out, int cnt, SamplerScratch s) {
+        int lanes = Lanes.SD.length();
+        double[] e = s.w0;
+        for (int i = 0; i < cnt; i += lanes) {
+            DoubleVector d = DoubleVector.fromArray(Lanes.SD, la, i).sub(DoubleVector.fromArray(Lanes.SD, lb, i));
+            d.intoArray(out, i);
+            d.lanewise(VectorOperators.ABS).neg().intoArray(e, i);
+        }
+        VectorSamplerMath.exp(e, e, cnt);
+        for (int i = 0; i < cnt; i += lanes) {
+            DoubleVector d = DoubleVector.fromArray(Lanes.SD, out, i);
+            DoubleVector ev = DoubleVector.fromArray(Lanes.SD, e, i);
+            DoubleVector den = ev.add(1);
+            ev.div(den).blend(den.broadcast(1.0).div(den), d.compare(VectorOperators.GE, 0.0)).intoArray(out, i);
         }
     }
 

@@ -57,7 +57,9 @@ class SimdSamplersTest {
                 // 0 and 1e-301 (uniform), 1e18 (hypot1's t = 2 kappa above 2^60), 1e200 (the envelope's huge-kappa form)
                 case VONMISES -> i % 13 == 0 ? 0 : i % 29 == 0 ? 1e-301 : i % 31 == 0 ? 1e18 : i % 37 == 0 ? 1e200
                         : Math.exp(r.nextDouble() * 20 - 9);
-                case BETA -> Math.exp(r.nextDouble() * 14 - 7);
+                // 1e-300 and 1e-6: log-Gamma samples -infinity or far below 0, so the logit is +-infinity, NaN (both
+                // -infinity) or large, and the sigmoid's exponential underflows
+                case BETA -> i % 23 == 0 ? 1e-300 : i % 19 == 0 ? 1e-6 : Math.exp(r.nextDouble() * 14 - 7);
                 default -> i % 11 == 0 ? 1.0 : Math.exp(r.nextDouble() * 18.4 - 9.2); // 1e-4 .. 1e4, and alpha = 1 (lowest acceptance)
             };
             if (i % 97 == 5) {
@@ -74,7 +76,7 @@ class SimdSamplersTest {
             v[i] = switch (kind) {
                 case VONMISES -> i % 31 == 0 || i % 37 == 0 ? 0 : r.nextDouble() * 6 - 3; // loc 0: param0's large kappa
                 // give samples ~1/sqrt(kappa), which a location of order 1 would absorb
-                case BETA -> Math.exp(r.nextDouble() * 14 - 7);
+                case BETA -> i % 23 == 0 || i % 17 == 0 ? 1e-300 : Math.exp(r.nextDouble() * 14 - 7); // see param0
                 default -> Math.exp(r.nextDouble() * 9.2 - 4.6); // rate 1e-2 .. 1e2
             };
             if (i % 89 == 7) {
