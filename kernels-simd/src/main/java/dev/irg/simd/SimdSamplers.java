@@ -10,8 +10,6 @@ import dev.irg.math.IncompleteGamma;
 import dev.irg.math.Reference;
 import dev.irg.sampling.BetaSampler;
 import dev.irg.sampling.DirichletSampler;
-import dev.irg.sampling.GammaSampler;
-import dev.irg.sampling.SamplerMath;
 import dev.irg.spi.Batch;
 import dev.irg.spi.SamplerKernels;
 import java.lang.foreign.MemorySegment;
@@ -94,10 +92,6 @@ final class SimdSamplers implements SamplerKernels {
         }
     }
 
-    private static boolean validRate(double rate) {
-        return rate > 0 && rate < Double.POSITIVE_INFINITY;
-    }
-
     /** Rounds the samples to float for a float32 call: the gradients are taken at the sample as returned. */
     private static void roundAsStored(Request r, double[] z, int cnt) {
         if (r.precision() == Precision.F32) {
@@ -109,7 +103,7 @@ final class SimdSamplers implements SamplerKernels {
 
     private void gamma(Request r, long base, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, false, s.out, s);
-        for (int i = 0; i < cnt; i += Lanes.SD.length()) { // z = g / rate, NaN where the rate is not valid (validRate)
+        for (int i = 0; i < cnt; i += Lanes.SD.length()) { // z = g / rate, NaN where the rate is not in (0, infinity)
             DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
             VectorMask<Double> ok = rate.blend(Double.NaN, rate.compare(VectorOperators.LE, 0.0))
                     .compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
@@ -177,26 +171,43 @@ final class SimdSamplers implements SamplerKernels {
     private void gammaLog(Request r, long base, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, true, s.out, s);
         double[] logRate = s.t0;
-        for (int i = 0; i < cnt; i++) {
-            logRate[i] = SamplerMath.log(s.p1[i]);
-            s.out[i] = validRate(s.p1[i]) ? s.out[i] - logRate[i] : Double.NaN;
+        VectorSamplerMath.log(s.p1, logRate, cnt); // SamplerMath.log lane-wise (the scalar backend's bits)
+        int lanes = Lanes.SD.length();
+        for (int i = 0; i < cnt; i += lanes) { // log z = log g - log rate, NaN where the rate is not valid
+            DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
+            DoubleVector.fromArray(Lanes.SD, s.out, i).sub(DoubleVector.fromArray(Lanes.SD, logRate, i))
+                    .blend(Double.NaN, invalid(rate)).intoArray(s.out, i);
         }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
-            for (int i = 0; i < cnt; i++) {
-                s.t1[i] = s.out[i] + logRate[i]; // log of the standard Gamma sample
+            for (int i = 0; i < cnt; i += lanes) { // log of the standard Gamma sample
+                DoubleVector.fromArray(Lanes.SD, s.out, i).add(DoubleVector.fromArray(Lanes.SD, logRate, i)).intoArray(s.t1, i);
             }
             dLogXdAlpha(s.p0, s.t1, s.g0, cnt, s);
         }
-        for (int i = 0; i < cnt; i++) {
-            boolean ok = validRate(s.p1[i]) && GammaSampler.classify(s.p0[i]) != GammaSampler.Region.INVALID;
-            if (r.grad0() != null && !ok) {
-                s.g0[i] = Double.NaN;
+        // ok: a valid rate and a valid alpha (GammaSampler.classify: 0 < alpha < infinity); dlog z/dalpha NaN where
+        // not ok, dlog z/drate = -1/rate where ok
+        for (int i = 0; i < cnt; i += lanes) {
+            DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
+            DoubleVector alpha = DoubleVector.fromArray(Lanes.SD, s.p0, i);
+            VectorMask<Double> alphaOk = alpha.blend(Double.NaN, alpha.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY))
+                    .compare(VectorOperators.GT, 0.0);
+            DoubleVector okCode = rate.broadcast(0.0).blend(rate.broadcast(1.0).blend(0.0, invalid(rate)), alphaOk);
+            VectorMask<Double> bad = okCode.compare(VectorOperators.EQ, 0.0);
+            if (r.grad0() != null) {
+                DoubleVector.fromArray(Lanes.SD, s.g0, i).blend(Double.NaN, bad).intoArray(s.g0, i);
             }
             if (r.grad1() != null) {
-                s.g1[i] = ok ? -1 / s.p1[i] : Double.NaN;
+                rate.broadcast(-1.0).div(rate).blend(Double.NaN, bad).intoArray(s.g1, i);
             }
         }
+    }
+
+    /** The lanes whose rate is not valid (not in (0, infinity), NaN included), by blends and compares. */
+    private static VectorMask<Double> invalid(DoubleVector rate) {
+        DoubleVector v = rate.blend(Double.NaN, rate.compare(VectorOperators.LE, 0.0))
+                .blend(Double.NaN, rate.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
+        return v.compare(VectorOperators.NE, v); // NaN exactly there
     }
 
     private void beta(Request r, long base, int cnt, SamplerScratch s) {
