@@ -262,9 +262,9 @@ final class SimdSamplers implements SamplerKernels {
     /**
      * Dirichlet: blocks of whole rows (at least one row, so a row longer than a block gets a larger
      * scratch); the K log-Gammas of a row are elements {@code (first + row) K + j}, consecutive over
-     * the block, sampled in one {@link SimdGammaSampler} pass; rows are then normalised and
-     * differentiated by the scalar sampler's row code ({@link DirichletSampler#normalize},
-     * {@link DirichletSampler#gradients}), which is O(K) per row.
+     * the block, sampled in one {@link SimdGammaSampler} pass; rows are then normalised ({@link #normalizeRows}: the
+     * exponentials of the block in vectors) and differentiated by the scalar sampler's row code
+     * ({@link DirichletSampler#gradientsFromDLogG}), which is O(K) per row.
      */
     private void dirichlet(Request r, SamplerScratch s) {
         int k = r.k();
@@ -273,7 +273,6 @@ final class SimdSamplers implements SamplerKernels {
         Vec p0 = r.p0();
         boolean sharedRow = r.p0IsSharedRow();
         double[] row = new double[k];
-        double[] logG = new double[k];
         double[] z = new double[k];
         double[] diag = new double[k];
         double[] h = new double[k];
@@ -298,17 +297,14 @@ final class SimdSamplers implements SamplerKernels {
             if (r.withGrad()) {
                 dLogXdAlpha(s.p0, s.t0, s.t1, cnt, s); // d log g_j/d alpha_j of the whole block
             }
-            for (int q = 0; q < rows; q++) {
+            normalizeRows(s.t0, s.out, rows, k, s);
+            for (int q = 0; r.withGrad() && q < rows; q++) {
                 int off = q * k;
-                System.arraycopy(s.t0, off, logG, 0, k);
-                DirichletSampler.normalize(logG, z, k);
-                System.arraycopy(z, 0, s.out, off, k);
-                if (r.withGrad()) {
-                    System.arraycopy(s.t1, off, dLogG, 0, k);
-                    DirichletSampler.gradientsFromDLogG(dLogG, z, k, diag, h);
-                    System.arraycopy(diag, 0, s.g0, off, k);
-                    System.arraycopy(h, 0, s.g1, off, k);
-                }
+                System.arraycopy(s.out, off, z, 0, k);
+                System.arraycopy(s.t1, off, dLogG, 0, k);
+                DirichletSampler.gradientsFromDLogG(dLogG, z, k, diag, h);
+                System.arraycopy(diag, 0, s.g0, off, k);
+                System.arraycopy(h, 0, s.g1, off, k);
             }
             SimdKernels.store(r.out(), from * k, cnt, s.out, s.f);
             if (r.grad0() != null) {
@@ -316,6 +312,47 @@ final class SimdSamplers implements SamplerKernels {
             }
             if (r.grad1() != null) {
                 SimdKernels.store(r.grad1(), from * k, cnt, s.g1, s.f);
+            }
+        }
+    }
+
+    /**
+     * {@link DirichletSampler#normalize} of {@code rows} rows of {@code k} log-Gammas {@code logG} into {@code z}, the
+     * exponentials of the whole block in vectors (VectorSamplerMath.exp of the same arguments logG_j - max, so the same
+     * bits), each row's maximum, sum (in the same order) and divisions per row as there. A row with a NaN or with
+     * every log -infinity is NaN. (Per component the scalar exp was most of the Dirichlet sampler's time after the
+     * Gamma samples.)
+     */
+    private static void normalizeRows(double[] logG, double[] z, int rows, int k, SamplerScratch s) {
+        double[] rowMax = s.uA;
+        double[] shifted = s.w0;
+        for (int q = 0; q < rows; q++) {
+            int off = q * k;
+            double max = Double.NEGATIVE_INFINITY;
+            boolean bad = false;
+            for (int j = 0; j < k; j++) {
+                bad |= Double.isNaN(logG[off + j]);
+                max = Math.max(max, logG[off + j]);
+            }
+            rowMax[q] = bad || max == Double.NEGATIVE_INFINITY ? Double.NaN : max;
+            for (int j = 0; j < k; j++) {
+                shifted[off + j] = logG[off + j] - max;
+            }
+        }
+        int cnt = rows * k;
+        VectorSamplerMath.exp(shifted, shifted, cnt);
+        for (int q = 0; q < rows; q++) {
+            int off = q * k;
+            if (Double.isNaN(rowMax[q])) {
+                java.util.Arrays.fill(z, off, off + k, Double.NaN);
+                continue;
+            }
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                sum += shifted[off + j];
+            }
+            for (int j = 0; j < k; j++) {
+                z[off + j] = shifted[off + j] / sum;
             }
         }
     }

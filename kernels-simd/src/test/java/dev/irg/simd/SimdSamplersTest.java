@@ -60,6 +60,8 @@ class SimdSamplersTest {
                 // 1e-300 and 1e-6: log-Gamma samples -infinity or far below 0, so the logit is +-infinity, NaN (both
                 // -infinity) or large, and the sigmoid's exponential underflows
                 case BETA -> i % 23 == 0 ? 1e-300 : i % 19 == 0 ? 1e-6 : Math.exp(r.nextDouble() * 14 - 7);
+                // Dirichlet: 1e-300 too (log-Gamma -infinity: a row of K = 1 of it is NaN, a longer one normalises without it)
+                case DIRICHLET -> i % 7 == 3 ? 1e-300 : i % 11 == 0 ? 1.0 : Math.exp(r.nextDouble() * 18.4 - 9.2);
                 default -> i % 11 == 0 ? 1.0 : Math.exp(r.nextDouble() * 18.4 - 9.2); // 1e-4 .. 1e4, and alpha = 1 (lowest acceptance)
             };
             if (i % 97 == 5) {
