@@ -367,13 +367,23 @@ final class SimdSamplers implements SamplerKernels {
      */
     private void dLogXdAlpha(double[] alpha, double[] logX, double[] out, int cnt, SamplerScratch s) {
         double[] x = s.lx;
-        for (int i = 0; i < cnt; i++) {
-            double v = Math.exp(logX[i]);
-            x[i] = v >= LOG_GRAD_VECTOR_MIN && v < Double.POSITIVE_INFINITY ? v : Double.NaN;
+        int lanes = Lanes.SD.length();
+        for (int i = 0; i < cnt; i += lanes) { // x = e^log x where in [LOG_GRAD_VECTOR_MIN, infinity), else NaN
+            DoubleVector v = DoubleVector.fromArray(Lanes.SD, logX, i).lanewise(VectorOperators.EXP);
+            v.blend(Double.NaN, v.compare(VectorOperators.LT, LOG_GRAD_VECTOR_MIN))
+                    .blend(Double.NaN, v.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)).intoArray(x, i);
         }
         gradient(Op.GAMMA_GRAD_ALPHA, Precision.F64, alpha, s.ones, SCALAR_P1, x, s.dx, cnt, s); // rate 1
-        for (int i = 0; i < cnt; i++) {
-            out[i] = Double.isNaN(x[i]) ? IncompleteGamma.dLogXdAlpha(alpha[i], logX[i]) : s.dx[i] / x[i];
+        boolean anyNaN = false;
+        for (int i = 0; i < cnt; i += lanes) {
+            DoubleVector xv = DoubleVector.fromArray(Lanes.SD, x, i);
+            DoubleVector.fromArray(Lanes.SD, s.dx, i).div(xv).intoArray(out, i);
+            anyNaN |= xv.compare(VectorOperators.NE, xv).anyTrue();
+        }
+        for (int i = 0; anyNaN && i < cnt; i++) { // tiny alpha (x below the vector kernel's range) or NaN input
+            if (Double.isNaN(x[i])) {
+                out[i] = IncompleteGamma.dLogXdAlpha(alpha[i], logX[i]);
+            }
         }
     }
 
