@@ -294,6 +294,18 @@ IRG_HD double gammaEvalLogX(double a, double logX, int what) {
 }
 
 /**
+ * IncompleteGamma.rateProductCorrection: the first-order change of P, Q or dP/da when x moves by xLo (xLo g(x),
+ * -xLo g(x), xLo g(x) (log x - psi(a)), g the density = prefix/x); 0 for other quantities and where not finite.
+ */
+IRG_HD double gammaRateProductCorrection(double a, double x, double xLo, int what) {
+    if (what != GAMMA_WHAT_P && what != GAMMA_WHAT_Q && what != GAMMA_WHAT_DPDA) return 0;
+    double g = gammaPrefix(a, x) / x;
+    double d = what == GAMMA_WHAT_P ? g : what == GAMMA_WHAT_Q ? -g : g * gammaLogMinusDigamma0(a, x);
+    double c = xLo * d;
+    return c - c == 0 ? c : 0;
+}
+
+/**
  * Reference.gamma: the rate scales the sample, u = rate * z; where u falls below MIN_NORMAL although
  * z > 0, u enters through log u = log rate + log z and dz/dalpha = z d(log u)/dalpha.
  */
@@ -323,7 +335,10 @@ IRG_HD double gammaOp(double a, double rate, double z, int what) {
         return (logC + logMinusDigamma(a)) * factor / rate;
     }
     double v = gammaEval(a, u, what);
-    return what == GAMMA_WHAT_GRAD ? v / rate : v;
+    if (what == GAMMA_WHAT_GRAD) return v / rate;
+    // u = rate z rounded: P, Q and dP/da at the exact product (IncompleteGamma.rateProductCorrection)
+    double uLo = fma(rate, z, -u);
+    return uLo == 0 ? v : v + gammaRateProductCorrection(a, u, uLo, what);
 }
 
 // Operations (dev.irg.math.Reference).

@@ -67,7 +67,12 @@ public final class Reference {
             return gradOverflowed(a, rate, z);
         }
         double v = IncompleteGamma.eval(a, u, what);
-        return what == IncompleteGamma.WHAT_GRAD ? v / rate : v;
+        if (what == IncompleteGamma.WHAT_GRAD) {
+            return v / rate;
+        }
+        // u = rate z rounded: P, Q and dP/dalpha at the exact product (IncompleteGamma.rateProductCorrection)
+        double uLo = Math.fma(rate, z, -u);
+        return uLo == 0 ? v : v + IncompleteGamma.rateProductCorrection(a, u, uLo, what);
     }
 
     /**

@@ -40,6 +40,7 @@ import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LOG1P;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.POW;
@@ -309,6 +310,7 @@ final class GammaKernels implements Family {
         Stages st = STAGES.get().ensure(to);
         int band = band(code);
         st.what = what;
+        st.region = region;
         st.f32 = f32;
         st.alpha = alpha;
         st.rate = rate;
@@ -331,6 +333,9 @@ final class GammaKernels implements Family {
                             : (band == 2 ? Stage.LMD0_BIG : Stage.LMD0_SMALL);
                 }
                 plan[n++] = series ? Stage.SERIES_FINISH : Stage.CF_FINISH;
+                if (what != IncompleteGamma.WHAT_GRAD) {
+                    plan[n++] = Stage.RATE_CORRECTION;
+                }
             }
             case REGION_TEMME -> {
                 plan[n++] = Stage.TEMME_SETUP;
@@ -341,6 +346,9 @@ final class GammaKernels implements Family {
                     plan[n++] = Stage.TEMME_ERFC;
                 }
                 plan[n++] = Stage.TEMME_FINISH;
+                if (what != IncompleteGamma.WHAT_GRAD) {
+                    plan[n++] = Stage.RATE_CORRECTION;
+                }
             }
             default -> throw new IllegalArgumentException("region " + region);
         }
@@ -457,6 +465,12 @@ final class GammaKernels implements Family {
             void run(Stages s) {
                 temmeFinish(s.what, s.alpha, s.rate, s.z, s, s.out, s.from, s.to);
             }
+        },
+        RATE_CORRECTION {
+            @Override
+            void run(Stages s) {
+                rateCorrectionStage(s.region, s.what, s.alpha, s.rate, s.z, s, s.out, s.from, s.to);
+            }
         };
 
         abstract void run(Stages s);
@@ -483,8 +497,9 @@ final class GammaKernels implements Family {
         double[] f0 = new double[0]; // functionStage results: prefix, log Gamma*(a)
         double[] f1 = new double[0]; // log x - psi
         // the call being evaluated, for the stages (Stage.run)
-        final Stage[] plan = new Stage[4];
+        final Stage[] plan = new Stage[5];
         int what;
+        int region;
         boolean f32;
         double[] alpha;
         double[] rate;
@@ -513,7 +528,11 @@ final class GammaKernels implements Family {
         double x = rate * z;
         double v = region == REGION_SERIES ? IncompleteGamma.series(a, x, Math.log(x), what)
                 : IncompleteGamma.continuedFraction(a, x, what);
-        return what == IncompleteGamma.WHAT_GRAD ? v / rate : v;
+        if (what == IncompleteGamma.WHAT_GRAD) {
+            return v / rate;
+        }
+        double xLo = Math.fma(rate, z, -x);
+        return xLo == 0 ? v : v + IncompleteGamma.rateProductCorrection(a, x, xLo, what); // as Reference.gamma
     }
 
     /** dz/drate = -z/rate (the reference's {@code gammaGradRate}). */
@@ -929,6 +948,7 @@ final class GammaKernels implements Family {
             if (what == IncompleteGamma.WHAT_P) {
                 VectorMask<Double> negative = lm1.compare(LT, 0.0);
                 DoubleVector e = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT));
+                e.intoArray(st.f0, i); // for rateCorrectionStage
                 DoubleVector et = e.mul(tSum);
                 // eta >= 0: P = 1 - (erfc(y)/2 + E T); eta < 0: P = erfc(-y)/2 - E T (erfc from temmeErfc)
                 DoubleVector erfc = DoubleVector.fromArray(SP, st.f1, i).mul(0.5);
@@ -943,12 +963,63 @@ final class GammaKernels implements Family {
                 DoubleVector b = mu.sub(eta.mul(0.5)).mul(eta.mul(tSum).add(1.0))
                         .sub(r.mul(0.5).mul(tSum)).sub(mu.mul(r).mul(tEta)).add(tA);
                 if (what == IncompleteGamma.WHAT_DPDA) {
-                    v = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT)).neg().mul(b);
+                    DoubleVector e = a.mul(phi).neg().lanewise(EXP).mul(INV_SQRT_2PI).div(a.lanewise(SQRT));
+                    e.intoArray(st.f0, i); // for rateCorrectionStage
+                    v = e.neg().mul(b);
                 } else {
                     v = x.div(a).mul(DoubleVector.fromArray(SP, st.f0, i).lanewise(EXP)).mul(b).div(rt);
                 }
             }
             v.intoArray(out, i);
+        }
+    }
+
+    /**
+     * P and dP/da at the exact product rate z, as Reference.gamma ({@link IncompleteGamma#rateProductCorrection}):
+     * out += xLo g(x), dP/da: out += xLo g(x) (log x - psi(a)), with xLo = fma(rate, z, -x) (0 for rate 1 and every
+     * exact product: nothing added) and the density g(x) = prefix/x from what the region computed: the prefix
+     * (st.f0) in the series and the fraction; in Temme's region e = exp(-a phi)/sqrt(2 pi a) (st.f0), prefix =
+     * e a/Gamma*(a) with 1/Gamma*(a) = 1 - 1/(12a) + 1/(288a^2) to O(a^-3) (a &ge; 20 there; the term is itself at
+     * most ~2^-53 sqrt(a) of the value, so this is exact to rounding). log x - psi(a): st.f1 in the fraction,
+     * st.f1 + 1/a in the series (it holds log x - psi(a + 1)), log1p(lambda - 1) + (log a - psi(a)) in Temme's.
+     * A term that is not finite adds nothing (as there).
+     */
+    private static void rateCorrectionStage(int region, int what, double[] alpha, double[] rate, double[] z, Stages st,
+            double[] out, int from, int to) {
+        boolean dpda = what == IncompleteGamma.WHAT_DPDA;
+        boolean temme = region == REGION_TEMME;
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector a = DoubleVector.fromArray(SP, alpha, i);
+            DoubleVector r = DoubleVector.fromArray(SP, rate, i);
+            DoubleVector zv = DoubleVector.fromArray(SP, z, i);
+            DoubleVector x = r.mul(zv);
+            DoubleVector xLo = r.fma(zv, x.neg());
+            if (!xLo.compare(NE, 0.0).anyTrue()) {
+                continue; // every product exact (rate 1, say): nothing to add
+            }
+            DoubleVector f0 = DoubleVector.fromArray(SP, st.f0, i);
+            DoubleVector prefix = f0;
+            if (temme) {
+                DoubleVector ra = a.broadcast(1.0).div(a);
+                prefix = f0.mul(a).mul(ra.mul(1.0 / 288).sub(1.0 / 12).mul(ra).add(1.0));
+            }
+            DoubleVector d = prefix.div(x);
+            if (dpda) {
+                DoubleVector lmd;
+                if (temme) {
+                    lmd = DoubleVector.fromArray(SP, st.w, i).lanewise(LOG1P)
+                            .add(Lanes.NEG_ZERO.add(VectorGammaFunctions.logMinusDigammaAsymptotic(a)));
+                } else {
+                    lmd = DoubleVector.fromArray(SP, st.f1, i);
+                    if (region == REGION_SERIES) {
+                        lmd = lmd.add(a.broadcast(1.0).div(a));
+                    }
+                }
+                d = d.mul(lmd);
+            }
+            DoubleVector c = xLo.mul(d);
+            c = c.blend(0.0, c.sub(c).compare(NE, 0.0)); // not finite (or xLo 0 times an infinite d): nothing
+            DoubleVector.fromArray(SP, out, i).add(c).intoArray(out, i);
         }
     }
 
