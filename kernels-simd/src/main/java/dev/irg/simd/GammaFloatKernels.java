@@ -338,36 +338,63 @@ final class GammaFloatKernels implements FloatFamily {
     private static void seriesSums(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
         final float tol = (float) FLOAT_SUM_TOLERANCE;
         int cap = Math.min(SERIES_MAX_ITER, VECTOR_ITERATION_BUDGET);
-        for (int i = from; i < to; i += SP.length()) {
+        int lanes = SP.length();
+        for (int i = from; i < to; i += 2 * lanes) {
+            // two vectors side by side (i and i + lanes; the second repeats the first past the run's end): the
+            // loop-carried chains of one vector left the core idle between their steps
+            int j = i + lanes < to ? i + lanes : i;
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i)).max(SERIES_SUM_X_MIN);
+            FloatVector b = FloatVector.fromArray(SP, alpha, j);
+            FloatVector y = FloatVector.fromArray(SP, rate, j).mul(FloatVector.fromArray(SP, z, j)).max(SERIES_SUM_X_MIN);
             FloatVector one = a.broadcast(1.0f);
-            FloatVector s = a.broadcast(1.0f);
+            FloatVector s = one;
             FloatVector ds = a.broadcast(0.0f);
-            FloatVector t = a.broadcast(1.0f);
-            FloatVector h = a.broadcast(0.0f);
-            FloatVector crit = a.broadcast(1.0f);
+            FloatVector t = one;
+            FloatVector h = ds;
+            FloatVector crit = one;
+            FloatVector s2 = one;
+            FloatVector ds2 = ds;
+            FloatVector t2 = one;
+            FloatVector h2 = ds;
+            FloatVector crit2 = one;
             // two terms per step, the convergence test on the second (a lane that met it one term
             // earlier adds one more term below the tolerance): half the tests and reductions
             for (int n = 1; n < cap; n += 2) {
                 FloatVector rn = one.div(a.add(n));
+                FloatVector rm = one.div(b.add(n));
                 t = t.mul(x.mul(rn)); // x rn off the loop-carried chain of t: one multiplication on it
+                t2 = t2.mul(y.mul(rm));
                 h = h.add(rn);
+                h2 = h2.add(rm);
                 s = s.add(t);
+                s2 = s2.add(t2);
                 ds = ds.sub(t.mul(h));
+                ds2 = ds2.sub(t2.mul(h2));
                 rn = one.div(a.add(n + 1));
+                rm = one.div(b.add(n + 1));
                 t = t.mul(x.mul(rn));
+                t2 = t2.mul(y.mul(rm));
                 h = h.add(rn);
+                h2 = h2.add(rm);
                 FloatVector dt = t.neg().mul(h);
+                FloatVector dt2 = t2.neg().mul(h2);
                 s = s.add(t);
+                s2 = s2.add(t2);
                 ds = ds.add(dt);
+                ds2 = ds2.add(dt2);
                 crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
+                crit2 = t2.sub(s2.mul(tol)).max(ds2.mul(tol).sub(dt2));
                 VectorMask<Float> done = crit.compare(LE, 0.0f);
-                if (done.allTrue()) {
+                VectorMask<Float> done2 = crit2.compare(LE, 0.0f);
+                if (crit.max(crit2).compare(LE, 0.0f).allTrue()) {
                     break;
                 }
                 t = t.blend(0.0f, done);
+                t2 = t2.blend(0.0f, done2);
             }
+            s2.blend(Float.NaN, crit2.compare(GT, 0.0f)).intoArray(st.u, j);
+            ds2.intoArray(st.du, j);
             s.blend(Float.NaN, crit.compare(GT, 0.0f)).intoArray(st.u, i);
             ds.intoArray(st.du, i);
         }
