@@ -93,18 +93,21 @@ IRG_HD VmReduced vmReduceFar(double x) {
     return VmReduced{k, fabs(r), y, r > 0};
 }
 
-/** x = 2 pi k + r, r in [-pi, pi]; ax = |r|, y = pi - ax; upper = r > 0 (VonMisesCdf.reduce). */
-IRG_HD VmReduced vmReduce(double x) {
+/**
+ * x + xLo = 2 pi k + r, r in [-pi, pi]; ax = |r|, y = pi - ax; upper = r > 0 (VonMisesCdf.reduce(x, xLo): the
+ * remainder added after the three-part subtraction; far arguments ignore it).
+ */
+IRG_HD VmReduced vmReduce(double x, double xLo) {
     if (fabs(x) > vm::REDUCTION_EXACT_MAX) return vmReduceFar(x);
     double k = rint(x * vm::INV_TWO_PI);
     for (int attempt = 0; attempt < 2; attempt++) {
-        double r = vmMinusMultipleOfPi(x, 2.0 * k);
+        double r = vmMinusMultipleOfPi(x, 2.0 * k) + xLo;
         if (r > 0) {
-            double y = -vmMinusMultipleOfPi(x, 2.0 * k + 1.0);
+            double y = -(vmMinusMultipleOfPi(x, 2.0 * k + 1.0) + xLo);
             if (y >= 0) return VmReduced{k, r, y, true};
             k += 1.0;
         } else {
-            double y = vmMinusMultipleOfPi(x, 2.0 * k - 1.0);
+            double y = vmMinusMultipleOfPi(x, 2.0 * k - 1.0) + xLo;
             if (y >= 0) return VmReduced{k, -r, y, false};
             k -= 1.0;
         }
@@ -122,7 +125,7 @@ IRG_HD int vmRegion(double ax, double oneMinusA) {
 /** VonMisesCdf.classify. */
 IRG_HD int vmClassify(double kappa, double x) {
     if (!vmValid(kappa, x)) return vm::REGION_INVALID;
-    return vmRegion(vmReduce(x).ax, besselOneMinusRatio(kappa));
+    return vmRegion(vmReduce(x, 0.0).ax, besselOneMinusRatio(kappa));
 }
 
 /** Central region integral (Gauss-Legendre, CENTRAL_POINTS nodes), m = 0 or 1. */
@@ -167,9 +170,9 @@ IRG_HD double vmTailIntegral(double kappa, double ax, double y, double g0, int m
 }
 
 /** F(x; kappa) on the real line. */
-IRG_HD double vonMisesCdf(double kappa, double x) {
+IRG_HD double vonMisesCdf(double kappa, double x, double xLo) {
     if (!vmValid(kappa, x)) return nan_value();
-    VmReduced r = vmReduce(x);
+    VmReduced r = vmReduce(x, xLo);
     double omA = besselOneMinusRatio(kappa);
     double i0e = besselI0e(kappa);
     double lower;
@@ -183,9 +186,9 @@ IRG_HD double vonMisesCdf(double kappa, double x) {
 }
 
 /** dF/dkappa. */
-IRG_HD double vonMisesDcdfDkappa(double kappa, double x) {
+IRG_HD double vonMisesDcdfDkappa(double kappa, double x, double xLo) {
     if (!vmValid(kappa, x)) return nan_value();
-    VmReduced r = vmReduce(x);
+    VmReduced r = vmReduce(x, xLo);
     double omA = besselOneMinusRatio(kappa);
     double i0e = besselI0e(kappa);
     double lower;
@@ -199,9 +202,9 @@ IRG_HD double vonMisesDcdfDkappa(double kappa, double x) {
 }
 
 /** dz/dkappa = -(dF/dkappa)/p. */
-IRG_HD double vonMisesGradKappa(double kappa, double x) {
+IRG_HD double vonMisesGradKappa(double kappa, double x, double xLo) {
     if (!vmValid(kappa, x)) return nan_value();
-    VmReduced r = vmReduce(x);
+    VmReduced r = vmReduce(x, xLo);
     double omA = besselOneMinusRatio(kappa);
     double lower;
     if (vmRegion(r.ax, omA) == vm::REGION_CENTRAL) {
@@ -213,15 +216,24 @@ IRG_HD double vonMisesGradKappa(double kappa, double x) {
     return r.upper ? -lower : lower;
 }
 
-// Operations (dev.irg.Reference): the location enters as x - loc; a non-finite loc gives NaN.
+/** VonMisesCdf.differenceLo: the remainder of d = x - loc (TwoSum of x and -loc). */
+IRG_HD double vmDifferenceLo(double x, double loc, double d) {
+    double b = d - x;
+    return (x - (d - b)) + (-loc - b);
+}
+
+// Operations (dev.irg.Reference): the location enters as x - loc plus its remainder; a non-finite loc gives NaN.
 IRG_HD double vonmises_cdf(double kappa, double loc, double x) {
-    return finite(loc) ? vonMisesCdf(kappa, x - loc) : nan_value();
+    double d = x - loc;
+    return finite(loc) ? vonMisesCdf(kappa, d, vmDifferenceLo(x, loc, d)) : nan_value();
 }
 IRG_HD double vonmises_dcdf_dkappa(double kappa, double loc, double x) {
-    return finite(loc) ? vonMisesDcdfDkappa(kappa, x - loc) : nan_value();
+    double d = x - loc;
+    return finite(loc) ? vonMisesDcdfDkappa(kappa, d, vmDifferenceLo(x, loc, d)) : nan_value();
 }
 IRG_HD double vonmises_grad_kappa(double kappa, double loc, double x) {
-    return finite(loc) ? vonMisesGradKappa(kappa, x - loc) : nan_value();
+    double d = x - loc;
+    return finite(loc) ? vonMisesGradKappa(kappa, d, vmDifferenceLo(x, loc, d)) : nan_value();
 }
 
 } // namespace irg

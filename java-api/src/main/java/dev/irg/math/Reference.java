@@ -30,9 +30,12 @@ public final class Reference {
             case BETA_DCDF_DB -> IncompleteBeta::dcdfDb;
             case BETA_GRAD_A -> IncompleteBeta::gradA;
             case BETA_GRAD_B -> IncompleteBeta::gradB;
-            case VONMISES_CDF -> (k, loc, x) -> Double.isFinite(loc) ? VonMisesCdf.cdf(k, x - loc) : Double.NaN;
-            case VONMISES_DCDF_DKAPPA -> (k, loc, x) -> Double.isFinite(loc) ? VonMisesCdf.dcdfDkappa(k, x - loc) : Double.NaN;
-            case VONMISES_GRAD_KAPPA -> (k, loc, x) -> Double.isFinite(loc) ? VonMisesCdf.gradKappa(k, x - loc) : Double.NaN;
+            // x - loc as a double plus its remainder (VonMisesCdf.differenceLo): exact next to -pi and pi too
+            case VONMISES_CDF -> (k, loc, x) -> Double.isFinite(loc) ? VonMisesCdf.cdf(k, x - loc, VonMisesCdf.differenceLo(x, loc, x - loc)) : Double.NaN;
+            case VONMISES_DCDF_DKAPPA -> (k, loc, x) -> Double.isFinite(loc)
+                    ? VonMisesCdf.dcdfDkappa(k, x - loc, VonMisesCdf.differenceLo(x, loc, x - loc)) : Double.NaN;
+            case VONMISES_GRAD_KAPPA -> (k, loc, x) -> Double.isFinite(loc)
+                    ? VonMisesCdf.gradKappa(k, x - loc, VonMisesCdf.differenceLo(x, loc, x - loc)) : Double.NaN;
         };
     }
 

@@ -294,24 +294,30 @@ final class VonMisesKernels implements Family {
             int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector k = DoubleVector.fromArray(SP, kappa, i);
-            DoubleVector u = DoubleVector.fromArray(SP, z, i).sub(DoubleVector.fromArray(SP, loc, i));
+            DoubleVector zv = DoubleVector.fromArray(SP, z, i);
+            DoubleVector lv = DoubleVector.fromArray(SP, loc, i);
+            DoubleVector u = zv.sub(lv);
+            // its remainder (VonMisesCdf.differenceLo: TwoSum of z and -loc), added after the three-part subtraction
+            DoubleVector b = u.sub(zv);
+            DoubleVector uLo = zv.sub(u.sub(b)).add(lv.neg().sub(b));
             // <= 0 exactly when |u| <= REDUCTION_EXACT_MAX and 0 <= kappa < infinity (NaN fails the compare)
             DoubleVector test = u.lanewise(ABS).sub(REDUCTION_EXACT_MAX).max(k.neg()).max(k.sub(Double.MAX_VALUE));
             VectorMask<Double> near = test.compare(LE, 0.0);
             DoubleVector zero = k.broadcast(0.0);
             DoubleVector x = zero.blend(u, near);
+            DoubleVector xLo = zero.blend(uLo, near);
             k.broadcast(1.0).blend(k, near).intoArray(st.k, i);
             DoubleVector kk = Lanes.NEG_ZERO.add(rint(x.mul(INV_TWO_PI)));
             // x - m pi with the three-part pi (VonMisesCdf.minusMultipleOfPi) for m = 2k, 2k + 1, 2k - 1, written
             // out: as calls of a helper, two of the three were not inlined (C2's node budget) and ran as boxed
             // calls, 60 bytes allocated per element (kernels-simd/tools/AllocationPerElement.java)
             DoubleVector m0 = kk.mul(2.0);
-            DoubleVector r = x.sub(m0.mul(PI_A)).sub(m0.mul(PI_B)).sub(m0.mul(PI_C));
+            DoubleVector r = x.sub(m0.mul(PI_A)).sub(m0.mul(PI_B)).sub(m0.mul(PI_C)).add(xLo);
             VectorMask<Double> up = r.compare(GT, 0.0);
             DoubleVector mUp = m0.add(1.0);
-            DoubleVector yUp = x.sub(mUp.mul(PI_A)).sub(mUp.mul(PI_B)).sub(mUp.mul(PI_C)).neg();
+            DoubleVector yUp = x.sub(mUp.mul(PI_A)).sub(mUp.mul(PI_B)).sub(mUp.mul(PI_C)).add(xLo).neg();
             DoubleVector mLo = m0.sub(1.0);
-            DoubleVector yLo = x.sub(mLo.mul(PI_A)).sub(mLo.mul(PI_B)).sub(mLo.mul(PI_C));
+            DoubleVector yLo = x.sub(mLo.mul(PI_A)).sub(mLo.mul(PI_B)).sub(mLo.mul(PI_C)).add(xLo);
             DoubleVector y = yLo.blend(yUp, up);
             k.broadcast(Double.NaN).blend(zero, near).blend(Double.NaN, y.compare(LT, 0.0)).intoArray(st.nan, i);
             kk.intoArray(st.kk, i);
