@@ -23,8 +23,7 @@ final class SamplerScratch {
     float[] fx;
     float[] fout;
     // the Gamma/von Mises rounds
-    byte[] region;
-    double[] code; // the Gamma sampler's region codes (SimdGammaSampler.classify)
+    double[] code; // region codes of the Gamma and von Mises samplers (their classify)
     double[] d;
     double[] c;
     double[] x;
@@ -84,7 +83,6 @@ final class SamplerScratch {
         fp1 = new float[m];
         fx = new float[m];
         fout = new float[m];
-        region = new byte[m];
         code = new double[m];
         d = new double[m];
         c = new double[m];
