@@ -36,6 +36,11 @@ final class Lanes {
      */
     static final VectorSpecies<Integer> SI = intSpecies(SD.length());
 
+    /** The lane numbers 0, 1, ... of SD, as doubles (tests of lanes past a count) and as ints (index lists). */
+    static final double[] LANE_NUMBERS = java.util.stream.IntStream.range(0, SD.length()).asDoubleStream().toArray();
+    /** See LANE_NUMBERS. */
+    static final int[] LANE_NUMBERS_INT = java.util.stream.IntStream.range(0, SD.length()).toArray();
+
     /**
      * -0.0 in every lane: the identity of addition for every double, -0.0 included. {@code NEG_ZERO.add(v)} is
      * {@code v} unchanged as a vector of the JIT-known exact class, for vectors that arrive as parameters of,

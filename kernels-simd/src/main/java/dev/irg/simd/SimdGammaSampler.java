@@ -40,10 +40,6 @@ final class SimdGammaSampler {
     private static final double INVALID = 0;
     private static final double BOOST = 1;
     private static final double DIRECT = 2;
-    /** Lane numbers 0, 1, ... (the padding tests of classify and attempt). */
-    private static final double[] LANE = java.util.stream.IntStream.range(0, SP.length()).asDoubleStream().toArray();
-    /** Lane numbers 0, 1, ... as ints (the index lists, compressed in vectors). */
-    private static final int[] LANE_INT = java.util.stream.IntStream.range(0, SP.length()).toArray();
     private static final VectorSpecies<Integer> SI = Lanes.SI;
 
     private final VectorPhilox philox;
@@ -96,8 +92,8 @@ final class SimdGammaSampler {
     private static int classify(double[] alpha, int cnt, SamplerScratch s) {
         int lanes = SP.length();
         int n = 0;
-        DoubleVector lane = DoubleVector.fromArray(SP, LANE, 0);
-        IntVector laneInt = IntVector.fromArray(SI, LANE_INT, 0);
+        DoubleVector lane = DoubleVector.fromArray(SP, Lanes.LANE_NUMBERS, 0);
+        IntVector laneInt = IntVector.fromArray(SI, Lanes.LANE_NUMBERS_INT, 0);
         for (int i = 0; i < cnt; i += lanes) {
             DoubleVector al = DoubleVector.fromArray(SP, alpha, i);
             VectorMask<Double> boost = al.compare(LT, GAMMA_BOOST_BELOW);
@@ -119,7 +115,7 @@ final class SimdGammaSampler {
     /** The list of boosted elements (code BOOST, in order) into {@code s.pend}; returns its length. */
     private static int boostList(int cnt, SamplerScratch s) {
         int nb = 0;
-        IntVector laneInt = IntVector.fromArray(SI, LANE_INT, 0);
+        IntVector laneInt = IntVector.fromArray(SI, Lanes.LANE_NUMBERS_INT, 0);
         for (int i = 0; i < cnt; i += SP.length()) { // classify wrote whole vectors, INVALID past cnt
             VectorMask<Double> boosted = DoubleVector.fromArray(SP, s.code, i).compare(EQ, BOOST);
             laneInt.add(i).compress(boosted.cast(SI)).intoArray(s.pend, nb);
@@ -187,13 +183,6 @@ final class SimdGammaSampler {
         }
     }
 
-    /** Pads the index list {@code idx[n..m)} with its last entry, so gathers over whole vectors stay in bounds. */
-    private static void padIndex(int[] idx, int n, int m) {
-        for (int p = n; p < m; p++) {
-            idx[p] = idx[n - 1];
-        }
-    }
-
     /**
      * One Marsaglia-Tsang round over the {@code n} pending elements {@code s.pend[0..n)} ({@code identity}:
      * they are 0..n-1): records each proposal in {@code s.x}, keeps the rejected ones (in order) at the
@@ -210,8 +199,7 @@ final class SimdGammaSampler {
         double[] uA = s.uA;
         double[] uB = s.uB;
         double[] uC = s.uC;
-        int m = philox.uniformsAt(seed, sub, block, base, pend, n, s.pe, uA, uB, uC);
-        padIndex(pend, n, m);
+        philox.uniformsAt(seed, sub, block, base, pend, n, s.pe, uA, uB, uC); // pads pend to whole vectors too
         VectorSamplerMath.log(uA, uA, n);
         VectorSamplerMath.cos2pi(uB, uB, n);
         int lanes = SP.length();
@@ -237,7 +225,7 @@ final class SimdGammaSampler {
             // squeeze bound 1 - 0.0331 x^4, or 0 (never accepts: u > 0) where 1 + cx <= 0; +infinity (taken as
             // squeezed, never listed) in the padding lanes past n
             DoubleVector bound = x2.mul(GAMMA_SQUEEZE).mul(x2).neg().add(1).blend(0.0, closed)
-                    .blend(Double.POSITIVE_INFINITY, DoubleVector.fromArray(SP, LANE, 0).compare(GE, (double) (n - p)));
+                    .blend(Double.POSITIVE_INFINITY, DoubleVector.fromArray(SP, Lanes.LANE_NUMBERS, 0).compare(GE, (double) (n - p)));
             DoubleVector u = DoubleVector.fromArray(SP, uC, p);
             VectorMask<Double> notSqueezed = u.compare(GE, bound);
             DoubleVector element = identity ? DoubleVector.fromArray(SP, s.index, p) : DoubleVector.fromArray(SP, s.index, 0, pend, p);

@@ -56,12 +56,10 @@ final class SimdVonMisesSampler {
                 out[uniform[p]] = VonMisesSampler.uniform(s.uA[p]);
             }
         }
-        DoubleVector lane = DoubleVector.fromArray(SP, LANE, 0);
+        DoubleVector lane = DoubleVector.fromArray(SP, Lanes.LANE_NUMBERS, 0);
         for (int k = 0; k < VONMISES_MAX_ATTEMPTS && n > 0; k++) {
-            int m = philox.uniformsAt(seed, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, base, pend, n, s.pe, s.uA, s.uB, s.uC);
-            for (int p = n; p < m; p++) {
-                pend[p] = pend[n - 1]; // whole vectors: the padding lanes repeat the last element (its own values)
-            }
+            // pend padded to whole vectors too: the padding lanes repeat the last element, with its own values
+            philox.uniformsAt(seed, SUBSTREAM_MAIN, VONMISES_FIRST_ATTEMPT_BLOCK + k, base, pend, n, s.pe, s.uA, s.uB, s.uC);
             for (int p = 0; p < n; p += lanes) {
                 DoubleVector.fromArray(SP, kappa, 0, pend, p).intoArray(s.vk, p);
                 DoubleVector.fromArray(SP, s.d, 0, pend, p).intoArray(s.vs, p);
@@ -95,10 +93,6 @@ final class SimdVonMisesSampler {
     private static final double INVALID = 0;
     private static final double UNIFORM = 1;
     private static final double BEST_FISHER = 2;
-    /** Lane numbers 0, 1, ... (padding tests). */
-    private static final double[] LANE = java.util.stream.IntStream.range(0, SP.length()).asDoubleStream().toArray();
-    /** Lane numbers as ints (the index lists, compressed in vectors). */
-    private static final int[] LANE_INT = java.util.stream.IntStream.range(0, SP.length()).toArray();
     private static final VectorSpecies<Integer> SI = Lanes.SI;
 
     /**
@@ -112,8 +106,8 @@ final class SimdVonMisesSampler {
      */
     private static long classify(double[] kappa, int cnt, double[] out, SamplerScratch s) {
         int lanes = SP.length();
-        DoubleVector lane = DoubleVector.fromArray(SP, LANE, 0);
-        IntVector laneInt = IntVector.fromArray(SI, LANE_INT, 0);
+        DoubleVector lane = DoubleVector.fromArray(SP, Lanes.LANE_NUMBERS, 0);
+        IntVector laneInt = IntVector.fromArray(SI, Lanes.LANE_NUMBERS_INT, 0);
         int n = 0;
         int nu = 0;
         for (int i = 0; i < cnt; i += lanes) {

@@ -115,8 +115,9 @@ final class VectorPhilox {
     /**
      * {@link #uniforms} for the elements {@code base + idx[p]}, {@code p < n} (a compacted list, e.g.
      * the elements still pending in a rejection loop), padded to whole vectors by repeating the last
-     * element (its lanes are computed and ignored). Returns the padded length; {@code pe} and the
-     * outputs need room for it.
+     * element (its lanes are computed and ignored; {@code idx} is padded the same way, so that gathers
+     * through it over whole vectors see that element). Returns the padded length; {@code idx}, {@code pe}
+     * and the outputs need room for it.
      */
     int uniformsAt(long seed, int sub, int block, long base, int[] idx, int n, long[] pe,
                    double[] uA, double[] uB, double[] uC) {
@@ -126,6 +127,7 @@ final class VectorPhilox {
             pe[p] = base + idx[p];
         }
         for (int p = n; p < m; p++) {
+            idx[p] = idx[n - 1];
             pe[p] = pe[n - 1];
         }
         uniforms(seed, sub, block, pe, m, uA, uB, uC);
