@@ -103,12 +103,7 @@ final class SimdSamplers implements SamplerKernels {
 
     private void gamma(Request r, long base, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, false, s.out, s);
-        for (int i = 0; i < cnt; i += Lanes.SD.length()) { // z = g / rate, NaN where the rate is not in (0, infinity)
-            DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
-            VectorMask<Double> ok = rate.blend(Double.NaN, rate.compare(VectorOperators.LE, 0.0))
-                    .compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
-            rate.broadcast(Double.NaN).blend(DoubleVector.fromArray(Lanes.SD, s.out, i).div(rate), ok).intoArray(s.out, i);
-        }
+        divideByRate(s.out, s.p1, cnt);
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
             gradient(Op.GAMMA_GRAD_ALPHA, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
@@ -129,12 +124,7 @@ final class SimdSamplers implements SamplerKernels {
     private void gammaFloat(Request r, long from, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, r.first() + from, s.p0, cnt, false, s.out, s);
         float[] z = s.fx;
-        for (int i = 0; i < cnt; i += Lanes.SD.length()) { // z = g / rate as in gamma()
-            DoubleVector rate = DoubleVector.fromArray(Lanes.SD, s.p1, i);
-            VectorMask<Double> ok = rate.blend(Double.NaN, rate.compare(VectorOperators.LE, 0.0))
-                    .compare(VectorOperators.LT, Double.POSITIVE_INFINITY);
-            rate.broadcast(Double.NaN).blend(DoubleVector.fromArray(Lanes.SD, s.out, i).div(rate), ok).intoArray(s.out, i);
-        }
+        divideByRate(s.out, s.p1, cnt);
         for (int i = 0; i < cnt; i++) {
             z[i] = (float) s.out[i];
         }
@@ -200,6 +190,14 @@ final class SimdSamplers implements SamplerKernels {
             if (r.grad1() != null) {
                 rate.broadcast(-1.0).div(rate).blend(Double.NaN, bad).intoArray(s.g1, i);
             }
+        }
+    }
+
+    /** z = g / rate in place over {@code g[0..cnt)} (whole vectors), NaN where the rate is not valid ({@link #invalid}). */
+    private static void divideByRate(double[] g, double[] rate, int cnt) {
+        for (int i = 0; i < cnt; i += Lanes.SD.length()) {
+            DoubleVector r = DoubleVector.fromArray(Lanes.SD, rate, i);
+            DoubleVector.fromArray(Lanes.SD, g, i).div(r).blend(Double.NaN, invalid(r)).intoArray(g, i);
         }
     }
 
