@@ -30,13 +30,28 @@ public final class Reference {
             case BETA_DCDF_DB -> IncompleteBeta::dcdfDb;
             case BETA_GRAD_A -> IncompleteBeta::gradA;
             case BETA_GRAD_B -> IncompleteBeta::gradB;
-            // x - loc as a double plus its remainder (VonMisesCdf.differenceLo): exact next to -pi and pi too
-            case VONMISES_CDF -> (k, loc, x) -> Double.isFinite(loc) ? VonMisesCdf.cdf(k, x - loc, VonMisesCdf.differenceLo(x, loc, x - loc)) : Double.NaN;
-            case VONMISES_DCDF_DKAPPA -> (k, loc, x) -> Double.isFinite(loc)
-                    ? VonMisesCdf.dcdfDkappa(k, x - loc, VonMisesCdf.differenceLo(x, loc, x - loc)) : Double.NaN;
-            case VONMISES_GRAD_KAPPA -> (k, loc, x) -> Double.isFinite(loc)
-                    ? VonMisesCdf.gradKappa(k, x - loc, VonMisesCdf.differenceLo(x, loc, x - loc)) : Double.NaN;
+            case VONMISES_CDF -> (k, loc, x) -> vonMisesAt(VonMisesCdf::cdf, k, loc, x);
+            case VONMISES_DCDF_DKAPPA -> (k, loc, x) -> vonMisesAt(VonMisesCdf::dcdfDkappa, k, loc, x);
+            case VONMISES_GRAD_KAPPA -> (k, loc, x) -> vonMisesAt(VonMisesCdf::gradKappa, k, loc, x);
         };
+    }
+
+    /** A von Mises function of kappa and x + xLo (VonMisesCdf's three-argument forms). */
+    private interface VonMisesFn {
+        double apply(double kappa, double x, double xLo);
+    }
+
+    /**
+     * {@code f} at x - loc, carried as the double difference plus its exact remainder
+     * ({@link VonMisesCdf#differenceLo}: the rounding of x - loc mattered next to -pi and pi); NaN for a
+     * non-finite loc.
+     */
+    private static double vonMisesAt(VonMisesFn f, double kappa, double loc, double x) {
+        if (!Double.isFinite(loc)) {
+            return Double.NaN;
+        }
+        double d = x - loc;
+        return f.apply(kappa, d, VonMisesCdf.differenceLo(x, loc, d));
     }
 
     /** {@code op(p0, p1, x)}. */
