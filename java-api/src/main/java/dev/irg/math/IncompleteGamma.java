@@ -416,6 +416,15 @@ public final class IncompleteGamma {
     }
 
     /**
+     * {@code v}, the quantity {@code what} at u = rate z rounded, moved to the exact product: v plus
+     * {@link #rateProductCorrection} with u_lo = fma(rate, z, -u) (v itself where the product is exact).
+     */
+    public static double atExactProduct(double v, double a, double rate, double z, double u, int what) {
+        double uLo = Math.fma(rate, z, -u);
+        return uLo == 0 ? v : v + rateProductCorrection(a, u, uLo, what);
+    }
+
+    /**
      * x^a e^-x / Gamma(a) for x &gt; 0: exp(-a phi(lambda) - log Gamma*(a)) sqrt(a/2 pi) with
      * phi(lambda) = -log1pmx(x/a - 1) for a &ge; PREFIX_STIRLING_A_MIN; below,
      * a x^a e^-x / Gamma(1+a) from pow and exp (logs when those under/overflow).

@@ -88,9 +88,7 @@ public final class Reference {
         if (what == IncompleteGamma.WHAT_GRAD) {
             return v / rate;
         }
-        // u = rate z rounded: P, Q and dP/dalpha at the exact product (IncompleteGamma.rateProductCorrection)
-        double uLo = Math.fma(rate, z, -u);
-        return uLo == 0 ? v : v + IncompleteGamma.rateProductCorrection(a, u, uLo, what);
+        return IncompleteGamma.atExactProduct(v, a, rate, z, u, what); // u = rate z was rounded
     }
 
     /**

@@ -531,8 +531,7 @@ final class GammaKernels implements Family {
         if (what == IncompleteGamma.WHAT_GRAD) {
             return v / rate;
         }
-        double xLo = Math.fma(rate, z, -x);
-        return xLo == 0 ? v : v + IncompleteGamma.rateProductCorrection(a, x, xLo, what); // as Reference.gamma
+        return IncompleteGamma.atExactProduct(v, a, rate, z, x, what); // as Reference.gamma
     }
 
     /** dz/drate = -z/rate (the reference's {@code gammaGradRate}). */
