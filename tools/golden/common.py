@@ -91,7 +91,8 @@ def evaluate(points, ref, names):
     return rows, len(bad), outr
 
 
-def write_table(dist, name, covers, domain, points_how, seed, in_cols, ref_cols, rows, n_bad, n_range, seconds):
+def write_table(dist, name, covers, domain, points_how, seed, in_cols, ref_cols, rows, n_bad, n_range, seconds,
+                generator="tools/golden/generate.py v" + GENERATOR_VERSION):
     os.makedirs(os.path.join(OUT_ROOT, dist), exist_ok=True)
     path = os.path.join(OUT_ROOT, dist, name + ".csv")
     import numpy
@@ -103,8 +104,8 @@ def write_table(dist, name, covers, domain, points_how, seed, in_cols, ref_cols,
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     with open(path, "w") as f:
         f.write("# irg golden table %s/%s: %s\n" % (dist, name, covers))
-        f.write("# generator: tools/golden/generate.py v%s, repository commit %s; python %s, mpmath %s (%s backend), "
-                "numpy %s, scipy %s\n" % (GENERATOR_VERSION, git_describe(), platform.python_version(),
+        f.write("# generator: %s, repository commit %s; python %s, mpmath %s (%s backend), "
+                "numpy %s, scipy %s\n" % (generator, git_describe(), platform.python_version(),
                                           mpmath.__version__, mpmath.libmp.BACKEND, numpy.__version__, sv))
         f.write("# precision: values at mpmath dps=%d, printed with %d significant digits; each row re-evaluated at "
                 "dps=%d and kept only if every value agrees within %s relative (%d rows dropped for disagreement)\n"
