@@ -146,12 +146,17 @@ static constexpr int FLOAT_PSI_ROOT_TERMS = 18;
 static constexpr int FLOAT_PSI_TERMS = 3;
 static constexpr double FLOAT_SERIES_X_OFFSET = 0x1.0p-1;
 static constexpr double FLOAT_SERIES_X_OFFSET_HIGH = 0x1.0p0;
-static constexpr int FLOAT_STIRLING_TERMS = 2;
+static constexpr int FLOAT_STIRLING_TERMS = 4;
 static constexpr double FLOAT_SUM_TOLERANCE = 0x1.0p-26;
+static constexpr double FLOAT_TEMME_A_MIN = 0x1.4p2;
 IRG_TABLE(int, FLOAT_TEMME_K_COUNT, 10, {
     4, 4, 3, 3, 3, 3, 2, 2,
     2, 1})
 static constexpr int FLOAT_TEMME_K_COUNT_LENGTH = 10;
+static constexpr int FLOAT_TEMME_LOW_K = 8;
+static constexpr int FLOAT_TEMME_LOW_N = 14;
+static constexpr int FLOAT_TEMME_LOW_NEAR_K = 7;
+static constexpr int FLOAT_TEMME_LOW_NEAR_N = 7;
 static constexpr int FLOAT_TEMME_N = 12;
 static constexpr double FLOAT_TEMME_NEAR_LAMBDA_HI = 0x1.451eb851eb852p0;
 static constexpr double FLOAT_TEMME_NEAR_LAMBDA_LO = 0x1.8a7ef9db22d0ep-1;

@@ -312,8 +312,12 @@ public final class GammaConstants {
     public static final int FLOAT_PSI_TERMS = 3;
     /** Terms of DIGAMMA_ROOT_SERIES used in float on [1, 2] (|s| &le; 0.54: the next term is below 4e-9). */
     public static final int FLOAT_PSI_ROOT_TERMS = 18;
-    /** Terms of LGAMMA_STIRLING used in float for log Gamma*(a), a &ge; TEMME_A_MIN: the next is 1/(1680 a^7) &lt; 5e-13. */
-    public static final int FLOAT_STIRLING_TERMS = 2;
+    /**
+     * Terms of LGAMMA_STIRLING used in float for log Gamma*(a), a &ge; FLOAT_TEMME_A_MIN: the next is
+     * 1/(1188 a^9) &le; 4.3e-10 (absolute in log Gamma*, so relative in Gamma*) at a = 5. (Two terms, enough
+     * while the float Temme region began at TEMME_A_MIN = 20, leave 1/(1260 a^5): 2.5e-7 at a = 5.)
+     */
+    public static final int FLOAT_STIRLING_TERMS = 4;
     /**
      * Temme term counts in float, per class of a (TEMME_K_A_MIN) and of |eta| (TEMME_N_ETA_MAX; beyond
      * the last bound FLOAT_TEMME_N): the smallest counts with which dz/da stays within 1e-8 relative
@@ -339,6 +343,29 @@ public final class GammaConstants {
     public static final int[] FLOAT_TEMME_N_COUNT = {4, 4, 5, 6, 7, 8, 10, 13};
     /** See FLOAT_TEMME_K_COUNT: Taylor terms for |eta| beyond the last TEMME_N_ETA_MAX. */
     public static final int FLOAT_TEMME_N = 12;
+    /**
+     * dz/da in float arithmetic takes Temme's expansion from this a on (inside the lambda window TEMME_LAMBDA_LO
+     * .. TEMME_LAMBDA_HI), not only from TEMME_A_MIN: for a in [FLOAT_TEMME_A_MIN, TEMME_A_MIN) with
+     * FLOAT_TEMME_LOW_K terms in 1/a and FLOAT_TEMME_LOW_N Taylor terms per c_k, the truncated sums give dz/da
+     * within 5.9e-9 relative of the float64 reference over the window (grid of 21 a x 101 lambda,
+     * {@code kernels-simd/tools/TemmeLowCounts.java 1e-8}; the counts are those of a in [5, 6): 7 x 14 suffice in
+     * [6, 8), 6 x 13 in [8, 10)); the full 13 x 34 sums are within 3.2e-11 of the reference at a = 5, 6.7e-10 at 4 and 3.4e-8 at 3,
+     * where the expansion runs out). There the series and the continued fraction need tens of steps per lane
+     * (7.7 and 7.2 ns per element on samples of Gamma(a), a in [6, 20), against ~3 for Temme at a &ge; 20).
+     * dP/da keeps TEMME_A_MIN (its float Temme elements are widened).
+     */
+    public static final double FLOAT_TEMME_A_MIN = 5.0;
+    /** See FLOAT_TEMME_A_MIN. */
+    public static final int FLOAT_TEMME_LOW_K = 8;
+    /** See FLOAT_TEMME_A_MIN. */
+    public static final int FLOAT_TEMME_LOW_N = 14;
+    /**
+     * Counts for a in [FLOAT_TEMME_A_MIN, TEMME_A_MIN) and lambda inside [FLOAT_TEMME_NEAR_LAMBDA_LO,
+     * FLOAT_TEMME_NEAR_LAMBDA_HI] (|eta| &le; 0.25): 7 x 7 terms, within 4.1e-9 of the reference (same tool and grid).
+     */
+    public static final int FLOAT_TEMME_LOW_NEAR_K = 7;
+    /** See FLOAT_TEMME_LOW_NEAR_K. */
+    public static final int FLOAT_TEMME_LOW_NEAR_N = 7;
     /**
      * phi = -log1pmx(t) in float from the atanh series in u = t/(2+t) (LOG1PMX_SERIES): where u^2 is at
      * most FLOAT_LOG1PMX_U2_MAX[i], FLOAT_LOG1PMX_TERMS[i] terms suffice, else all 14

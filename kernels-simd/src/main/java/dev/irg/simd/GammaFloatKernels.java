@@ -11,7 +11,12 @@ import static dev.irg.math.GammaConstants.FLOAT_SERIES_X_OFFSET;
 import static dev.irg.math.GammaConstants.FLOAT_SERIES_X_OFFSET_HIGH;
 import static dev.irg.math.GammaConstants.FLOAT_STIRLING_TERMS;
 import static dev.irg.math.GammaConstants.FLOAT_SUM_TOLERANCE;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_A_MIN;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_K_COUNT;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_LOW_K;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_LOW_N;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_LOW_NEAR_K;
+import static dev.irg.math.GammaConstants.FLOAT_TEMME_LOW_NEAR_N;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_N;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_N_COUNT;
 import static dev.irg.math.GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI;
@@ -98,7 +103,16 @@ final class GammaFloatKernels implements FloatFamily {
      * widened they took the float64 driver's whole path (6.8 ns); here a fill.
      */
     private static final int ZERO = 7;
-    private static final int REGIONS = 8;
+    /**
+     * dz/da only: Temme for a in [FLOAT_TEMME_A_MIN, TEMME_A_MIN) (the series and the fraction took these elements
+     * before), in the same two lambda bands with their own worst-case counts: FLOAT_TEMME_LOW_NEAR_K x
+     * FLOAT_TEMME_LOW_NEAR_N inside [FLOAT_TEMME_NEAR_LAMBDA_LO, FLOAT_TEMME_NEAR_LAMBDA_HI], FLOAT_TEMME_LOW_K x
+     * FLOAT_TEMME_LOW_N outside.
+     */
+    private static final int TEMME_LOW_NEAR = 8;
+    /** See TEMME_LOW_NEAR. */
+    private static final int TEMME_LOW_FAR = 9;
+    private static final int REGIONS = 10;
 
     /**
      * Term counts of the two Temme bands, each its worst case (the counts at the band's smallest a,
@@ -178,8 +192,9 @@ final class GammaFloatKernels implements FloatFamily {
 
     @Override
     public void classify(Op op, float[] alpha, float[] rate, float[] z, float[] codes, int m) {
+        float temmeMin = (float) (op == Op.GAMMA_GRAD_ALPHA ? FLOAT_TEMME_A_MIN : TEMME_A_MIN);
         for (int i = 0; i < m; i += SP.length()) {
-            classifyVector(alpha, rate, z, codes, i);
+            classifyVector(alpha, rate, z, codes, i, temmeMin);
         }
         if (op != Op.GAMMA_GRAD_ALPHA) {
             // dP/da in the Temme region needs the prefactor's exponent in float64: widened
@@ -193,10 +208,10 @@ final class GammaFloatKernels implements FloatFamily {
 
     /**
      * Region codes (as floats) of the lanes at {@code i}: IncompleteGamma.classify's regions on x = rate z
-     * in float, with the series / fraction split at a + FLOAT_SERIES_X_OFFSET, WIDEN outside the
-     * float ranges (NaN operands included: their range tests fail).
+     * in float, with the series / fraction split at a + FLOAT_SERIES_X_OFFSET, Temme from a = {@code temmeMin}
+     * (TEMME_LOW below TEMME_A_MIN), WIDEN outside the float ranges (NaN operands included: their range tests fail).
      */
-    private static void classifyVector(float[] alpha, float[] rate, float[] z, float[] codes, int i) {
+    private static void classifyVector(float[] alpha, float[] rate, float[] z, float[] codes, int i, float temmeMin) {
         FloatVector a = FloatVector.fromArray(SP, alpha, i);
         FloatVector r = FloatVector.fromArray(SP, rate, i);
         FloatVector x = r.mul(FloatVector.fromArray(SP, z, i));
@@ -206,12 +221,14 @@ final class GammaFloatKernels implements FloatFamily {
         // band: y = a + 1 (series) or a (fraction) at or above FLOAT_PSI_ASYMPTOTIC_MIN: codes 4 and 5
         VectorMask<Float> high = a.blend(a.add(1.0f), series).compare(GE, (float) FLOAT_PSI_ASYMPTOTIC_MIN);
         c = c.blend(c.add((float) (SERIES_HIGH - SERIES)), high);
-        FloatVector lam = x.div(a).blend(Float.NaN, a.compare(LT, (float) TEMME_A_MIN));
+        FloatVector lam = x.div(a).blend(Float.NaN, a.compare(LT, temmeMin));
         VectorMask<Float> temme = lam.blend(Float.POSITIVE_INFINITY, lam.compare(LT, (float) TEMME_LAMBDA_LO))
                 .compare(LE, (float) TEMME_LAMBDA_HI);
         VectorMask<Float> near = lam.blend(Float.POSITIVE_INFINITY, lam.compare(LT, (float) FLOAT_TEMME_NEAR_LAMBDA_LO))
                 .compare(LE, (float) FLOAT_TEMME_NEAR_LAMBDA_HI);
-        c = c.blend(a.broadcast((float) TEMME_FAR).blend((float) TEMME, near), temme);
+        FloatVector bands = a.broadcast((float) TEMME_FAR).blend((float) TEMME, near);
+        FloatVector lowBands = a.broadcast((float) TEMME_LOW_FAR).blend((float) TEMME_LOW_NEAR, near);
+        c = c.blend(bands.blend(lowBands, a.compare(LT, (float) TEMME_A_MIN)), temme);
         // z = 0 (a sample that underflowed: common for small a) has region ZERO where a and rate are in their
         // ranges; x = 0 from a product that underflowed (z > 0) is widened
         VectorMask<Float> zero = FloatVector.fromArray(SP, z, i).compare(EQ, 0.0f);
@@ -261,10 +278,15 @@ final class GammaFloatKernels implements FloatFamily {
                     anyNaN = fractionDpdaFinish(st, out, from, to);
                 }
             }
-            case TEMME, TEMME_FAR -> {
-                boolean near = region == TEMME;
+            case TEMME, TEMME_FAR, TEMME_LOW_NEAR, TEMME_LOW_FAR -> {
+                boolean near = region == TEMME || region == TEMME_LOW_NEAR;
                 temmeSetup(alpha, rate, z, st, from, to, near ? NEAR_LOG1PMX_TERMS : FAR_LOG1PMX_TERMS);
-                temmeSums(alpha, st, from, to, near ? NEAR_K_COUNT : FAR_K_COUNT, near ? NEAR_N_COUNT : FAR_N_COUNT);
+                if (region == TEMME_LOW_NEAR || region == TEMME_LOW_FAR) {
+                    temmeSums(alpha, st, from, to, near ? FLOAT_TEMME_LOW_NEAR_K : FLOAT_TEMME_LOW_K,
+                            near ? FLOAT_TEMME_LOW_NEAR_N : FLOAT_TEMME_LOW_N);
+                } else {
+                    temmeSums(alpha, st, from, to, near ? NEAR_K_COUNT : FAR_K_COUNT, near ? NEAR_N_COUNT : FAR_N_COUNT);
+                }
                 anyNaN = temmeFinish(alpha, rate, z, st, out, from, to);
             }
             case ZERO -> {
@@ -723,7 +745,7 @@ final class GammaFloatKernels implements FloatFamily {
     /**
      * Temme region, last stage (IncompleteGamma.temme's gradient): dz/da = lambda Gamma*(a) B / rate,
      * B = (mu - eta/2)(1 + eta T) - T/(2a) - (mu/a) dT/deta + dT/da, mu = (lambda - 1)/eta, log Gamma*(a)
-     * from FLOAT_STIRLING_TERMS terms of Stirling's series (a &ge; TEMME_A_MIN). Returns whether any result
+     * from FLOAT_STIRLING_TERMS terms of Stirling's series (a &ge; FLOAT_TEMME_A_MIN). Returns whether any result
      * is NaN or infinite (as seriesFinish).
      */
     private static boolean temmeFinish(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {

@@ -133,6 +133,42 @@ class FloatKernelsTest {
     }
 
     /**
+     * dz/da in float by Temme's expansion below TEMME_A_MIN (GammaConstants.FLOAT_TEMME_A_MIN): a uniform on
+     * [5, 20), lambda = x/a over the whole window (both bands, their edges included) and at its ends, against the
+     * float64 reference at the float inputs: median at most 1e-7, max 1e-6 (measured 2026-11-30: 7.1e-8, 4.6e-7);
+     * and in the corner where the truncation is largest, a in [5, 5.5) and lambda within 2 % of TEMME_LAMBDA_LO,
+     * median at most 1e-7. The truncated sums alone (TemmeLowCounts' grid) are off by 3.2e-6 there with the 4
+     * terms in 1/a of a &ge; 20, 1.7e-7 with 5, 5.8e-9 with FLOAT_TEMME_LOW_K = 8.
+     */
+    @Test
+    void temmeBelowTwentyMatchesTheReference() {
+        int n = 32000;
+        float[] a = new float[n];
+        float[] z = new float[n];
+        SplittableRandom r = new SplittableRandom(13);
+        double lo = GammaConstants.TEMME_LAMBDA_LO;
+        double hi = GammaConstants.TEMME_LAMBDA_HI;
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (GammaConstants.FLOAT_TEMME_A_MIN + (GammaConstants.TEMME_A_MIN - GammaConstants.FLOAT_TEMME_A_MIN)
+                    * (i < 64 ? (i % 2) * 0.999999 : r.nextDouble()));
+            double lam = i % 8 == 0 ? (r.nextBoolean() ? lo : hi) * (1 + 1e-6 * (2 * r.nextDouble() - 1))
+                    : lo + (hi - lo) * r.nextDouble();
+            z[i] = (float) (lam * a[i]);
+        }
+        double[] e = gradientErrors(a, z);
+        System.out.printf("float dz/da by Temme, a in [5, 20): median %.3g, p99 %.3g, max %.3g%n", e[n / 2], e[n * 99 / 100], e[n - 1]);
+        assertTrue(e[n / 2] <= 1e-7, "median " + e[n / 2]);
+        assertTrue(e[n - 1] <= 1e-6, "max " + e[n - 1]);
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (5 + 0.5 * r.nextDouble());
+            z[i] = (float) (lo * (1 + 0.02 * r.nextDouble()) * a[i]);
+        }
+        double[] corner = gradientErrors(a, z);
+        System.out.printf("  corner a in [5, 5.5), lambda next to %.4f: median %.3g, max %.3g%n", lo, corner[n / 2], corner[n - 1]);
+        assertTrue(corner[n / 2] <= 1e-7, "corner median " + corner[n / 2]);
+    }
+
+    /**
      * dz/da in float next to the series / fraction split for a in [12, 20) (x - a in [0.5, 1)): median relative
      * error against the float64 reference at the float inputs at most 1.8e-7 (with the split at a + 1/2 and
      * x/a rounded before its log it was 2.0-2.6e-7, above the float32 limit's 2e-7; GammaConstants.FLOAT_SERIES_X_OFFSET_HIGH).
@@ -157,7 +193,8 @@ class FloatKernelsTest {
      * Every element gets WIDEN exactly when an operand is outside the float ranges (NaN, infinities,
      * zero and negative values included; z = 0 with a and rate in range is region ZERO, 7), else the region of IncompleteGamma.classify(a, rate z) (with the
      * series / fraction split at a + FLOAT_SERIES_X_OFFSET; codes + 3 in the band of the asymptotic psi, Temme far from lambda = 1 code 6), except within float
-     * rounding of a region boundary. For dP/da the same, with both Temme bands widened.
+     * rounding of a region boundary; for dz/da Temme's lambda window from a = FLOAT_TEMME_A_MIN on (codes 8 and 9 below
+     * TEMME_A_MIN). For dP/da the regions without the low Temme bands, with both Temme bands widened.
      */
     @Test
     void classificationMatchesScalarAndWidensOutsideTheFloatRanges() {
@@ -187,10 +224,6 @@ class FloatKernelsTest {
             float[] dpda = new float[n];
             k.classify(Op.GAMMA_DCDF_DALPHA, a, rate, z, dpda, n);
             for (int i = 0; i < n; i++) {
-                boolean temme = region[i] == GammaConstants.REGION_TEMME || region[i] == 6;
-                assertEquals(temme ? FloatFamily.WIDEN : region[i], dpda[i], "dP/da region at a=" + a[i] + " z=" + z[i]);
-            }
-            for (int i = 0; i < n; i++) {
                 float x = rate[i] * z[i];
                 // z = 0 (an underflowed sample) is region ZERO (its result is 0)
                 float xr = z[i] == 0 ? (float) GammaConstants.FLOAT_X_MIN : x;
@@ -201,11 +234,13 @@ class FloatKernelsTest {
                 total++;
                 if (!inFloat) {
                     assertEquals(FloatFamily.WIDEN, region[i], at);
+                    assertEquals(FloatFamily.WIDEN, dpda[i], at);
                     continue;
                 }
                 floatElements++;
                 if (z[i] == 0) {
                     assertEquals(7, region[i], at);
+                    assertEquals(7, dpda[i], at);
                     continue;
                 }
                 double lam = (double) x / a[i];
@@ -233,8 +268,15 @@ class FloatKernelsTest {
                         && lam <= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI)) {
                     want = 6;
                 }
+                // dz/da: Temme's window from FLOAT_TEMME_A_MIN on, in two bands of its own below TEMME_A_MIN
+                boolean inWindow = lam >= GammaConstants.TEMME_LAMBDA_LO && lam <= GammaConstants.TEMME_LAMBDA_HI;
+                boolean near = lam >= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_LO && lam <= GammaConstants.FLOAT_TEMME_NEAR_LAMBDA_HI;
+                int wantGrad = a[i] >= (float) GammaConstants.FLOAT_TEMME_A_MIN && a[i] < (float) GammaConstants.TEMME_A_MIN
+                        && inWindow ? (near ? 8 : 9) : want;
                 if (!nearBoundary) {
-                    assertEquals(want, region[i], at);
+                    assertEquals(wantGrad, region[i], at);
+                    boolean temme = want == GammaConstants.REGION_TEMME || want == 6;
+                    assertEquals(temme ? FloatFamily.WIDEN : want, dpda[i], "dP/da region at " + at);
                 }
             }
         }
