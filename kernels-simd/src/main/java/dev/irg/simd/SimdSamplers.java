@@ -66,10 +66,14 @@ final class SimdSamplers implements SamplerKernels {
         s.paramsFloat = r.precision() == Precision.F32 && floatValued(r.p0()) && floatValued(r.p1());
         long n = r.n();
         boolean gammaFloat = r.kind() == Kind.GAMMA && s.paramsFloat && floatOutputs(r);
+        // gammaFloat passes the rate to the gradient kernels as the request has it, and a unit rate divides nothing
+        boolean rateUnused = gammaFloat && unitRate(r);
         for (long from = 0; from < n; from += SimdKernels.BLOCK) {
             int cnt = (int) Math.min(SimdKernels.BLOCK, n - from);
             SimdKernels.load(r.p0(), from, cnt, s.p0, s.f);
-            SimdKernels.load(r.p1(), from, cnt, s.p1, s.f);
+            if (!rateUnused) {
+                SimdKernels.load(r.p1(), from, cnt, s.p1, s.f);
+            }
             long base = r.first() + from;
             if (gammaFloat) {
                 gammaFloat(r, from, cnt, s);
@@ -103,7 +107,9 @@ final class SimdSamplers implements SamplerKernels {
 
     private void gamma(Request r, long base, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, base, s.p0, cnt, false, s.out, s);
-        divideByRate(s.out, s.p1, cnt);
+        if (!unitRate(r)) {
+            divideByRate(s.out, s.p1, cnt);
+        }
         roundAsStored(r, s.out, cnt);
         if (r.grad0() != null) {
             gradient(Op.GAMMA_GRAD_ALPHA, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
@@ -124,7 +130,9 @@ final class SimdSamplers implements SamplerKernels {
     private void gammaFloat(Request r, long from, int cnt, SamplerScratch s) {
         gamma.sample(r.seed(), SUBSTREAM_MAIN, r.first() + from, s.p0, cnt, false, s.out, s);
         float[] z = s.fx;
-        divideByRate(s.out, s.p1, cnt);
+        if (!unitRate(r)) {
+            divideByRate(s.out, s.p1, cnt);
+        }
         for (int i = 0; i < cnt; i++) {
             z[i] = (float) s.out[i];
         }
@@ -191,6 +199,11 @@ final class SimdSamplers implements SamplerKernels {
                 rate.broadcast(-1.0).div(rate).blend(Double.NaN, bad).intoArray(s.g1, i);
             }
         }
+    }
+
+    /** Whether the request's rate is the broadcast scalar 1: z = g / 1 = g exactly, and a rate of 1 is valid. */
+    private static boolean unitRate(Request r) {
+        return r.p1().isScalar() && r.p1().scalarValue() == 1.0;
     }
 
     /** z = g / rate in place over {@code g[0..cnt)} (whole vectors), NaN where the rate is not valid ({@link #invalid}). */
