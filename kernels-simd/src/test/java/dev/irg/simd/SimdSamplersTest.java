@@ -296,7 +296,9 @@ class SimdSamplersTest {
         int n = 3 * SimdKernels.BLOCK + 5;
         Vec arrayAlpha = vec(param0(Kind.GAMMA, n, 41), Precision.F32);
         Vec arrayRate = vec(param1(Kind.GAMMA, n, 43), Precision.F32);
-        Vec[][] params = {{arrayAlpha, arrayRate}, {arrayAlpha, Vec.scalar(0.25)}, {Vec.scalar(3.5), arrayRate}};
+        // a broadcast rate of 1 skips the division and the rate's load (SimdSamplers.unitRate)
+        Vec[][] params = {{arrayAlpha, arrayRate}, {arrayAlpha, Vec.scalar(0.25)}, {Vec.scalar(3.5), arrayRate},
+            {arrayAlpha, Vec.scalar(1.0)}};
         for (Vec[] p : params) {
             Outs ref = Outs.of(Kind.GAMMA, Precision.F32, n, true);
             Outs got = Outs.of(Kind.GAMMA, Precision.F32, n, true);
@@ -311,6 +313,25 @@ class SimdSamplersTest {
                 kernels.evaluate(new Batch(ops[g], Precision.F32, p[0], p[1], got.out, sep, n));
                 assertBits(sep, grads[g], what + " " + ops[g] + " = gradient kernel at the sample");
             }
+        }
+    }
+
+    /**
+     * A broadcast rate of 1 (SimdSamplers.unitRate: no division) in float64 and in float32 with float64 outputs (the
+     * path through the float64 scratch): samples bit-identical to the scalar backend's, NaN for invalid alphas.
+     */
+    @Test
+    void unitRateGammaMatchesScalar() {
+        SimdSamplers simd = new SimdSamplers(SimdKernels.create(widths()[0]));
+        int n = 2 * SimdKernels.BLOCK + 3;
+        for (Precision pr : new Precision[] {Precision.F64, Precision.F32}) {
+            Vec alpha = Vec.of(param0(Kind.GAMMA, n, 47));
+            Outs ref = Outs.of(Kind.GAMMA, pr, n, true);
+            Outs got = Outs.of(Kind.GAMMA, pr, n, true);
+            ScalarSamplers.INSTANCE.sample(request(Kind.GAMMA, pr, 79, alpha, Vec.scalar(1.0), ref, n, 1));
+            simd.sample(request(Kind.GAMMA, pr, 79, alpha, Vec.scalar(1.0), got, n, 1));
+            assertBits(ref.out, got.out, pr + " rate 1 z");
+            assertClose(ref.g0, got.g0, pr == Precision.F64 ? GRAD_REL_F64 : GRAD_REL_F32, pr + " rate 1 dz/dalpha");
         }
     }
 
