@@ -55,12 +55,12 @@ public class GroupingTime {
             long t1 = tm.getCurrentThreadCpuTime();
             for (int it = 0; it < iters; it++) {
                 g.count(codes, nr, block);
-                g.gather(codes, nr, block, p0, p1, x, g0, g1, gx, false, uniform);
+                g.gather(codes, nr, -1, block, p0, p1, x, g0, g1, gx, false, uniform);
             }
             long t2 = tm.getCurrentThreadCpuTime();
             for (int it = 0; it < iters; it++) {
                 g.count(codes, nr, block);
-                g.gather(codes, nr, block, p0, p1, x, g0, g1, gx, false, uniform);
+                g.gather(codes, nr, -1, block, p0, p1, x, g0, g1, gx, false, uniform);
                 g.scatter(codes, nr, block, g0, out);
             }
             long t3 = tm.getCurrentThreadCpuTime();

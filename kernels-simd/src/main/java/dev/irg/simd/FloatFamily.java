@@ -27,6 +27,16 @@ interface FloatFamily {
     void classify(Op op, float[] p0, float[] p1, float[] x, float[] codes, int m);
 
     /**
+     * A region whose every result is +0 (-1: none), such as Gamma's z = 0: {@link FloatGrouping} neither groups
+     * it nor asks {@link #evaluate} for it, the scatter writes 0 into its lanes. On blocks where it is occupied
+     * at all it would cost a full region of the grouping pass (compresses and expands per vector), however few
+     * its elements.
+     */
+    default int zeroRegion() {
+        return -1;
+    }
+
+    /**
      * {@code out[i] = op(p0[i], p1[i], x[i])} rounded to float, for {@code from <= i < to}, all in
      * {@code region} (never {@link #WIDEN}); an element the float code cannot finish (a sum that did not
      * converge or overflowed) is computed by the scalar float64 reference.

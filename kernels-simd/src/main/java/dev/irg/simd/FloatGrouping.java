@@ -37,6 +37,9 @@ final class FloatGrouping {
     private final int[] regionOf;
     private final int[] fill;
 
+    /** The zero region of the block being grouped (FloatFamily.zeroRegion, from gather; -1: none). */
+    private int zeroRegion = -1;
+
     FloatGrouping(int regions, int block) {
         count = new int[regions];
         start = new int[regions];
@@ -81,16 +84,18 @@ final class FloatGrouping {
      * operand such as the default rate or one alpha for the batch; g0 (g1) is then filled with it instead of
      * compressed. The compressed stores bound this pass (a 64-byte store at an unaligned position per region
      * and operand): on blocks of eight regions 1.75-1.93 ns per element with three operands, 1.23-1.26 with
-     * two. Returns the end of the last run, slack included.
+     * two. {@code zeroRegion} (FloatFamily.zeroRegion, -1: none) is counted but gets no run: {@link #scatter}
+     * writes 0 into its lanes. Returns the end of the last run, slack included.
      */
-    int gather(float[] codes, int nr, int m, float[] p0, float[] p1, float[] x, float[] g0, float[] g1, float[] gx,
-            boolean p0Uniform, boolean p1Uniform) {
+    int gather(float[] codes, int nr, int zeroRegion, int m, float[] p0, float[] p1, float[] x, float[] g0, float[] g1,
+            float[] gx, boolean p0Uniform, boolean p1Uniform) {
+        this.zeroRegion = zeroRegion;
         int lanes = SP.length();
         int pos = 0;
         for (int r = 0; r < nr; r++) {
             start[r] = pos;
-            end[r] = pos + (count[r] + lanes - 1) / lanes * lanes;
-            pos = count[r] > 0 ? end[r] + lanes : pos;
+            end[r] = r == zeroRegion ? pos : pos + (count[r] + lanes - 1) / lanes * lanes;
+            pos = count[r] > 0 && r != zeroRegion ? end[r] + lanes : pos;
         }
         int k = occupiedRegions(nr);
         compress(codes, k, m, p0, p1, x, g0, g1, gx, p0Uniform, p1Uniform);
@@ -137,11 +142,11 @@ final class FloatGrouping {
         }
     }
 
-    /** The occupied regions into regionOf[0 .. k) and their runs' starts into fill[0 .. k); returns k. */
+    /** The occupied regions but the zero region into regionOf[0 .. k) and their runs' starts into fill[0 .. k); returns k. */
     private int occupiedRegions(int nr) {
         int k = 0;
         for (int r = 0; r < nr; r++) {
-            if (count[r] > 0) {
+            if (count[r] > 0 && r != zeroRegion) {
                 regionOf[k] = r;
                 fill[k++] = start[r];
             }
@@ -149,12 +154,16 @@ final class FloatGrouping {
         return k;
     }
 
-    /** The inverse of {@link #gather} for the results: {@code out[i]} from region {@code codes[i]}'s run in {@code gout}. */
+    /**
+     * The inverse of {@link #gather} (of the same block) for the results: {@code out[i]} from region {@code codes[i]}'s
+     * run in {@code gout}, 0 in the zero region's lanes.
+     */
     void scatter(float[] codes, int nr, int m, float[] gout, float[] out) {
         int k = occupiedRegions(nr);
+        float zero = zeroRegion >= 0 && count[zeroRegion] > 0 ? zeroRegion : Float.NaN; // NaN equals no code
         for (int i = 0; i < m; i += SP.length()) {
             FloatVector c = FloatVector.fromArray(SP, codes, i);
-            FloatVector o = c;
+            FloatVector o = c.blend(0.0f, c.compare(EQ, zero));
             for (int q = 0; q < k; q++) {
                 int at = fill[q];
                 VectorMask<Float> in = c.compare(EQ, (float) regionOf[q]);

@@ -186,6 +186,11 @@ final class GammaFloatKernels implements FloatFamily {
     }
 
     @Override
+    public int zeroRegion() {
+        return ZERO;
+    }
+
+    @Override
     public boolean has(Op op) {
         return op == Op.GAMMA_GRAD_ALPHA || op == Op.GAMMA_DCDF_DALPHA;
     }

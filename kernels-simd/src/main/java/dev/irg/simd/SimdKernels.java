@@ -218,9 +218,10 @@ public final class SimdKernels implements Kernels {
             ff.evaluate(op, only, s.fp0, s.fp1, s.fx, s.fout, 0, m);
             return;
         }
-        g.gather(s.fcodes, nr, m, s.fp0, s.fp1, s.fx, s.gfp0, s.gfp1, s.gfx, p0Uniform, p1Uniform);
+        int zero = ff.zeroRegion();
+        g.gather(s.fcodes, nr, zero, m, s.fp0, s.fp1, s.fx, s.gfp0, s.gfp1, s.gfx, p0Uniform, p1Uniform);
         for (int r = 0; r < nr; r++) {
-            if (g.count[r] == 0) {
+            if (g.count[r] == 0 || r == zero) { // the zero region's lanes: 0 from the scatter
                 continue;
             }
             if (r == FloatFamily.WIDEN) {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * to seven occupied regions, each region's run holds exactly its elements in block order (no run's
  * whole-vector stores overwrite another's), starts on a vector boundary and is padded with its last
  * element (with a uniform p0 or p1 too, which gather fills instead of compressing), and scatter puts
- * every result back in its slot.
+ * every result back in its slot; a zero region (FloatFamily.zeroRegion), when given, is counted, gets an empty
+ * run, and its lanes come back as 0.
  */
 class FloatGroupingTest {
     private static final int REGIONS = 7;
@@ -59,7 +60,10 @@ class FloatGroupingTest {
                 if (uniform1) {
                     java.util.Arrays.fill(p1, 0, m, -7f);
                 }
-                int total = g.gather(codes, REGIONS, m, p0, p1, x, g0, g1, gx, uniform0, uniform1);
+                // half the blocks with a zero region, most often an occupied one
+                int zero = rnd.nextBoolean() ? -1 : rnd.nextInt(3) > 0 ? used[rnd.nextInt(occupied)] : rnd.nextInt(REGIONS);
+                at += " zero region " + zero;
+                int total = g.gather(codes, REGIONS, zero, m, p0, p1, x, g0, g1, gx, uniform0, uniform1);
                 assertTrue(total <= cap, at);
                 float[] gout = new float[cap];
                 for (int r = 0; r < REGIONS; r++) {
@@ -73,7 +77,7 @@ class FloatGroupingTest {
                     int s = g.start[r];
                     int e = g.end[r];
                     assertEquals(0, s % lanes, at + " region " + r + " start");
-                    assertEquals((want.size() + lanes - 1) / lanes * lanes, e - s, at + " region " + r + " length");
+                    assertEquals(r == zero ? 0 : (want.size() + lanes - 1) / lanes * lanes, e - s, at + " region " + r + " length");
                     for (int j = s; j < e; j++) {
                         int i = want.get(Math.min(j - s, want.size() - 1)); // padding repeats the last element
                         assertEquals(p0[i], g0[j], at + " region " + r + " slot " + j);
@@ -86,7 +90,7 @@ class FloatGroupingTest {
                 g.scatter(codes, REGIONS, m, gout, out);
                 float[] expected = new float[m];
                 for (int i = 0; i < m; i++) {
-                    expected[i] = 10 * codes[i] + 0.25f * i;
+                    expected[i] = codes[i] == zero ? 0 : 10 * codes[i] + 0.25f * i;
                 }
                 assertArrayEquals(expected, out, at);
             }
