@@ -42,6 +42,9 @@ final class SimdGammaSampler {
     private static final double DIRECT = 2;
     private static final VectorSpecies<Integer> SI = Lanes.SI;
 
+    /** Pending elements per chunk of a round (a multiple of every lane count): its uniforms stay in L1 between passes. */
+    private static final int ATTEMPT_CHUNK = 512;
+
     private final VectorPhilox philox;
     private final int maxAttempts;
 
@@ -199,41 +202,19 @@ final class SimdGammaSampler {
         double[] uA = s.uA;
         double[] uB = s.uB;
         double[] uC = s.uC;
-        philox.uniformsAt(seed, sub, block, base, pend, n, s.pe, uA, uB, uC); // pads pend to whole vectors too
-        VectorSamplerMath.log(uA, uA, n);
-        VectorSamplerMath.cos2pi(uB, uB, n);
         int lanes = SP.length();
-        // the lanes the squeeze did not accept, compressed into a list: element (as a double), u (then log u),
-        // c x (then log1p(c x)), 1 where open (1 + c x > 0); benign arguments 1 and 0 where not open
         double[] listed = s.mtElement;
         double[] logU = s.w0;
         double[] log1pCx = s.w1;
         double[] open1 = s.mtOpen;
         int q = 0;
-        for (int p = 0; p < n; p += lanes) {
-            // GammaSampler.normal, then the first steps of GammaSampler.accepts, lane-wise
-            DoubleVector x = DoubleVector.fromArray(SP, uA, p).mul(-2).sqrt().mul(DoubleVector.fromArray(SP, uB, p));
-            DoubleVector c = identity ? DoubleVector.fromArray(SP, s.c, p) : DoubleVector.fromArray(SP, s.c, 0, pend, p);
-            if (identity) {
-                x.intoArray(s.x, p);
-            } else {
-                x.intoArray(s.x, 0, pend, p); // padding lanes repeat the last element with its own values
-            }
-            DoubleVector cx = c.mul(x);
-            DoubleVector x2 = x.mul(x);
-            VectorMask<Double> closed = cx.compare(LE, -1);
-            // squeeze bound 1 - 0.0331 x^4, or 0 (never accepts: u > 0) where 1 + cx <= 0; +infinity (taken as
-            // squeezed, never listed) in the padding lanes past n
-            DoubleVector bound = x2.mul(GAMMA_SQUEEZE).mul(x2).neg().add(1).blend(0.0, closed)
-                    .blend(Double.POSITIVE_INFINITY, DoubleVector.fromArray(SP, Lanes.LANE_NUMBERS, 0).compare(GE, (double) (n - p)));
-            DoubleVector u = DoubleVector.fromArray(SP, uC, p);
-            VectorMask<Double> notSqueezed = u.compare(GE, bound);
-            DoubleVector element = identity ? DoubleVector.fromArray(SP, s.index, p) : DoubleVector.fromArray(SP, s.index, 0, pend, p);
-            element.compress(notSqueezed).intoArray(listed, q);
-            u.blend(1.0, closed).compress(notSqueezed).intoArray(logU, q);
-            cx.blend(0.0, closed).compress(notSqueezed).intoArray(log1pCx, q);
-            u.broadcast(1.0).blend(0.0, closed).compress(notSqueezed).intoArray(open1, q);
-            q += notSqueezed.trueCount();
+        // in chunks, so that the uniforms, their logs and cosines stay in the L1 cache between the passes
+        for (int c0 = 0; c0 < n; c0 += ATTEMPT_CHUNK) {
+            int cn = Math.min(ATTEMPT_CHUNK, n - c0);
+            philox.uniformsAt(seed, sub, block, base, pend, c0, cn, s.pe, uA, uB, uC); // pads pend to whole vectors too
+            VectorSamplerMath.log(uA, uA, cn);
+            VectorSamplerMath.cos2pi(uB, uB, cn);
+            q = squeeze(c0, cn, n, identity, q, s);
         }
         int qv = (q + lanes - 1) / lanes * lanes;
         Arrays.fill(logU, q, qv, 1.0); // whole vectors: ordinary arguments in the lanes past the list
@@ -250,4 +231,45 @@ final class SimdGammaSampler {
         return rejected;
     }
 
+    /**
+     * The vector part of a round for the pending positions {@code c0 .. c0 + cn)} of the {@code n}, whose uniforms are
+     * in s.uA (log u), s.uB (cos 2 pi u) and s.uC from index 0: GammaSampler.normal, then the first steps of
+     * GammaSampler.accepts, lane-wise; the lanes the squeeze did not accept appended to the list from {@code q}:
+     * element (as a double), u (then log u), c x (then log1p(c x)), 1 where open (1 + c x &gt; 0), benign arguments
+     * 1 and 0 where not open. Returns the list's new length.
+     */
+    private static int squeeze(int c0, int cn, int n, boolean identity, int q, SamplerScratch s) {
+        int[] pend = s.pend;
+        double[] listed = s.mtElement;
+        double[] logU = s.w0;
+        double[] log1pCx = s.w1;
+        double[] open1 = s.mtOpen;
+        int lanes = SP.length();
+        for (int p = c0; p < c0 + cn; p += lanes) {
+            int k = p - c0;
+            DoubleVector x = DoubleVector.fromArray(SP, s.uA, k).mul(-2).sqrt().mul(DoubleVector.fromArray(SP, s.uB, k));
+            DoubleVector c = identity ? DoubleVector.fromArray(SP, s.c, p) : DoubleVector.fromArray(SP, s.c, 0, pend, p);
+            if (identity) {
+                x.intoArray(s.x, p);
+            } else {
+                x.intoArray(s.x, 0, pend, p); // padding lanes repeat the last element with its own values
+            }
+            DoubleVector cx = c.mul(x);
+            DoubleVector x2 = x.mul(x);
+            VectorMask<Double> closed = cx.compare(LE, -1);
+            // squeeze bound 1 - 0.0331 x^4, or 0 (never accepts: u > 0) where 1 + cx <= 0; +infinity (taken as
+            // squeezed, never listed) in the padding lanes past n
+            DoubleVector bound = x2.mul(GAMMA_SQUEEZE).mul(x2).neg().add(1).blend(0.0, closed)
+                    .blend(Double.POSITIVE_INFINITY, DoubleVector.fromArray(SP, Lanes.LANE_NUMBERS, 0).compare(GE, (double) (n - p)));
+            DoubleVector u = DoubleVector.fromArray(SP, s.uC, k);
+            VectorMask<Double> notSqueezed = u.compare(GE, bound);
+            DoubleVector element = identity ? DoubleVector.fromArray(SP, s.index, p) : DoubleVector.fromArray(SP, s.index, 0, pend, p);
+            element.compress(notSqueezed).intoArray(listed, q);
+            u.blend(1.0, closed).compress(notSqueezed).intoArray(logU, q);
+            cx.blend(0.0, closed).compress(notSqueezed).intoArray(log1pCx, q);
+            u.broadcast(1.0).blend(0.0, closed).compress(notSqueezed).intoArray(open1, q);
+            q += notSqueezed.trueCount();
+        }
+        return q;
+    }
 }

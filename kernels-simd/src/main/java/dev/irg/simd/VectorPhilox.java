@@ -121,13 +121,23 @@ final class VectorPhilox {
      */
     int uniformsAt(long seed, int sub, int block, long base, int[] idx, int n, long[] pe,
                    double[] uA, double[] uB, double[] uC) {
+        return uniformsAt(seed, sub, block, base, idx, 0, n, pe, uA, uB, uC);
+    }
+
+    /**
+     * {@link #uniformsAt} for the part {@code idx[from .. from + n)} of a list, into the outputs from index 0 (a
+     * chunk of a longer list; padding, where {@code n} is not a whole number of vectors, writes {@code idx} past
+     * {@code from + n}).
+     */
+    int uniformsAt(long seed, int sub, int block, long base, int[] idx, int from, int n, long[] pe,
+                   double[] uA, double[] uB, double[] uC) {
         int lanes = lanes();
         int m = (n + lanes - 1) / lanes * lanes;
         for (int p = 0; p < n; p++) {
-            pe[p] = base + idx[p];
+            pe[p] = base + idx[from + p];
         }
         for (int p = n; p < m; p++) {
-            idx[p] = idx[n - 1];
+            idx[from + p] = idx[from + n - 1];
             pe[p] = pe[n - 1];
         }
         uniforms(seed, sub, block, pe, m, uA, uB, uC);
