@@ -350,8 +350,9 @@ public final class GammaConstants {
      * within 5.9e-9 relative of the float64 reference over the window (grid of 21 a x 101 lambda,
      * {@code kernels-simd/tools/TemmeLowCounts.java 1e-8}; the counts are those of a in [5, 6): 7 x 14 suffice in
      * [6, 8), 6 x 13 in [8, 10)); the full 13 x 34 sums are within 3.2e-11 of the reference at a = 5, 6.7e-10 at 4 and 3.4e-8 at 3,
-     * where the expansion runs out). There the series and the continued fraction need tens of steps per lane
-     * (7.7 and 7.2 ns per element on samples of Gamma(a), a in [6, 20), against ~3 for Temme at a &ge; 20).
+     * where the expansion runs out). There the series and the continued fraction need tens of steps per lane: on
+     * the float32 sampler's pairs with a in [5, 20), 9.4 ns per element of CPU time with them, 5.1 with Temme
+     * ({@code kernels-simd/tools/ab}, mode low, the two builds in one JVM).
      * dP/da keeps TEMME_A_MIN (its float Temme elements are widened).
      */
     public static final double FLOAT_TEMME_A_MIN = 5.0;

@@ -100,7 +100,8 @@ final class GammaFloatKernels implements FloatFamily {
      * z = 0 with a and rate in the float ranges (a sample that underflowed; 17 % of the float32 samples of
      * the report's inputs, a log-uniform on [1e-4, 1e6]): dz/da and dP/da are 0 exactly (IncompleteGamma.edge).
      * A region of its own: in the series region's vectors these lanes cost as much as any (8.5 ns per element),
-     * widened they took the float64 driver's whole path (6.8 ns); here a fill.
+     * widened they took the float64 driver's whole path (6.8 ns); here a fill where a block holds nothing else,
+     * otherwise not grouped at all ({@link #zeroRegion}: the scatter writes the zeros).
      */
     private static final int ZERO = 7;
     /**
@@ -214,7 +215,8 @@ final class GammaFloatKernels implements FloatFamily {
     /**
      * Region codes (as floats) of the lanes at {@code i}: IncompleteGamma.classify's regions on x = rate z
      * in float, with the series / fraction split at a + FLOAT_SERIES_X_OFFSET, Temme from a = {@code temmeMin}
-     * (TEMME_LOW below TEMME_A_MIN), WIDEN outside the float ranges (NaN operands included: their range tests fail).
+     * (TEMME_LOW_NEAR and TEMME_LOW_FAR below TEMME_A_MIN), WIDEN outside the float ranges (NaN operands included:
+     * their range tests fail).
      */
     private static void classifyVector(float[] alpha, float[] rate, float[] z, float[] codes, int i, float temmeMin) {
         FloatVector a = FloatVector.fromArray(SP, alpha, i);
