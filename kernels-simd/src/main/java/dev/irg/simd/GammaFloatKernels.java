@@ -362,66 +362,78 @@ final class GammaFloatKernels implements FloatFamily {
      * the convergence test at FLOAT_SUM_TOLERANCE (GammaKernels.seriesSums' one-compare form); S is
      * NaN in a lane still open after VECTOR_ITERATION_BUDGET terms. A lane that has converged adds no
      * more terms (its term is set to 0): its terms would otherwise keep shrinking while slower lanes
-     * run, into the subnormal range (x from SERIES_SUM_X_MIN on, see there).
+     * run, into the subnormal range (x from SERIES_SUM_X_MIN on, see there). Three vectors side by side (i, i +
+     * lanes, i + 2 lanes; past the run's end they repeat the first), all running until the three have converged:
+     * the loop-carried chains of one vector (a division, then the term's and the sums' updates) left the core
+     * idle between steps; two vectors took dz/da on the sampler's pairs from 143 to 150-155 M/s (2026-11-29),
+     * three a further 2-8 % (2026-11-30, docs/simd.md "Eleventh session").
      */
     private static void seriesSums(float[] alpha, float[] rate, float[] z, Stages st, int from, int to) {
         final float tol = (float) FLOAT_SUM_TOLERANCE;
         int cap = Math.min(SERIES_MAX_ITER, VECTOR_ITERATION_BUDGET);
         int lanes = SP.length();
-        for (int i = from; i < to; i += 2 * lanes) {
-            // two vectors side by side (i and i + lanes; the second repeats the first past the run's end): the
-            // loop-carried chains of one vector left the core idle between their steps
-            int j = i + lanes < to ? i + lanes : i;
+        for (int i = from; i < to; i += 3 * lanes) {
+            int j = i + lanes < to ? i + lanes : i; // the second and third vectors, or the first again
+            int l = i + 2 * lanes < to ? i + 2 * lanes : i;
             FloatVector a = FloatVector.fromArray(SP, alpha, i);
             FloatVector x = FloatVector.fromArray(SP, rate, i).mul(FloatVector.fromArray(SP, z, i)).max(SERIES_SUM_X_MIN);
             FloatVector b = FloatVector.fromArray(SP, alpha, j);
             FloatVector y = FloatVector.fromArray(SP, rate, j).mul(FloatVector.fromArray(SP, z, j)).max(SERIES_SUM_X_MIN);
+            FloatVector c3 = FloatVector.fromArray(SP, alpha, l);
+            FloatVector w = FloatVector.fromArray(SP, rate, l).mul(FloatVector.fromArray(SP, z, l)).max(SERIES_SUM_X_MIN);
             FloatVector one = a.broadcast(1.0f);
-            FloatVector s = one;
-            FloatVector ds = a.broadcast(0.0f);
-            FloatVector t = one;
-            FloatVector h = ds;
-            FloatVector crit = one;
-            FloatVector s2 = one;
-            FloatVector ds2 = ds;
-            FloatVector t2 = one;
-            FloatVector h2 = ds;
-            FloatVector crit2 = one;
-            // two terms per step, the convergence test on the second (a lane that met it one term
-            // earlier adds one more term below the tolerance): half the tests and reductions
+            FloatVector s = one, ds = a.broadcast(0.0f), t = one, h = ds, crit = one;
+            FloatVector s2 = one, ds2 = ds, t2 = one, h2 = ds, crit2 = one;
+            FloatVector s3 = one, ds3 = ds, t3 = one, h3 = ds, crit3 = one;
             for (int n = 1; n < cap; n += 2) {
                 FloatVector rn = one.div(a.add(n));
                 FloatVector rm = one.div(b.add(n));
-                t = t.mul(x.mul(rn)); // x rn off the loop-carried chain of t: one multiplication on it
-                t2 = t2.mul(y.mul(rm));
-                h = h.add(rn);
-                h2 = h2.add(rm);
-                s = s.add(t);
-                s2 = s2.add(t2);
-                ds = ds.sub(t.mul(h));
-                ds2 = ds2.sub(t2.mul(h2));
-                rn = one.div(a.add(n + 1));
-                rm = one.div(b.add(n + 1));
+                FloatVector rk = one.div(c3.add(n));
                 t = t.mul(x.mul(rn));
                 t2 = t2.mul(y.mul(rm));
+                t3 = t3.mul(w.mul(rk));
                 h = h.add(rn);
                 h2 = h2.add(rm);
-                FloatVector dt = t.neg().mul(h);
-                FloatVector dt2 = t2.neg().mul(h2);
+                h3 = h3.add(rk);
                 s = s.add(t);
                 s2 = s2.add(t2);
+                s3 = s3.add(t3);
+                ds = ds.sub(t.mul(h));
+                ds2 = ds2.sub(t2.mul(h2));
+                ds3 = ds3.sub(t3.mul(h3));
+                rn = one.div(a.add(n + 1));
+                rm = one.div(b.add(n + 1));
+                rk = one.div(c3.add(n + 1));
+                t = t.mul(x.mul(rn));
+                t2 = t2.mul(y.mul(rm));
+                t3 = t3.mul(w.mul(rk));
+                h = h.add(rn);
+                h2 = h2.add(rm);
+                h3 = h3.add(rk);
+                FloatVector dt = t.neg().mul(h);
+                FloatVector dt2 = t2.neg().mul(h2);
+                FloatVector dt3 = t3.neg().mul(h3);
+                s = s.add(t);
+                s2 = s2.add(t2);
+                s3 = s3.add(t3);
                 ds = ds.add(dt);
                 ds2 = ds2.add(dt2);
+                ds3 = ds3.add(dt3);
                 crit = t.sub(s.mul(tol)).max(ds.mul(tol).sub(dt));
                 crit2 = t2.sub(s2.mul(tol)).max(ds2.mul(tol).sub(dt2));
+                crit3 = t3.sub(s3.mul(tol)).max(ds3.mul(tol).sub(dt3));
                 VectorMask<Float> done = crit.compare(LE, 0.0f);
                 VectorMask<Float> done2 = crit2.compare(LE, 0.0f);
-                if (crit.max(crit2).compare(LE, 0.0f).allTrue()) {
+                VectorMask<Float> done3 = crit3.compare(LE, 0.0f);
+                if (crit.max(crit2).max(crit3).compare(LE, 0.0f).allTrue()) {
                     break;
                 }
                 t = t.blend(0.0f, done);
                 t2 = t2.blend(0.0f, done2);
+                t3 = t3.blend(0.0f, done3);
             }
+            s3.blend(Float.NaN, crit3.compare(GT, 0.0f)).intoArray(st.u, l);
+            ds3.intoArray(st.du, l);
             s2.blend(Float.NaN, crit2.compare(GT, 0.0f)).intoArray(st.u, j);
             ds2.intoArray(st.du, j);
             s.blend(Float.NaN, crit.compare(GT, 0.0f)).intoArray(st.u, i);
