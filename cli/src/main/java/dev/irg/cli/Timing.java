@@ -22,9 +22,13 @@ final class Timing {
      * run is equally slow. Measured with `irg bench --dist gamma --quantity grad --precision f32 --backend simd
      * --n 200000 --threads 2`: warm-up ended after 0.3 s with three runs agreeing at 1.9-2.4e6 elements/s
      * (the Vector API's interpreted fallback in the JFR profile), against 5.4e7 once compiled. 2^23 elements
-     * are about 4000 calls of every stage of a 512-element block driver, past C2's compile thresholds.
+     * were about 4000 calls of every stage of a 512-element block driver, past C2's compile thresholds. Since the
+     * float32 Gamma series sums three vectors side by side (2026-11-30) its final compilation comes later: `irg bench
+     * --dist gamma --quantity grad --precision f32 --n 1000000 --threads 1` measured 1.04-1.12e8 elements/s after
+     * 2^23 elements of warm-up, 1.58-1.66e8 with 30 timed runs, and CpuTime on 200 000 report inputs settled after
+     * 2.5e7 elements: 2^25 now.
      */
-    static final long MIN_WARMUP_ELEMENTS = 1L << 23;
+    static final long MIN_WARMUP_ELEMENTS = 1L << 25;
     /** The element condition is dropped after this much warm-up (slow backends, e.g. scalar Beta at 1e6/s, would wait long). */
     static final long ELEMENTS_WARMUP_CAP_NANOS = 1_500_000_000L;
     /** Consecutive warm-up runs that must agree before timing starts. */
