@@ -220,20 +220,28 @@ final class VectorGammaFunctions {
         return r.blend(Double.NaN, x.compare(LT, 0.0)).blend(Double.NaN, x.compare(NE, x));
     }
 
-    /** log(1 + t) - t for t &gt; -1; -infinity at -1, NaN below. */
+    /**
+     * log(1 + t) - t for t &gt; -1; -infinity at -1, NaN below: the atanh series in u = t/(2 + t) where t is in
+     * [LOG1PMX_SERIES_LO, LOG1PMX_SERIES_HI], log1p(t) - t elsewhere. The series runs in every vector and the log1p
+     * only in a vector with a lane outside the series' range (Temme's lambda = 1 + t of Gamma samples mostly lies
+     * inside: float64 Temme elements 16.5-16.7 instead of 16.8-17.1 ns per element, three alternations; the
+     * report's inputs and the Beta gradient unchanged within noise). Not a helper for the series with an early
+     * return: that version boxed a vector per call (12 bytes per element of the Temme region, 20-21 ns in some
+     * JVMs).
+     */
     static DoubleVector log1pmx(DoubleVector t) {
         t = Lanes.NEG_ZERO.add(t);
         VectorMask<Double> ser = t.blend(Double.POSITIVE_INFINITY, t.compare(LT, LOG1PMX_SERIES_LO)).compare(LE, LOG1PMX_SERIES_HI);
-        DoubleVector r = t.lanewise(LOG1P).sub(t);
-        if (ser.anyTrue()) {
-            DoubleVector u = t.div(t.add(2.0));
-            DoubleVector u2 = u.mul(u);
-            DoubleVector s = Lanes.NEG_ZERO.add(horner(u2, LOG1PMX_SERIES));
-            DoubleVector v = t.neg().mul(u).add(u.mul(2.0).mul(u2).mul(s));
-            r = r.blend(v, ser);
+        DoubleVector u = t.div(t.add(2.0));
+        DoubleVector u2 = u.mul(u);
+        DoubleVector s = Lanes.NEG_ZERO.add(horner(u2, LOG1PMX_SERIES));
+        DoubleVector r = t.neg().mul(u).add(u.mul(2.0).mul(u2).mul(s));
+        if (!ser.allTrue()) {
+            r = t.lanewise(LOG1P).sub(t).blend(r, ser);
+            r = r.blend(Double.NEGATIVE_INFINITY, t.compare(EQ, -1.0));
+            r = r.blend(Double.NaN, t.compare(LT, -1.0));
         }
-        r = r.blend(Double.NEGATIVE_INFINITY, t.compare(EQ, -1.0));
-        return r.blend(Double.NaN, t.compare(LT, -1.0));
+        return r;
     }
 
     /**
