@@ -5,7 +5,8 @@
 # writes jmh/results/<name>.json and jmh/results/<name>.md (jmh/summarize.py's tables).
 # 14 minutes on the 2-core CI machine (138 combinations; about 17 with Beta on SIMD).
 # Usage: jmh/run-full.sh [--name NAME] [JMH options, e.g. -p op=GAMMA_GRAD_ALPHA,BETA_CDF or -e CudaOpBench]
-#   NAME defaults to full-<UTC date>; later options override the defaults below (JMH takes the last).
+#   NAME defaults to full-<UTC date>; an option given here (-f, -wi, -w, -i, -r) replaces its default below, and
+#   -p lists replace the benchmarks' default lists.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -19,7 +20,14 @@ mkdir -p jmh/results
 JSON="jmh/results/$NAME.json"
 MD="jmh/results/$NAME.md"
 # 2 s of warm-up (OpBench primes the SIMD kernels in its setup, see OpBench.PRIME_N), 1.5 s measured
-SETTINGS=(-f 1 -wi 2 -w 1s -i 3 -r 500ms)
+DEFAULTS=(-f 1 -wi 2 -w 1s -i 3 -r 500ms)
+SETTINGS=()
+# JMH's command line takes each of these options once: a default only where the caller did not give it
+for ((k = 0; k < ${#DEFAULTS[@]}; k += 2)); do
+  given=false
+  for a in "$@"; do [ "$a" = "${DEFAULTS[k]}" ] && given=true; done
+  $given || SETTINGS+=("${DEFAULTS[k]}" "${DEFAULTS[k + 1]}")
+done
 START=$(date -u +%s)
 # the host JVM needs the Vector API too: FullSuite asks each backend which operations it serves
 java --add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED -cp jmh/target/benchmarks.jar \
