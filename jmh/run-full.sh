@@ -10,6 +10,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=jmh/provenance.sh
+source jmh/provenance.sh
 NAME="full-$(date -u +%Y-%m-%d)"
 if [ "${1:-}" = "--name" ]; then NAME="$2"; shift 2; fi
 # shellcheck source=/dev/null
@@ -37,8 +39,7 @@ MIN=$(( ($(date -u +%s) - START + 59) / 60 ))
   echo "# JMH run \`$NAME\`"
   echo
   echo "- command: \`jmh/run-full.sh$( [ "$NAME" = "full-$(date -u +%Y-%m-%d)" ] || printf ' --name %s' "$NAME")$( [ $# -eq 0 ] || printf ' %s' "$@")\` (JMH settings ${SETTINGS[*]}), about $MIN min"
-  echo "- commit: $(git describe --always --dirty), $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  provenance_lines
   echo "- JSON: \`$JSON\`; tables: \`python3 jmh/summarize.py $JSON\`"
   echo
   python3 jmh/summarize.py "$JSON"

@@ -13,6 +13,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=jmh/provenance.sh
+source jmh/provenance.sh
 NAME="sizes-$(date -u +%Y-%m-%d)"
 if [ "${1:-}" = "--name" ]; then NAME="$2"; shift 2; fi
 SIZES=1000,10000,100000,1000000,10000000
@@ -26,8 +28,7 @@ MIN=$(( ($(date -u +%s) - START + 59) / 60 ))
   echo "# JMH batch-size sweep \`$NAME\`"
   echo
   echo "- command: \`jmh/run-sizes.sh$( [ "$NAME" = "sizes-$(date -u +%Y-%m-%d)" ] || printf ' --name %s' "$NAME")$( [ $# -eq 0 ] || printf ' %s' "$@")\` (the JMH settings of jmh/run-full.sh), about $MIN min"
-  echo "- commit: $(git describe --always --dirty), $(date -u +%Y-%m-%dT%H:%MZ)"
-  echo "- machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //') (CPU family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | tr -d ' ')), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"
+  provenance_lines
   echo "- JSON: \`jmh/results/$NAME-simd.json\`, \`jmh/results/$NAME-scalar.json\`; tables: \`python3 jmh/summarize.py jmh/results/$NAME-simd.json jmh/results/$NAME-scalar.json\`"
   echo "- inputs: \`dev.irg.jmh.Inputs\` (parameters log-uniform over the whole domain, x anywhere including both far tails), the same seed at every n"
   echo
