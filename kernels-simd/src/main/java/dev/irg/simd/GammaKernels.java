@@ -738,7 +738,10 @@ final class GammaKernels implements Family {
             } else {
                 DoubleVector bracket = s.mul(DoubleVector.fromArray(SP, st.f1, i)).add(ds);
                 v = what == IncompleteGamma.WHAT_DPDA ? DoubleVector.fromArray(SP, st.f0, i).div(a).mul(bracket)
-                        : x.div(a).neg().mul(bracket).div(r);
+                        : x.div(a).neg().mul(bracket);
+                if (what == IncompleteGamma.WHAT_GRAD && r.compare(NE, 1.0).anyTrue()) {
+                    v = v.div(r); // du/da over the rate (v/1 = v: no division where every rate is 1)
+                }
             }
             // s - s, ds - ds: 0, or NaN where a sum is infinite or NaN (the scalar code finishes those)
             v.add(s.sub(s)).add(ds.sub(ds)).intoArray(out, i);
@@ -836,7 +839,10 @@ final class GammaKernels implements Family {
             } else {
                 DoubleVector bracket = DoubleVector.fromArray(SP, st.f1, i).mul(f).add(df);
                 v = what == IncompleteGamma.WHAT_DPDA ? DoubleVector.fromArray(SP, st.f0, i).neg().mul(bracket)
-                        : x.mul(bracket).div(r);
+                        : x.mul(bracket);
+                if (what == IncompleteGamma.WHAT_GRAD && r.compare(NE, 1.0).anyTrue()) {
+                    v = v.div(r); // as in seriesFinish
+                }
             }
             v.add(f.sub(f)).add(df.sub(df)).intoArray(out, i);
         }
@@ -1104,7 +1110,10 @@ final class GammaKernels implements Family {
                     // log Gamma*(a) by Stirling's series (a >= TEMME_A_MIN >= LGAMMA_STIRLING_MIN), as
                     // VectorGammaFunctions.stirlingSeries with the stored 1/a
                     DoubleVector lgs = Lanes.NEG_ZERO.add(VectorGammaFunctions.horner(r.mul(r), LGAMMA_STIRLING)).mul(r);
-                    v = x.mul(r).mul(lgs.lanewise(EXP)).mul(b).div(rt);
+                    v = x.mul(r).mul(lgs.lanewise(EXP)).mul(b);
+                    if (rt.compare(NE, 1.0).anyTrue()) {
+                        v = v.div(rt); // as in seriesFinish
+                    }
                 }
             }
             v.intoArray(out, i);
