@@ -303,33 +303,52 @@ public final class SimdKernels implements Kernels {
 
     /**
      * Grouping of a block's elements by region: a counting sort into index lists, each region's run
-     * starting on a vector boundary and padded by repeating its last element.
+     * starting on a vector boundary and padded by repeating its last element. The elements are counted and
+     * listed as four interleaved streams (element i in stream i &amp; 3), each with its own counters and, within
+     * every region's run, a segment of its own: a single counter per region is a chain of loads and stores
+     * through one address wherever consecutive elements share a region (store-to-load forwarding, ~5 cycles an
+     * element), which is most of a block of Gamma samples. Within a run the elements are in stream order, then
+     * block order.
      */
     static final class Grouping {
+        /** Streams that count and list elements independently (element i in stream i &amp; (STREAMS - 1)). */
+        private static final int STREAMS = 4;
         final int[] count;
         final int[] start;
-        final int[] fill;
+        /** Per region r and stream q, at [r * STREAMS + q]: the stream's count, then its next position in the run. */
+        private final int[] fill;
         final int[] perm;
 
         Grouping(int regions, int cap) {
             count = new int[regions];
             start = new int[regions + 1];
-            fill = new int[regions];
+            fill = new int[regions * STREAMS];
             perm = new int[cap];
         }
 
         /** Counts the elements of each region; returns the region holding all {@code m}, else -1. */
         int single(byte[] region, int nr, int m) {
-            Arrays.fill(count, 0, nr, 0);
-            for (int i = 0; i < m; i++) {
-                count[region[i]]++;
+            int[] h = fill;
+            Arrays.fill(h, 0, nr * STREAMS, 0);
+            int i = 0;
+            for (; i + STREAMS <= m; i += STREAMS) {
+                h[region[i] * STREAMS]++;
+                h[region[i + 1] * STREAMS + 1]++;
+                h[region[i + 2] * STREAMS + 2]++;
+                h[region[i + 3] * STREAMS + 3]++;
             }
+            for (; i < m; i++) {
+                h[region[i] * STREAMS + (i & (STREAMS - 1))]++;
+            }
+            int only = -1;
             for (int r = 0; r < nr; r++) {
+                int at = r * STREAMS;
+                count[r] = h[at] + h[at + 1] + h[at + 2] + h[at + 3];
                 if (count[r] == m) {
-                    return r;
+                    only = r;
                 }
             }
-            return -1;
+            return only;
         }
 
         /**
@@ -338,18 +357,34 @@ public final class SimdKernels implements Kernels {
          */
         int group(byte[] region, int nr, int m, int lanes) {
             int pos = 0;
+            int[] f = fill;
             for (int r = 0; r < nr; r++) {
                 start[r] = pos;
+                // the streams' segments of the run, from the per-stream counts single() left in fill
+                int at = r * STREAMS;
+                int p = pos;
+                for (int q = 0; q < STREAMS; q++) {
+                    int c = f[at + q];
+                    f[at + q] = p;
+                    p += c;
+                }
                 pos += (count[r] + lanes - 1) / lanes * lanes;
             }
             start[nr] = pos;
-            System.arraycopy(start, 0, fill, 0, nr);
-            for (int i = 0; i < m; i++) {
-                perm[fill[region[i]]++] = i;
+            int i = 0;
+            for (; i + STREAMS <= m; i += STREAMS) {
+                perm[f[region[i] * STREAMS]++] = i;
+                perm[f[region[i + 1] * STREAMS + 1]++] = i + 1;
+                perm[f[region[i + 2] * STREAMS + 2]++] = i + 2;
+                perm[f[region[i + 3] * STREAMS + 3]++] = i + 3;
+            }
+            for (; i < m; i++) {
+                perm[f[region[i] * STREAMS + (i & (STREAMS - 1))]++] = i;
             }
             for (int r = 0; r < nr; r++) {
-                for (int j = fill[r]; j < start[r + 1]; j++) {
-                    perm[j] = perm[fill[r] - 1];
+                if (count[r] > 0) {
+                    int last = perm[start[r] + count[r] - 1];
+                    Arrays.fill(perm, start[r] + count[r], start[r + 1], last);
                 }
             }
             return pos;
