@@ -121,8 +121,11 @@ final class GammaKernels implements Family {
      */
     static final int CF_VECTOR_BUDGET = 128;
 
-    /** Below this a, (a + n)(a + n + 1) cannot overflow; from here on seriesSums scales both factors by 2^-600. */
-    private static final double SERIES_PAIR_A_MAX = 0x1p500;
+    /**
+     * Below this a, (a + n)(a + n + 1) cannot overflow in seriesSums; series elements at or above it go to the scalar
+     * code (REGION_EDGE; x &lt; a + 1 &ge; 2^500, a corner of the domain).
+     */
+    static final double SERIES_PAIR_A_MAX = 0x1p500;
 
     /** This JVM's species (a constant, see {@link Lanes}). */
     private static final VectorSpecies<Double> SP = Lanes.SD;
@@ -200,6 +203,10 @@ final class GammaKernels implements Family {
         c = a.broadcast((double) REGION_EDGE).blend(c, lo.compare(GE, Double.MIN_NORMAL));
         // alpha below TINY_ALPHA_PROXY: the scalar code evaluates it at the proxy and scales (IncompleteGamma.tinyA)
         c = c.blend((double) REGION_EDGE, a.compare(LT, TINY_ALPHA_PROXY));
+        // the series at alpha >= SERIES_PAIR_A_MAX (x < alpha + 1 there): by the scalar code, so that seriesSums' products
+        // of two factors alpha + n need no scaling
+        c = c.blend((double) REGION_EDGE, x.blend(Double.POSITIVE_INFINITY, a.compare(LT, SERIES_PAIR_A_MAX))
+                .compare(LT, a.add(SERIES_X_OFFSET)));
         c.blend((double) REGION_EDGE, a.max(x).max(r).compare(EQ, Double.POSITIVE_INFINITY)).intoArray(codes, i);
     }
 
@@ -562,15 +569,13 @@ final class GammaKernels implements Family {
             DoubleVector t = a.broadcast(1.0);
             DoubleVector h = a.broadcast(0.0);
             DoubleVector crit = a.broadcast(1.0);
-            // two terms per division: 1/(a+n) and 1/(a+n+1) from 1/((a+n)(a+n+1)), the factors scaled by 2^-600
-            // (exactly) in lanes whose a is at or above SERIES_PAIR_A_MAX, where their product would overflow
-            DoubleVector scale = one.blend(0x1p-600, a.compare(GE, SERIES_PAIR_A_MAX));
+            // two terms per division: 1/(a+n) and 1/(a+n+1) from 1/((a+n)(a+n+1)) (a < SERIES_PAIR_A_MAX: classify)
             for (int n = 1; n < cap; n += 2) {
-                DoubleVector an = a.add(n).mul(scale);
-                DoubleVector an1 = a.add(n + 1).mul(scale);
+                DoubleVector an = a.add(n);
+                DoubleVector an1 = a.add(n + 1);
                 DoubleVector r2 = one.div(an.mul(an1));
-                DoubleVector rn = r2.mul(an1).mul(scale);
-                DoubleVector rn1 = r2.mul(an).mul(scale);
+                DoubleVector rn = r2.mul(an1);
+                DoubleVector rn1 = r2.mul(an);
                 t = t.mul(x).mul(rn);
                 h = h.add(rn);
                 s = s.add(t);

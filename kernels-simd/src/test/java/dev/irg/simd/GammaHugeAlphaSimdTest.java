@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The SIMD Gamma kernels at alpha from 1e4 to 1e300, beyond the equivalence harness' domain (alpha up to 1e6):
- * the series below lambda = x/a = 0.3 (two terms per division, the pair's factors scaled in lanes at or above
- * GammaKernels.SERIES_PAIR_A_MAX = 2^500: vectors of both kinds and mixed ones here), Temme's window
+ * the series below lambda = x/a = 0.3 (two terms per division; from GammaKernels.SERIES_PAIR_A_MAX = 2^500 on by the
+ * scalar code, through the edge region: vectors of both kinds and mixed ones here), Temme's window
  * and the continued fraction above it. Every operation equals the scalar reference within 1e-12 relative (a
  * NaN or infinity in the same slot), for rates 1 and 1e-3 (rate z then differs from z).
  */

@@ -45,7 +45,7 @@ class GammaRegionCodesTest {
         double[] z = new double[n];
         SplittableRandom r = new SplittableRandom(31);
         for (int i = 0; i < n; i++) {
-            a[i] = Domains.logUniform(r, 1e-5, 1e7);
+            a[i] = i % 7 == 6 ? Domains.logUniform(r, 1e140, 1e300) : Domains.logUniform(r, 1e-5, 1e7); // huge: both sides of SERIES_PAIR_A_MAX
             rate[i] = r.nextInt(4) == 0 ? Domains.logUniform(r, 1e-3, 1e3) : 1.0;
             double x = switch (i % 5) {
                 case 0 -> a[i] * Domains.logUniform(r, 1e-3, 1e3);                              // anywhere
@@ -77,7 +77,8 @@ class GammaRegionCodesTest {
             double x = rate[i] * z[i];
             String at = "code " + code + " at a = " + a[i] + ", rate = " + rate[i] + ", z = " + z[i];
             boolean tiny = a[i] > 0 && a[i] < GammaConstants.TINY_ALPHA_PROXY;
-            int want = tiny || !(rate[i] >= Double.MIN_NORMAL) || rate[i] == Double.POSITIVE_INFINITY
+            boolean hugeSeries = a[i] >= GammaKernels.SERIES_PAIR_A_MAX && x < a[i] + GammaConstants.SERIES_X_OFFSET;
+            int want = tiny || hugeSeries || !(rate[i] >= Double.MIN_NORMAL) || rate[i] == Double.POSITIVE_INFINITY
                     || !(x >= Double.MIN_NORMAL) || !(a[i] >= Double.MIN_NORMAL)
                     ? GammaConstants.REGION_EDGE : IncompleteGamma.classify(a[i], x);
             assertEquals(want, GammaKernels.baseRegion(code), at);
