@@ -52,7 +52,6 @@ import dev.irg.math.IncompleteGamma;
 import dev.irg.math.Reference;
 import java.util.Arrays;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -80,10 +79,14 @@ final class GammaKernels implements Family {
      * - Bands of x in the series (SERIES_X_BANDS): a vector sums until its slowest lane has converged, and
      *   the number of terms grows with x (2 near x = 0, ~17 at x = 1). Likewise in the continued fraction
      *   (CF_X_BANDS), whose steps are most next to x = a + 1 for small a (up to ~90 steps at a &lt; 1, x &lt; 2).
-     * - Bands of |eta| in Temme's region (TEMME_N_ETA_MAX, the bounds of the Taylor term counts): a vector
-     *   sums the Taylor terms its largest |eta| needs (9 near the mean, 34 at |eta| = 1).
+     * - Classes of alpha in Temme's region (TEMME_K_A_MIN, the edges of the term-count tables): a vector (temmeSums:
+     *   a pair) sums the rows c_k its smallest alpha needs (13 at a = 20, 3 from 1e6 on) and the Taylor terms its
+     *   largest |eta| needs (9 near the mean, 34 at |eta| = 1). Grouped by alpha class instead of by |eta| band (the
+     *   grouping until the thirteenth session), the pairs of the report's Temme elements sum 53.4 row terms instead
+     *   of 62.4 (kernels-simd/tools/TemmeGrouping.java; 132 instead of 180 with lambda uniform across the window):
+     *   a pair of random lanes almost always holds an alpha near 20, while |eta| is small for most samples anyway.
      * Codes: 0 REGION_EDGE; CF_CODE + alpha band * (CF_X_BANDS.length + 1) + x band: continued fraction;
-     * TEMME_CODE + eta band: Temme; SERIES_CODE + alpha band * (SERIES_X_BANDS.length + 1) + x band: series
+     * TEMME_CODE + alpha class - 1: Temme; SERIES_CODE + alpha band * (SERIES_X_BANDS.length + 1) + x band: series
      * (some codes cannot occur: the series' x &lt; a + 1 &lt; 2 in alpha band 0, the fraction's x &ge; a + 1 &ge; 11 in
      * alpha band 2). Replayed on the report's
      * 200 000 Gamma inputs with the scalar code's iteration counts and term counts
@@ -100,7 +103,7 @@ final class GammaKernels implements Family {
     private static final int ALPHA_BANDS = 3;
     private static final int CF_CODE = 1;
     private static final int TEMME_CODE = CF_CODE + ALPHA_BANDS * (CF_X_BANDS.length + 1);
-    private static final int SERIES_CODE = TEMME_CODE + TEMME_N_ETA_MAX.length;
+    private static final int SERIES_CODE = TEMME_CODE + TEMME_K_A_MIN.length;
     private static final int REGIONS = SERIES_CODE + ALPHA_BANDS * (SERIES_X_BANDS.length + 1);
     /**
      * Iterations a vector runs the series or the continued fraction before the lanes that have not
@@ -194,7 +197,12 @@ final class GammaKernels implements Family {
         VectorMask<Double> temme = lam.blend(Double.POSITIVE_INFINITY, lam.compare(LT, TEMME_LAMBDA_LO))
                 .compare(LE, TEMME_LAMBDA_HI);
         if (temme.anyTrue()) {
-            c = c.blend(temmeEtaBand(lam).add((double) TEMME_CODE), temme);
+            // the alpha class less one (alpha >= TEMME_K_A_MIN[0] = TEMME_A_MIN here): the edges below alpha
+            DoubleVector aClass = zero;
+            for (int k = 1; k < TEMME_K_A_MIN.length; k++) {
+                aClass = aClass.add(zero.blend(1.0, a.compare(GE, TEMME_K_A_MIN[k])));
+            }
+            c = c.blend(aClass.add((double) TEMME_CODE), temme);
         }
         // edge: a, x or rate not in [MIN_NORMAL, infinity), NaN included (min and max propagate NaN): invalid
         // input, x = 0 and x = +infinity, and the rare subnormal or underflowed x = rate z, which the scalar
@@ -208,50 +216,6 @@ final class GammaKernels implements Family {
         c = c.blend((double) REGION_EDGE, x.blend(Double.POSITIVE_INFINITY, a.compare(LT, SERIES_PAIR_A_MAX))
                 .compare(LT, a.add(SERIES_X_OFFSET)));
         c.blend((double) REGION_EDGE, a.max(x).max(r).compare(EQ, Double.POSITIVE_INFINITY)).intoArray(codes, i);
-    }
-
-    /**
-     * The |eta| band of Temme lanes for the grouping (TEMME_N_ETA_MAX: band b holds TEMME_N_ETA_MAX[b - 1] &lt; |eta| &le;
-     * TEMME_N_ETA_MAX[b]), from q = t^2 (ETA2_FIT[0] + ETA2_FIT[1] t + ETA2_FIT[2] t^2 + ETA2_FIT[3] t^3), t = lambda - 1,
-     * an approximation of eta^2 = 2(t - log(1 + t)) within 7.5 % over the Temme window: the binary exponent of q counts
-     * the geometric edges 2^-6 .. 2^-1 (TEMME_ETA_GEOMETRIC of them, checked at class initialization), one compare the
-     * edge 0.75. An element next to an edge may land in the neighbouring band (1.1 % of lambda across the window): a
-     * grouping only, temmeSums takes its term counts from the lanes' own eta. The exact bands took seven pairs of
-     * compares on lambda: 0.7 ns per element of the report's inputs, a third of classify; q = t^2/(1 + 2t/3) (within
-     * 10 %) took a division, 0.3 ns per element.
-     */
-    private static DoubleVector temmeEtaBand(DoubleVector lam) {
-        DoubleVector t = lam.sub(1.0);
-        DoubleVector q = t.mul(t).mul(t.mul(ETA2_FIT[3]).add(ETA2_FIT[2]).mul(t).add(ETA2_FIT[1]).mul(t).add(ETA2_FIT[0]));
-        // ((biased exponent of q) - (that of E_0^2)) >> 1, plus 1: the geometric edges below |eta|
-        LongVector e = q.reinterpretAsLongs().lanewise(VectorOperators.LSHR, 52).sub(TEMME_ETA_EXP_BIAS)
-                .lanewise(VectorOperators.ASHR, 1).add(1).max(0).min(TEMME_ETA_GEOMETRIC);
-        DoubleVector band = (DoubleVector) e.convert(VectorOperators.L2D, 0);
-        return band.add(q.broadcast(0.0).blend(1.0, q.compare(GT, TEMME_ETA_TOP2)));
-    }
-
-    /**
-     * eta^2/t^2 = 2(t - log(1 + t))/t^2 on t = lambda - 1 over the Temme window [TEMME_LAMBDA_LO - 1, TEMME_LAMBDA_HI - 1]
-     * as a cubic, least squares in relative error on 20 001 points (numpy): within 7.5 % (GammaRegionCodesTest).
-     */
-    static final double[] ETA2_FIT = {1.00257, -0.756102, 0.598182, -0.221547};
-
-    /** The leading edges of TEMME_N_ETA_MAX that double: 2^-6 .. 2^-1 (six). */
-    private static final int TEMME_ETA_GEOMETRIC = geometricEdges();
-    /** Biased binary exponent of TEMME_N_ETA_MAX[0]^2 (2^-12: 1011). */
-    private static final long TEMME_ETA_EXP_BIAS = Math.getExponent(TEMME_N_ETA_MAX[0] * TEMME_N_ETA_MAX[0]) + 1023L;
-    /** The square of the edge after the geometric ones (0.75). */
-    private static final double TEMME_ETA_TOP2 = TEMME_N_ETA_MAX[geometricEdges()] * TEMME_N_ETA_MAX[geometricEdges()];
-
-    private static int geometricEdges() {
-        int k = 1;
-        while (k < TEMME_N_ETA_MAX.length && TEMME_N_ETA_MAX[k] == 2 * TEMME_N_ETA_MAX[k - 1]) {
-            k++;
-        }
-        if (k != TEMME_N_ETA_MAX.length - 2 || Math.getExponent(TEMME_N_ETA_MAX[0]) != Math.log(TEMME_N_ETA_MAX[0]) / Math.log(2)) {
-            throw new ExceptionInInitializerError("TEMME_N_ETA_MAX: expected powers of two, then two more edges");
-        }
-        return k;
     }
 
     /** The GammaConstants region of a driver region code. */
@@ -273,8 +237,8 @@ final class GammaKernels implements Family {
     }
 
     /**
-     * The x band of a series code (SERIES_X_BANDS) or of a continued-fraction code (CF_X_BANDS), the |eta| band of
-     * a Temme code; 0 for REGION_EDGE.
+     * The x band of a series code (SERIES_X_BANDS) or of a continued-fraction code (CF_X_BANDS), the alpha class less
+     * one of a Temme code (TEMME_K_A_MIN); 0 for REGION_EDGE.
      */
     static int subBand(int code) {
         return switch (baseRegion(code)) {

@@ -13,30 +13,11 @@ import org.junit.jupiter.api.Test;
  * The driver region codes of GammaKernels.classify: every code's base region is IncompleteGamma.classify's
  * region of (alpha, rate z) (invalid and boundary inputs: REGION_EDGE), and its bands hold what they promise to
  * the stages: the alpha band selects the branches of the prefactor and of log x - psi (PREFIX_STIRLING_A_MIN,
- * LOG_MINUS_DIGAMMA_A_MIN), the series' (the fraction's) x band lies between its SERIES_X_BANDS (CF_X_BANDS) edges, and a Temme code's |eta|
- * band between its TEMME_N_ETA_MAX edges within 4 % (the band comes from an approximation of eta^2, a grouping only). Every code
+ * LOG_MINUS_DIGAMMA_A_MIN), the series' (the fraction's) x band lies between its SERIES_X_BANDS (CF_X_BANDS) edges, and a Temme code's alpha
+ * class between its TEMME_K_A_MIN edges. Every code
  * that can occur is reached, on inputs that cover the whole domain, the bands' edges included.
  */
 class GammaRegionCodesTest {
-    /** GammaKernels.ETA2_FIT, the Temme bands' approximation of eta^2/(lambda - 1)^2, within the 7.5 % its comment claims. */
-    @Test
-    void etaSquaredFitHoldsOverTheTemmeWindow() {
-        double[] c = GammaKernels.ETA2_FIT;
-        double worst = 0;
-        for (int k = 0; k <= 100_000; k++) {
-            double lam = GammaConstants.TEMME_LAMBDA_LO + (GammaConstants.TEMME_LAMBDA_HI - GammaConstants.TEMME_LAMBDA_LO) * k / 100_000;
-            double t = lam - 1;
-            if (Math.abs(t) < 1e-4) {
-                continue; // t - log1p(t) cancels; the fit's limit at t = 0 is c[0] (checked below)
-            }
-            double eta2 = 2 * (t - Math.log1p(t));
-            double q = t * t * (((c[3] * t + c[2]) * t + c[1]) * t + c[0]);
-            worst = Math.max(worst, Math.abs(q / eta2 - 1));
-        }
-        assertTrue(worst <= 0.075, "worst relative error " + worst);
-        assertTrue(Math.abs(c[0] - 1) <= 0.075);
-    }
-
     @Test
     void codesRefineTheScalarRegions() {
         int n = 40_000;
@@ -95,13 +76,9 @@ class GammaRegionCodesTest {
                     assertTrue(sub == e.length || x < e[sub], at);
                 }
                 case GammaConstants.REGION_TEMME -> {
-                    double lam = x / a[i];
-                    double eta = Math.sqrt(2 * (lam - 1 - Math.log(lam)));
-                    double[] e = GammaConstants.TEMME_N_ETA_MAX;
-                    // the band comes from an approximation of eta^2 within 7.5 % (GammaKernels.ETA2_FIT): |eta| within 4 %
-                    // of the band's edges
-                    assertTrue(sub == 0 || eta > e[sub - 1] * (1 - 0.04), at);
-                    assertTrue(sub == e.length - 1 || eta <= e[sub] * (1 + 0.04), at);
+                    double[] e = GammaConstants.TEMME_K_A_MIN;
+                    assertTrue(a[i] >= e[sub], at);
+                    assertTrue(sub == e.length - 1 || a[i] < e[sub + 1], at);
                 }
                 default -> assertEquals(0, band + sub, at);
             }
