@@ -23,20 +23,24 @@ public class AbDriver {
     ta = new float[n]; tz = new float[n]; la = new float[n]; lz = new float[n]; tg = new float[n];
     for (int i = 0, m = 0; m < n; i = (i + 1) % n) if (ga[i] >= 20) { ta[m] = ga[i]; tz[m] = gz[i]; m++; }
     for (int i = 0, m = 0; m < n; i = (i + 1) % n) if (ga[i] >= 5 && ga[i] < 20) { la[m] = ga[i]; lz[m] = gz[i]; m++; }
-    // report inputs (CSV alpha,rate,z) if present
-    try {
-      java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("inputs", "/tmp/gamma_in.csv")));
-      int m = lines.size() - 1; ra = new float[m]; rz = new float[m]; rg = new float[m];
-      for (int i = 0; i < m; i++) { String[] p = lines.get(i + 1).split(","); ra[i] = Float.parseFloat(p[0]); rz[i] = Float.parseFloat(p[1]); }
-    } catch (java.io.IOException e) {
-      ra = null; // mode report unavailable: run() says so
+    // report inputs (CSV alpha,x rows of irg bench --write-inputs) if present: modes report (as floats), report64
+    double[][] f = columns(System.getProperty("inputs", "/tmp/gamma_in.csv"));
+    if (f != null) {
+      int m = f[0].length; ra = new float[m]; rz = new float[m]; rg = new float[m];
+      for (int i = 0; i < m; i++) { ra[i] = (float) f[0][i]; rz[i] = (float) f[1][i]; }
     }
+    double[][] d = columns(System.getProperty("inputs64", "/tmp/gamma64_in.csv"));
+    if (d != null) { da = d[0]; dz = d[1]; dg = new double[da.length]; }
+  }
+  /** The first two columns of a CSV with a header line, or null when it cannot be read (its mode then says so). */
+  static double[][] columns(String path) {
     try {
-      java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getProperty("inputs64", "/tmp/gamma64_in.csv")));
-      int m = lines.size() - 1; da = new double[m]; dz = new double[m]; dg = new double[m];
-      for (int i = 0; i < m; i++) { String[] p = lines.get(i + 1).split(","); da[i] = Double.parseDouble(p[0]); dz[i] = Double.parseDouble(p[1]); }
+      java.util.List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(path));
+      int m = lines.size() - 1; double[][] c = new double[2][m];
+      for (int i = 0; i < m; i++) { String[] p = lines.get(i + 1).split(","); c[0][i] = Double.parseDouble(p[0]); c[1][i] = Double.parseDouble(p[1]); }
+      return c;
     } catch (java.io.IOException e) {
-      da = null; // mode report64 unavailable: run() says so
+      return null;
     }
   }
   public static double run(String mode, double secs) {
