@@ -64,7 +64,11 @@ kn = lambda v: k_count(min(a for a, _ in v)) * n_count(max(e for _, e in v))
 print('temme: %d elements, K x N terms per vector of %d: own counts %.1f' % (
     len(temme), LANES, sum(k_count(a) * n_count(e) for a, e in temme) / len(temme)))
 print('  one code (before):                %.1f' % per_element(temme, lambda t: 0, kn))
-print('  by |eta| band (now):              %.1f' % per_element(temme, lambda t: bisect.bisect_left(ETA_MAX, t[1]), kn))
+print('  by |eta| band (eighth session):   %.1f' % per_element(temme, lambda t: bisect.bisect_left(ETA_MAX, t[1]), kn))
+print('  by alpha class (now):             %.1f' % per_element(
+    temme, lambda t: bisect.bisect_right(K_A_MIN, t[0]), kn))
+# (temmeSums sums two vectors at a time with per-row counts since the twelfth and thirteenth sessions:
+# kernels-simd/tools/TemmeGrouping.java replays that)
 capped = lambda budget: lambda v: min(budget, slowest(v))
 print('fraction: %d elements, steps per element: own count %.1f, %d elements over 64 steps, %d over 128' % (
     len(fraction), sum(c for *_, c in fraction) / len(fraction), sum(1 for *_, c in fraction if c > 64),

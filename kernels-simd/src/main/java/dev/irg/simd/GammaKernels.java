@@ -820,7 +820,7 @@ final class GammaKernels implements Family {
     /**
      * REGION_TEMME, first stage: eta into st.u, phi into st.du, lambda - 1 into st.w, 1/a into st.ra: one division for
      * 1/a, shared by the later stages (the sums' and the last stage's 1/a, lambda in the last stage, log Gamma*(a) there):
-     * dz/da took eleven divisions per Temme element, now six (Temme-only inputs +4-6 % per CPU-second).
+     * dz/da took eleven divisions per Temme element, now six (Temme-only inputs +4-8 % per CPU-second).
      */
     private static void temmeSetup(double[] alpha, double[] rate, double[] z, Stages st,
             int from, int to) {
