@@ -104,7 +104,7 @@ final class Peer {
         BenchCommand.writeInputs(in, inFile);
         awaitQuietJvm();
         List<String> lines = run(List.of("--dist", in.dist().id(), "--quantity", quantity.id(), "--precision", id(in.precision()),
-                "--in", inFile.toString(), "--reps", "3", "--threads", "1"));
+                "--in", inFile.toString(), "--reps", Integer.toString(PEER_REPS), "--threads", "1"));
         String last = lines.get(lines.size() - 1);
         return Double.parseDouble(last.split(" ")[0]);
     }
@@ -113,20 +113,31 @@ final class Peer {
     double throughputOf(String dist, Precision pr, Path inFile) throws IOException {
         awaitQuietJvm();
         List<String> lines = run(List.of("--dist", dist, "--quantity", "grad", "--precision", id(pr), "--in", inFile.toString(),
-                "--reps", "3", "--threads", "1"));
+                "--reps", Integer.toString(PEER_REPS), "--threads", "1"));
         return Double.parseDouble(lines.get(lines.size() - 1).split(" ")[0]);
     }
 
-    /** This JVM's CPU use, in cores, below which {@link #awaitQuietJvm} lets the peer's timing start. */
+    /**
+     * Timed repetitions of a peer throughput run (the peer reports their median): 3 until the thirteenth session, when
+     * single repetitions inside `irg report` ran up to 50 % slower than the others in the same process (the peer
+     * thread's own CPU time rising alike, so not preemption).
+     */
+    static final int PEER_REPS = 9;
+
+    /** This JVM's CPU use, in cores, below which a window of {@link #awaitQuietJvm} counts as quiet. */
     static final double QUIET_CORES = 0.1;
+    /** Consecutive quiet windows of 200 ms that {@link #awaitQuietJvm} waits for. */
+    static final int QUIET_WINDOWS = 5;
     /** The longest {@link #awaitQuietJvm} waits. */
-    static final long QUIET_MAX_NANOS = 10_000_000_000L;
+    static final long QUIET_MAX_NANOS = 15_000_000_000L;
 
     /**
-     * Waits until this JVM's own CPU use over 200 ms falls below QUIET_CORES (at most QUIET_MAX_NANOS): right after irg's
-     * timed loops the JIT still compiles in the background, and on a 2-core machine those compilations shared the
-     * cores with the peer being timed: PyTorch's float32 Gamma gradient measured 27.6 M elements/s inside
-     * `irg report` against 38 M/s when run alone on the same inputs (2026-11-30), flattering irg's ratio.
+     * Waits until this JVM's own CPU use has stayed below QUIET_CORES for QUIET_WINDOWS consecutive windows of 200 ms
+     * (at most QUIET_MAX_NANOS): right after irg's timed loops the JVM keeps working in the background for a while (the
+     * JIT's compilations among others), and on a 2-core machine that work shared the cores with the peer being timed.
+     * Measured inside `irg report` (2026-11-30): PyTorch's float64 Gamma gradient at 18.7-20.3 M elements/s against
+     * 30.3-33.3 alone, float32 26.4-28.2 against 38; one quiet window of 200 ms cured the float32 case only, a 5 s
+     * pause both.
      */
     static void awaitQuietJvm() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
@@ -134,15 +145,17 @@ final class Peer {
             return;
         }
         long deadline = System.nanoTime() + QUIET_MAX_NANOS;
+        int quiet = 0;
         try {
-            while (System.nanoTime() < deadline) {
+            while (quiet < QUIET_WINDOWS && System.nanoTime() < deadline) {
                 long c0 = mx.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 Thread.sleep(200);
-                double cores = (mx.getProcessCpuTime() - c0) / (double) (System.nanoTime() - t0);
-                if (c0 < 0 || cores < QUIET_CORES) {
-                    return;
+                long c1 = mx.getProcessCpuTime();
+                if (c0 < 0 || c1 < 0) {
+                    return; // not supported here
                 }
+                quiet = (c1 - c0) / (double) (System.nanoTime() - t0) < QUIET_CORES ? quiet + 1 : 0;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
