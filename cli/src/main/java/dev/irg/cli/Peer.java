@@ -135,9 +135,10 @@ final class Peer {
      * Waits until this JVM's own CPU use has stayed below QUIET_CORES for QUIET_WINDOWS consecutive windows of 200 ms
      * (at most QUIET_MAX_NANOS): right after irg's timed loops the JVM keeps working in the background for a while (the
      * JIT's compilations among others), and on a 2-core machine that work shared the cores with the peer being timed.
-     * Measured inside `irg report` (2026-11-30): PyTorch's float64 Gamma gradient at 18.7-20.3 M elements/s against
-     * 30.3-33.3 alone, float32 26.4-28.2 against 38; one quiet window of 200 ms cured the float32 case only, a 5 s
-     * pause both.
+     * Measured inside `irg report` (2026-11-30): PyTorch's float32 Gamma gradient at 26.4 M elements/s without the wait,
+     * 37.3 with one quiet window (38 alone). The float64 slowdown that remained in full runs (18.7-20.3 against 30.3-33.3
+     * alone) came from the report JVM's default heap (~6 GB) and went away with the `irg` launcher's -Xmx2g for
+     * `report`.
      */
     static void awaitQuietJvm() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
