@@ -137,8 +137,8 @@ final class Peer {
      * JIT's compilations among others), and on a 2-core machine that work shared the cores with the peer being timed.
      * Measured inside `irg report` (2026-11-30): PyTorch's float32 Gamma gradient at 26.4 M elements/s without the wait,
      * 37.3 with one quiet window (38 alone). The float64 slowdown that remained in full runs (18.7-20.3 against 30.3-33.3
-     * alone) came from the report JVM's default heap (~6 GB) and went away with the `irg` launcher's -Xmx2g for
-     * `report`.
+     * alone) went away when the report JVM's heap was bounded (default ~6 GB; the `irg` launcher's -Xmx2g for
+     * `report`; why the heap's size slows a child process was not found).
      */
     static void awaitQuietJvm() {
         var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
