@@ -460,7 +460,7 @@ final class GammaKernels implements Family {
         double[] t0 = new double[0]; // Temme sums T, dT/deta, dT/da
         double[] t1 = new double[0];
         double[] t2 = new double[0];
-        double[] f0 = new double[0]; // functionStage results: prefix, log Gamma*(a)
+        double[] f0 = new double[0]; // prefix (series, fraction); e = exp(-a phi)/sqrt(2 pi a) (Temme P, dP/da); classify: codes
         double[] f1 = new double[0]; // log x - psi
         // the call being evaluated, for the stages (Stage.run)
         final Stage[] plan = new Stage[5];

@@ -311,7 +311,10 @@ public final class SimdKernels implements Kernels {
      * block order.
      */
     static final class Grouping {
-        /** Streams that count and list elements independently (element i in stream i &amp; (STREAMS - 1)). */
+        /**
+         * Streams that count and list elements independently (element i in stream i &amp; (STREAMS - 1)); the loops of
+         * single and group are written out for four.
+         */
         private static final int STREAMS = 4;
         final int[] count;
         final int[] start;
