@@ -37,6 +37,16 @@ interface FloatFamily {
     }
 
     /**
+     * A run of region {@link #WIDEN} ({@code from .. to}, whole vectors) that the family can evaluate in float after
+     * all: writes every {@code out[i]} and returns true, or writes nothing and returns false (the driver then widens
+     * the run). For hard places that are cheap in float but need a test the classification's vector code has no room
+     * for (Gamma's tiny x); the default takes none.
+     */
+    default boolean evaluateWidened(Op op, float[] p0, float[] p1, float[] x, float[] out, int from, int to) {
+        return false;
+    }
+
+    /**
      * {@code out[i] = op(p0[i], p1[i], x[i])} rounded to float, for {@code from <= i < to}, all in
      * {@code region} (never {@link #WIDEN}); an element the float code cannot finish (a sum that did not
      * converge or overflowed) is computed by the scalar float64 reference.

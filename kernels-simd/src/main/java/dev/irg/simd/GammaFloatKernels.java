@@ -237,7 +237,7 @@ final class GammaFloatKernels implements FloatFamily {
         FloatVector lowBands = a.broadcast((float) TEMME_LOW_FAR).blend((float) TEMME_LOW_NEAR, near);
         c = c.blend(bands.blend(lowBands, a.compare(LT, (float) TEMME_A_MIN)), temme);
         // z = 0 (a sample that underflowed: common for small a) has region ZERO where a and rate are in their
-        // ranges; x = 0 from a product that underflowed (z > 0) is widened
+        // ranges; x = 0 from a product that underflowed (z > 0) is widened (dz/da: see evaluateWidened)
         VectorMask<Float> zero = FloatVector.fromArray(SP, z, i).compare(EQ, 0.0f);
         c = c.blend((float) ZERO, zero);
         FloatVector widen = a.broadcast((float) WIDEN);
@@ -305,13 +305,51 @@ final class GammaFloatKernels implements FloatFamily {
         // NaN marks a lane whose sums did not converge within the budget or overflowed: the scalar
         // reference finishes it (the operands of these regions are valid, so its result is not NaN)
         if (anyNaN) {
-            Reference.Fn ref = Reference.of(op);
-            for (int l = from; l < to; l++) {
-                if (Float.isNaN(out[l])) {
-                    out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
-                }
+            finishByReference(op, alpha, rate, z, out, from, to);
+        }
+    }
+
+    /** out[l] = the scalar reference's result (rounded to float) where out[l] is NaN, from &le; l &lt; to. */
+    private static void finishByReference(Op op, float[] alpha, float[] rate, float[] z, float[] out, int from, int to) {
+        Reference.Fn ref = Reference.of(op);
+        for (int l = from; l < to; l++) {
+            if (Float.isNaN(out[l])) {
+                out[l] = (float) ref.apply(alpha[l], rate[l], z[l]);
             }
         }
+    }
+
+    /**
+     * dz/da on a widened run whose every element has 0 &lt; z, x = rate z &lt; FLOAT_X_MIN in float (0 included: a
+     * product that underflowed), a in [FLOAT_A_MIN, FLOAT_A_MAX] and rate a normal float: 1.8 % of the report's
+     * float32 samples (small a), widened only because x is below the float range. There the series is S = 1,
+     * dS/da = 0 to far below float's resolution (its first term x/(a+1) &lt; 1e-30 against S, and |dS/da| &lt; 1e-30
+     * against a bracket |log x - psi(a+1)| &ge; 68), so dz/da = -(z/a) (log x - psi(a+1)) ({@link #tinyStage}).
+     * Through the float64 kernels these elements took the float64 driver's whole path for a few elements per block.
+     * A run with any other element (NaN, out of range) is left to the driver (false). A region code of its own
+     * instead measured slower: the classification's vector code with the extra masks grew too large for the JIT
+     * to keep its vectors in registers (9-18 bytes boxed per element), and as a second classification pass it cost
+     * every input 2-4 % (docs/simd.md, "Fourteenth session").
+     */
+    @Override
+    public boolean evaluateWidened(Op op, float[] alpha, float[] rate, float[] z, float[] out, int from, int to) {
+        if (op != Op.GAMMA_GRAD_ALPHA) {
+            return false;
+        }
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector r = FloatVector.fromArray(SP, rate, i);
+            FloatVector zv = FloatVector.fromArray(SP, z, i);
+            FloatVector inf = r.broadcast(Float.POSITIVE_INFINITY);
+            FloatVector x = inf.blend(r.mul(zv), inRange(FloatVector.fromArray(SP, alpha, i), (float) FLOAT_A_MIN, (float) FLOAT_A_MAX));
+            x = inf.blend(x, inRange(r, Float.MIN_NORMAL, Float.MAX_VALUE)).blend(inf, zv.compare(LE, 0.0f));
+            if (!x.compare(LT, (float) FLOAT_X_MIN).allTrue()) {
+                return false;
+            }
+        }
+        if (tinyStage(alpha, rate, z, STAGES.get().ensure(to), out, from, to)) {
+            finishByReference(op, alpha, rate, z, out, from, to); // not expected for operands that passed the test
+        }
+        return true;
     }
 
     /** Per-thread intermediate arrays of the stages. */
@@ -525,6 +563,55 @@ final class GammaFloatKernels implements FloatFamily {
             nan = nan.add(v.sub(v));
         }
         return nan.compare(NE, nan).anyTrue();
+    }
+
+    /**
+     * dz/da at tiny x (evaluateWidened): -(z/a) (log x - psi(a + 1)) (the series with S = 1, dS/da = 0): -psi(y) at
+     * y = a + 1 in float, by the two bands' forms of log x - psi(y) (logMinusDigammaLow at x = 1 below
+     * FLOAT_PSI_ASYMPTOTIC_MIN, logMinusDigammaHigh at x = y minus log y above; each a loop over the run, blended
+     * in the second); then in float64 log x of the exact x = rate z (no underflow there: x &ge; Float.MIN_NORMAL
+     * Float.MIN_VALUE), the sum, the product, rounded once. psi's float error (at most a few units of 2^-24 |psi|,
+     * |psi(y)| &lt; 14 for y &le; 1e6 + 1) is below 2e-8 relative to |log x - psi| &ge; 68. (A first version took
+     * log y - psi(y) in float64 from VectorGammaFunctions.logMinusDigammaOfSum: its 44-term root series as one
+     * Horner chain made the region 7.2 ns per element.) Returns whether any result is NaN (never for operands
+     * of this region).
+     */
+    private static boolean tinyStage(float[] alpha, float[] rate, float[] z, Stages st, float[] out, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            FloatVector y = FloatVector.fromArray(SP, alpha, i).add(1.0f);
+            logMinusDigammaLow(y.broadcast(1.0f), y).intoArray(st.f0, i);
+        }
+        for (int i = from; i < to; i += SP.length()) {
+            // -psi(y) = -log y + 1/(2y) + sum_k c_k y^-2k (logMinusDigammaHigh at x = y, without its log1p of 0)
+            FloatVector y = FloatVector.fromArray(SP, alpha, i).add(1.0f);
+            FloatVector rw = y.broadcast(1.0f).div(y);
+            FloatVector r2 = rw.mul(rw);
+            FloatVector tail = y.broadcast(0.0f);
+            for (int k = PSI_TAIL.length - 1; k >= 0; k--) {
+                tail = tail.fma(r2, y.broadcast(PSI_TAIL[k]));
+            }
+            FloatVector high = rw.mul(0.5f).add(tail.mul(r2)).sub(y.lanewise(LOG));
+            FloatVector.fromArray(SP, st.f0, i).blend(high, y.compare(GE, (float) FLOAT_PSI_ASYMPTOTIC_MIN)).intoArray(st.f0, i);
+        }
+        double[] q = st.da;
+        double[] dx = st.dx;
+        double[] v = st.dp;
+        for (int j = from; j < to; j++) {
+            q[j] = (double) z[j] / alpha[j];
+            dx[j] = (double) rate[j] * z[j]; // exact: two 24-bit significands
+            v[j] = st.f0[j];
+        }
+        for (int i = from; i < to; i += SD.length()) {
+            DoubleVector l = DoubleVector.fromArray(SD, dx, i).lanewise(LOG).add(DoubleVector.fromArray(SD, v, i));
+            DoubleVector.fromArray(SD, q, i).mul(l).neg().intoArray(v, i);
+        }
+        boolean nan = false;
+        for (int j = from; j < to; j++) {
+            float r = (float) v[j];
+            out[j] = r;
+            nan |= r != r;
+        }
+        return nan;
     }
 
     /**

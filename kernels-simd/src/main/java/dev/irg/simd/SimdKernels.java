@@ -177,7 +177,8 @@ public final class SimdKernels implements Kernels {
     /**
      * A float32 batch through float-arithmetic kernels: per block, operands copied as floats, classified
      * by {@code ff}, grouped by region; the float regions run in float lanes, region
-     * {@link FloatFamily#WIDEN} runs through the float64 family ({@link #widen}); results stored as floats.
+     * {@link FloatFamily#WIDEN} runs through the float64 family ({@link #widen}) unless the float family takes
+     * the run after all ({@link FloatFamily#evaluateWidened}); results stored as floats.
      */
     private void evaluateFloat(FloatFamily ff, Batch b, Scratch s) {
         Op op = b.op();
@@ -212,7 +213,9 @@ public final class SimdKernels implements Kernels {
         FloatGrouping g = s.fgroup;
         int only = g.count(s.fcodes, nr, m);
         if (only == FloatFamily.WIDEN) {
-            widen(f, op, s, s.fp0, s.fp1, s.fx, s.fout, 0, m);
+            if (!ff.evaluateWidened(op, s.fp0, s.fp1, s.fx, s.fout, 0, m)) {
+                widen(f, op, s, s.fp0, s.fp1, s.fx, s.fout, 0, m);
+            }
             return;
         } else if (only > 0) {
             ff.evaluate(op, only, s.fp0, s.fp1, s.fx, s.fout, 0, m);
@@ -225,7 +228,9 @@ public final class SimdKernels implements Kernels {
                 continue;
             }
             if (r == FloatFamily.WIDEN) {
-                widen(f, op, s, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.end[r]);
+                if (!ff.evaluateWidened(op, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.end[r])) {
+                    widen(f, op, s, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.end[r]);
+                }
             } else {
                 ff.evaluate(op, r, s.gfp0, s.gfp1, s.gfx, s.gfout, g.start[r], g.end[r]);
             }

@@ -7,6 +7,7 @@ import dev.irg.Op;
 import dev.irg.math.GammaConstants;
 import dev.irg.math.GammaFunctions;
 import dev.irg.math.IncompleteGamma;
+import dev.irg.math.Reference;
 import java.util.SplittableRandom;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -105,6 +106,92 @@ class FloatKernelsTest {
         System.out.printf("float dz/da next to x = a, a in [2, 6): median %.3g, max %.3g%n", e[n / 2], e[n - 1]);
         assertTrue(e[n / 2] <= 1.4e-7, "median " + e[n / 2]);
         assertTrue(e[n - 1] <= 2e-6, "max " + e[n - 1]);
+    }
+
+    /**
+     * dz/da at tiny x (0 &lt; x = rate z &lt; FLOAT_X_MIN; GammaFloatKernels.evaluateWidened): a widened run of only such
+     * elements is taken by the float family, within one float ulp of the float64 reference (normal results;
+     * subnormal ones within Float.MIN_VALUE), over a from FLOAT_A_MIN to FLOAT_A_MAX (both psi bands) and x down to
+     * the smallest products; a run with one other element (NaN, negative z, a out of range), and dP/da, are left to
+     * the driver with out untouched; through the API, batches mixing tiny x with every other kind of element give
+     * the reference's results and NaN positions.
+     */
+    @Test
+    void tinyXMatchesTheReferenceAndOtherRunsAreLeftToTheDriver() {
+        GammaFloatKernels k = new GammaFloatKernels();
+        int m = 64 * SF.length();
+        float[] a = new float[m];
+        float[] rate = new float[m];
+        float[] z = new float[m];
+        float[] out = new float[m];
+        SplittableRandom r = new SplittableRandom(14);
+        Reference.Fn ref = Reference.of(Op.GAMMA_GRAD_ALPHA);
+        double worst = 0;
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < m; i++) {
+                a[i] = (float) Math.exp(Math.log(GammaConstants.FLOAT_A_MIN) + r.nextDouble() * Math.log(1e11));
+                rate[i] = r.nextBoolean() ? 1f : (float) Math.exp(Math.log(1e-2) + r.nextDouble() * Math.log(1e4));
+                z[i] = Math.max(Float.MIN_VALUE, (float) (Math.exp(Math.log(1e-44) + r.nextDouble() * Math.log(1e14)) / rate[i]));
+                if (!(rate[i] * z[i] < (float) GammaConstants.FLOAT_X_MIN)) {
+                    z[i] = Float.MIN_VALUE;
+                }
+            }
+            assertTrue(k.evaluateWidened(Op.GAMMA_GRAD_ALPHA, a, rate, z, out, 0, m));
+            for (int i = 0; i < m; i++) {
+                double want = ref.apply(a[i], rate[i], z[i]);
+                String at = "a=" + a[i] + " rate=" + rate[i] + " z=" + z[i] + ": " + out[i] + " against " + want;
+                if (Math.abs(want) >= Float.MIN_NORMAL) {
+                    double e = Math.abs(out[i] - want) / Math.abs(want);
+                    worst = Math.max(worst, e);
+                    assertTrue(e <= 0x1p-23, at); // one float ulp: the rounding and psi's float error (~2e-8 here)
+                } else {
+                    assertTrue(Math.abs(out[i] - want) <= Float.MIN_VALUE, at);
+                }
+            }
+        }
+        System.out.printf("float dz/da at tiny x: max relative error %.3g (normal results)%n", worst);
+        float[] spoil = {Float.NaN, -1e-40f, Float.POSITIVE_INFINITY};
+        for (int s = 0; s < 4; s++) {
+            float[] a2 = a.clone();
+            float[] z2 = z.clone();
+            if (s < spoil.length) {
+                z2[m - 1 - s] = spoil[s];
+            } else {
+                a2[7] = (float) (GammaConstants.FLOAT_A_MIN / 2);
+            }
+            java.util.Arrays.fill(out, 42f);
+            assertTrue(!k.evaluateWidened(Op.GAMMA_GRAD_ALPHA, a2, rate, z2, out, 0, m), "spoiled run " + s);
+            assertTrue(out[0] == 42f && out[m - 1] == 42f, "out untouched");
+        }
+        assertTrue(!k.evaluateWidened(Op.GAMMA_DCDF_DALPHA, a, rate, z, out, 0, m), "dP/da is widened");
+        // through the API: tiny x among every other kind of element, an odd batch
+        int n = 10007;
+        float[] aa = new float[n];
+        float[] rr = new float[n];
+        float[] zz = new float[n];
+        float[] oo = new float[n];
+        float[] special = {Float.NaN, -1f, 0f, Float.MIN_VALUE, 1e-38f, Float.POSITIVE_INFINITY};
+        for (int i = 0; i < n; i++) {
+            aa[i] = (float) Math.exp(Math.log(1e-6) + r.nextDouble() * Math.log(1e12));
+            rr[i] = r.nextInt(4) == 0 ? (float) Math.exp(Math.log(1e-2) + r.nextDouble() * Math.log(1e4)) : 1f;
+            zz[i] = r.nextInt(3) == 0 ? (float) (aa[i] * (0.2 + 2 * r.nextDouble()))
+                    : Math.max(Float.MIN_VALUE, (float) Math.exp(Math.log(1e-45) + r.nextDouble() * Math.log(1e16)));
+            if (r.nextInt(50) == 0) {
+                zz[i] = special[r.nextInt(special.length)];
+            }
+        }
+        dev.irg.Irg.using(dev.irg.Backend.SIMD).evaluate(Op.GAMMA_GRAD_ALPHA, dev.irg.Vec.of(aa), dev.irg.Vec.of(rr),
+                dev.irg.Vec.of(zz), dev.irg.Vec.of(oo));
+        for (int i = 0; i < n; i++) {
+            double want = ref.apply(aa[i], rr[i], zz[i]);
+            String at = "a=" + aa[i] + " rate=" + rr[i] + " z=" + zz[i] + ": " + oo[i] + " against " + want;
+            assertEquals(Double.isNaN(want), Float.isNaN(oo[i]), at);
+            if (Math.abs(want) >= Float.MIN_NORMAL && !Double.isInfinite(want)) {
+                assertTrue(Math.abs(oo[i] - want) <= 2e-6 * Math.abs(want), at);
+            } else if (!Double.isNaN(want)) {
+                assertTrue(Math.abs(oo[i] - want) <= Float.MIN_NORMAL, at);
+            }
+        }
     }
 
     /** Sorted relative errors of the SIMD float32 dz/da (rate 1) against the float64 reference at the float inputs. */
