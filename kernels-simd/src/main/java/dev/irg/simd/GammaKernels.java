@@ -581,8 +581,9 @@ final class GammaKernels implements Family {
      * (rate null: x = z): exp(-a phi - log Gamma*(a)) sqrt(a/(2 pi)), log Gamma*(a) by Stirling's series from
      * LGAMMA_STIRLING_MIN on, below as log Gamma(a) - ((a - 1/2) log a - a + log sqrt(2 pi)) with log Gamma(a) =
      * log Gamma(1 + (a - 1)) from the array stage VectorGammaFunctions.logGamma1pStage (res holds it in between).
-     * VectorGammaFunctions.logGammaStirlingCorrection, a vector helper, was not inlined here: its vectors were
-     * boxed, 87 % of the bytes the float64 Gamma dP/da allocated (JFR). Also the float32 kernels' dP/da prefactor.
+     * A vector helper for log Gamma*(a) (VectorGammaFunctions.logGammaStirlingCorrection, removed 2026-11-30 when
+     * nothing called it any more) was not inlined here: its vectors were boxed, 87 % of the bytes the float64 Gamma
+     * dP/da allocated (JFR). Also the float32 kernels' dP/da prefactor.
      */
     static void prefixStirlingStage(double[] alpha, double[] rate, double[] z, double[] res, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {

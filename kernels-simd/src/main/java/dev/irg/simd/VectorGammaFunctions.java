@@ -201,25 +201,6 @@ final class VectorGammaFunctions {
         return r.blend(Double.NaN, x.compare(LT, -1.0));
     }
 
-    /** log Gamma*(x) (Stirling's correction) for x &gt; 0; +infinity at 0, NaN below. */
-    static DoubleVector logGammaStirlingCorrection(DoubleVector x) {
-        x = Lanes.NEG_ZERO.add(x);
-        VectorMask<Double> big = x.compare(GE, LGAMMA_STIRLING_MIN);
-        DoubleVector r = x.broadcast(0.0);
-        if (big.anyTrue()) {
-            r = r.blend(Lanes.NEG_ZERO.add(stirlingSeries(x)), big);
-        }
-        VectorMask<Double> small = x.compare(LT, LGAMMA_STIRLING_MIN);
-        if (small.anyTrue()) {
-            DoubleVector lx = x.lanewise(LOG);
-            DoubleVector v = Lanes.NEG_ZERO.add(logGamma(x)).sub(x.sub(0.5).mul(lx).sub(x).add(LOG_SQRT_2PI));
-            r = r.blend(v, small);
-        }
-        r = r.blend(0.0, x.compare(EQ, Double.POSITIVE_INFINITY));
-        r = r.blend(Double.POSITIVE_INFINITY, x.compare(EQ, 0.0));
-        return r.blend(Double.NaN, x.compare(LT, 0.0)).blend(Double.NaN, x.compare(NE, x));
-    }
-
     /**
      * log(1 + t) - t for t &gt; -1; -infinity at -1, NaN below: the atanh series in u = t/(2 + t) where t is in
      * [LOG1PMX_SERIES_LO, LOG1PMX_SERIES_HI], log1p(t) - t elsewhere. The series runs in every vector and the log1p

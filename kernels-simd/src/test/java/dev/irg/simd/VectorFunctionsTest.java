@@ -66,8 +66,6 @@ class VectorFunctionsTest {
     void gammaFunctions() {
         int bits = BITS;
         compare(bits, "logGamma", GammaFunctions::logGamma, VectorGammaFunctions::logGamma, 1e-300, 1e300, false, 4e-16, 1.0);
-        compare(bits, "logGammaStirlingCorrection", GammaFunctions::logGammaStirlingCorrection,
-                VectorGammaFunctions::logGammaStirlingCorrection, 1e-8, 1e12, false, 2e-15, 1.0);
         compare(bits, "logMinusDigammaAsymptotic", GammaFunctions::logMinusDigamma,
                 VectorGammaFunctions::logMinusDigammaAsymptotic, 10.0, 1e300, false, 4e-16, 1e-300,
                 new double[] {10, 10.5, 11, 27.3, 1e16, 1e300, Double.MAX_VALUE, Double.POSITIVE_INFINITY, Double.NaN});
