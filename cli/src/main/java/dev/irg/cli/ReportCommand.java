@@ -33,7 +33,7 @@ import picocli.CommandLine.ParentCommand;
         "Accuracy and speed on this machine, per distribution, backend and precision, next to PyTorch CPU.",
         "Error of every operation against the high-precision golden sample shipped with irg (max, p99, median) and the",
         "throughput of the gradients; the peer when python3-torch is installed. Writes report.md, report.json and PNG plots (default: report/ in the checkout).",
-        "Default run: under 2 minutes on 2 cores; --quick is a smoke run, --full uses every golden row and larger batches."})
+        "Default run: about 3 minutes on 2 cores; --quick is a smoke run, --full uses every golden row and larger batches."})
 final class ReportCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -57,7 +57,8 @@ final class ReportCommand implements Callable<Integer> {
      * Size of a run: golden rows per distribution, the largest throughput batch, the batch sizes of
      * the throughput sweep, timed repetitions, and the wall time one timed repetition aims at (the
      * batch is cut so that a slow backend still finishes in that time; measured on the 2-core CI
-     * machine, the default mode then stays under 2 minutes).
+     * machine, the default mode takes about 3 minutes: 155 s in the fourteenth session before the peer ran twice
+     * per measurement, PEER_RUNS).
      */
     enum Mode {
         QUICK(1_500, 100_000, new int[] {100, 1_000, 10_000, 100_000}, 3, 0.03, 50_000_000L, 300_000_000L),
@@ -351,7 +352,7 @@ final class ReportCommand implements Callable<Integer> {
                     double r = peer.throughput(Quantity.GRAD, in, tmp);
                     peerRate.put(id(pr), r);
                     speedRows.add(new String[] {d.id(), "PyTorch " + peer.version(), id(pr), Integer.toString(peerN), m(r), "", "1"});
-                    speed.put("pytorch " + id(pr), Map.of("n", peerN, "elements_per_s_1_thread", r));
+                    speed.put("pytorch " + id(pr), Map.of("n", peerN, "elements_per_s_1_thread", r, "elements_per_s_runs", peer.lastRuns()));
                     curves.put("PyTorch " + id(pr) + " (1 thread)", new double[][] {{peerN}, {r}});
                 } catch (IOException | RuntimeException ex) {
                     notes.add(d.id() + ": PyTorch throughput " + id(pr) + " failed: " + ex.getMessage());
@@ -508,7 +509,7 @@ final class ReportCommand implements Callable<Integer> {
                     peerRate.put(id(pr), r);
                     speedRows.add(new String[] {"dirichlet K=" + k + " rsample", "PyTorch " + peer.version(), id(pr),
                         Integer.toString(rows), m(r), "", "1"});
-                    j.put("pytorch " + id(pr), Map.of("rows", rows, "rows_per_s_1_thread", r));
+                    j.put("pytorch " + id(pr), Map.of("rows", rows, "rows_per_s_1_thread", r, "rows_per_s_runs", peer.lastRuns()));
                 } catch (IOException | RuntimeException ex) {
                     notes.add("dirichlet: PyTorch " + id(pr) + " failed: " + ex.getMessage());
                 }
