@@ -167,10 +167,12 @@ class FloatKernelsTest {
         assertTrue(!k.evaluateWidened(Op.GAMMA_DCDF_DALPHA, a, rate, z, out, 0, m), "dP/da is widened");
         // through the API the driver hands such runs to evaluateWidened: a batch of only tiny-x elements (one region),
         // then tiny x among z = 0 and series elements (a widened run of only tiny x among other regions), both odd
-        // batches; the results are those of evaluateWidened itself, bit for bit (the float64 reference rounded to float,
-        // which the float64 kernels' path gives, differs from them in the last bit at some elements: checked, so that
-        // this tells the two paths apart; with the driver's two calls of evaluateWidened removed it fails), and within
-        // 2e-6 of the reference
+        // batches, within 2e-6 of the reference. Which path served them: the float64 kernels' path gives the reference
+        // rounded to float (its error, ~1e-16, moves a rounding in about one element of 1e8), evaluateWidened's float psi
+        // (~2e-8) gives another float in about 1 % of the elements; so at least 0.2 % of the tiny-x results must
+        // differ from the rounded reference (with the driver's two calls of evaluateWidened removed, none do; a bit-for-bit
+        // comparison with evaluateWidened called here is not possible: interpreted and compiled vector code round LOG
+        // differently)
         for (int mixed = 0; mixed < 2; mixed++) {
             int n = 10007;
             float[] aa = new float[n];
@@ -190,25 +192,14 @@ class FloatKernelsTest {
             float[] oo = new float[n];
             dev.irg.Irg.using(dev.irg.Backend.SIMD).evaluate(Op.GAMMA_GRAD_ALPHA, dev.irg.Vec.of(aa), dev.irg.Vec.of(rr),
                     dev.irg.Vec.of(zz), dev.irg.Vec.of(oo));
-            int lanes = SF.length();
-            float[] one = new float[lanes];
-            int direct = 0;
+            int tiny = 0;
             int differFromRounded = 0;
             for (int i = 0; i < n; i++) {
                 double want = ref.apply(aa[i], rr[i], zz[i]);
                 String at = "a=" + aa[i] + " rate=" + rr[i] + " z=" + zz[i] + ": " + oo[i] + " against " + want;
                 if (zz[i] > 0 && rr[i] * zz[i] < (float) GammaConstants.FLOAT_X_MIN) {
-                    // the element alone, repeated over a vector, through evaluateWidened
-                    float[] a1 = new float[lanes];
-                    float[] r1 = new float[lanes];
-                    float[] z1 = new float[lanes];
-                    java.util.Arrays.fill(a1, aa[i]);
-                    java.util.Arrays.fill(r1, rr[i]);
-                    java.util.Arrays.fill(z1, zz[i]);
-                    assertTrue(k.evaluateWidened(Op.GAMMA_GRAD_ALPHA, a1, r1, z1, one, 0, lanes), at);
-                    assertEquals(one[0], oo[i], "the API's result is evaluateWidened's at " + at);
-                    direct++;
-                    differFromRounded += one[0] != (float) want ? 1 : 0;
+                    tiny++;
+                    differFromRounded += oo[i] != (float) want ? 1 : 0;
                 }
                 assertEquals(Double.isNaN(want), Float.isNaN(oo[i]), at);
                 if (Math.abs(want) >= Float.MIN_NORMAL) {
@@ -217,8 +208,11 @@ class FloatKernelsTest {
                     assertTrue(Math.abs(oo[i] - want) <= Float.MIN_NORMAL, at);
                 }
             }
-            assertTrue(direct > n / 2, "tiny-x elements: " + direct);
-            assertTrue(differFromRounded > 0, "some tiny-x results differ from the rounded reference (else this cannot tell the paths apart)");
+            System.out.printf("float dz/da at tiny x through the API (%s): %d of %d tiny-x results differ from the rounded reference%n",
+                    mixed == 0 ? "tiny x only" : "mixed", differFromRounded, tiny);
+            assertTrue(tiny > n / 2, "tiny-x elements: " + tiny);
+            assertTrue(differFromRounded >= tiny / 500, "tiny-x results served by evaluateWidened: " + differFromRounded + " of " + tiny
+                    + " differ from the rounded reference");
         }
     }
 
