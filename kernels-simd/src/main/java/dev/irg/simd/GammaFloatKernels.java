@@ -582,7 +582,8 @@ final class GammaFloatKernels implements FloatFamily {
             logMinusDigammaLow(y.broadcast(1.0f), y).intoArray(st.f0, i);
         }
         for (int i = from; i < to; i += SP.length()) {
-            // -psi(y) = -log y + 1/(2y) + sum_k c_k y^-2k (logMinusDigammaHigh at x = y, without its log1p of 0)
+            // -psi(y) = -log y + 1/(2y) + sum_k c_k y^-2k: logMinusDigammaHigh's tail written out (calling it at x = y, its
+            // log1p of 0 and log of 1 included, took the tiny elements from 4.2 to 4.8-5.2 ns each)
             FloatVector y = FloatVector.fromArray(SP, alpha, i).add(1.0f);
             FloatVector rw = y.broadcast(1.0f).div(y);
             FloatVector r2 = rw.mul(rw);
