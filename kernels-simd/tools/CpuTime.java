@@ -15,7 +15,8 @@ import java.util.List;
  * {@code -Dwarm=} warm-up calls (default 15), then {@code -Drounds=} rounds (default 9) of 3 calls timed with the
  * thread's CPU time (ThreadMXBean, robust to other jobs on a shared machine), printing the bytes allocated
  * per element by one more call (vectors the JIT boxed: docs/simd.md, "Inlining") and the median and range in
- * ns per element. One thread. {@code -Dscalar1=true}: the second parameter of gamma and von Mises as a
+ * ns per element. One thread. {@code -Dpair=OP2}: the operation and OP2 in one call ({@code Irg.evaluatePair}), per element
+ * of the pair. {@code -Dscalar1=true}: the second parameter of gamma and von Mises as a
  * broadcast scalar (as {@code irg bench} passes the default rate) rather than an array. {@code -Dtrace=true}: each
  * round's time as it is measured, with the JVM's uptime (to see when the JIT's compilations settle, and phases of
  * another speed: docs/simd.md, "Inlining"). For A/B runs
@@ -62,15 +63,20 @@ public class CpuTime {
             v[1] = Vec.scalar(second);
         }
         v[3] = f32 ? Vec.of(new float[n]) : Vec.of(new double[n]);
+        Vec out2 = f32 ? Vec.of(new float[n]) : Vec.of(new double[n]);
+        String pairOp = System.getProperty("pair");
+        Op op2 = pairOp == null ? null : Op.valueOf(pairOp);
+        Runnable call = op2 == null ? () -> irg.evaluate(op, v[0], v[1], v[2], v[3])
+                : () -> irg.evaluatePair(op, op2, v[0], v[1], v[2], v[3], out2);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int w = 0; w < Integer.getInteger("warm", 15); w++) {
-            irg.evaluate(op, v[0], v[1], v[2], v[3]);
+            call.run();
         }
         double[] r = new double[Integer.getInteger("rounds", 9)];
         for (int k = 0; k < r.length; k++) {
             long c0 = mx.getCurrentThreadCpuTime();
             for (int j = 0; j < 3; j++) {
-                irg.evaluate(op, v[0], v[1], v[2], v[3]);
+                call.run();
             }
             r[k] = (mx.getCurrentThreadCpuTime() - c0) / 3.0 / n;
             if (Boolean.getBoolean("trace")) {
@@ -79,10 +85,11 @@ public class CpuTime {
         }
         com.sun.management.ThreadMXBean tb = (com.sun.management.ThreadMXBean) mx;
         long b0 = tb.getCurrentThreadAllocatedBytes();
-        irg.evaluate(op, v[0], v[1], v[2], v[3]);
+        call.run();
         System.out.printf("allocated %.2f bytes per element%n", (tb.getCurrentThreadAllocatedBytes() - b0) / (double) n);
         Arrays.sort(r);
-        System.out.printf("%s %s %s: CPU ns per element median %.1f (range %.1f-%.1f), n = %d%n", args[1], args[2],
+        System.out.printf("%s %s %s: CPU ns per element median %.1f (range %.1f-%.1f), n = %d%n",
+                op2 == null ? args[1] : args[1] + "+" + op2, args[2],
                 f32 ? "F32" : "F64", r[r.length / 2], r[0], r[r.length - 1], n);
     }
 }

@@ -144,4 +144,66 @@ public final class BetaOps {
     public void gradB(double a, double b, float[] x, float[] out) {
         gradB(Vec.scalar(a), Vec.scalar(b), Vec.of(x), Vec.of(out));
     }
+
+    /**
+     * dx/da and dx/db together, in one pass where the backend can (SIMD and scalar: the two share the series terms
+     * and the continued fraction's steps, about 0.6 of the cost of {@link #gradA} and {@link #gradB} called one
+     * after the other; docs/simd.md, "Beta speed"). The results are those of the two calls up to the truncation of
+     * the sums (within 1e-12 relative). {@code gradA} and {@code gradB} must not overlap each other or an operand.
+     *
+     * <pre>{@code
+     * Irg.get().beta().grad(a, b, z, ga, gb);   // Beta rsample's two gradients
+     * }</pre>
+     */
+    public void grad(Vec a, Vec b, Vec x, Vec gradA, Vec gradB) {
+        irg.evaluatePair(Op.BETA_GRAD_A, Op.BETA_GRAD_B, a, b, x, gradA, gradB);
+    }
+
+    /** dx/da and dx/db in one pass. One (a, b) per sample. */
+    public void grad(double[] a, double[] b, double[] x, double[] gradA, double[] gradB) {
+        grad(Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(gradA), Vec.of(gradB));
+    }
+
+    /** dx/da and dx/db in one pass. One (a, b) for every sample. */
+    public void grad(double a, double b, double[] x, double[] gradA, double[] gradB) {
+        grad(Vec.scalar(a), Vec.scalar(b), Vec.of(x), Vec.of(gradA), Vec.of(gradB));
+    }
+
+    /** dx/da and dx/db in one pass. float32: one (a, b) per sample. */
+    public void grad(float[] a, float[] b, float[] x, float[] gradA, float[] gradB) {
+        grad(Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(gradA), Vec.of(gradB));
+    }
+
+    /** dx/da and dx/db in one pass. float32: one (a, b) for every sample. */
+    public void grad(double a, double b, float[] x, float[] gradA, float[] gradB) {
+        grad(Vec.scalar(a), Vec.scalar(b), Vec.of(x), Vec.of(gradA), Vec.of(gradB));
+    }
+
+    /**
+     * dI/da and dI/db together, in one pass where the backend can (as {@link #grad(Vec, Vec, Vec, Vec, Vec)}).
+     * {@code da} and {@code db} must not overlap each other or an operand.
+     */
+    public void dcdf(Vec a, Vec b, Vec x, Vec da, Vec db) {
+        irg.evaluatePair(Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, a, b, x, da, db);
+    }
+
+    /** dI/da and dI/db in one pass. One (a, b) per sample. */
+    public void dcdf(double[] a, double[] b, double[] x, double[] da, double[] db) {
+        dcdf(Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(da), Vec.of(db));
+    }
+
+    /** dI/da and dI/db in one pass. One (a, b) for every sample. */
+    public void dcdf(double a, double b, double[] x, double[] da, double[] db) {
+        dcdf(Vec.scalar(a), Vec.scalar(b), Vec.of(x), Vec.of(da), Vec.of(db));
+    }
+
+    /** dI/da and dI/db in one pass. float32: one (a, b) per sample. */
+    public void dcdf(float[] a, float[] b, float[] x, float[] da, float[] db) {
+        dcdf(Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(da), Vec.of(db));
+    }
+
+    /** dI/da and dI/db in one pass. float32: one (a, b) for every sample. */
+    public void dcdf(double a, double b, float[] x, float[] da, float[] db) {
+        dcdf(Vec.scalar(a), Vec.scalar(b), Vec.of(x), Vec.of(da), Vec.of(db));
+    }
 }

@@ -3,6 +3,7 @@ package dev.irg;
 import dev.irg.internal.CpuPool;
 import dev.irg.internal.Dispatcher;
 import dev.irg.internal.Registry;
+import dev.irg.spi.Batch;
 import java.util.List;
 
 /**
@@ -114,5 +115,18 @@ public final class Irg {
      */
     public void evaluate(Op op, Vec p0, Vec p1, Vec x, Vec out) {
         Dispatcher.run(backend, threads, Dispatcher.validate(op, p0, p1, x, out));
+    }
+
+    /**
+     * Two operations of one distribution over the same operands: {@code out0[i] = op0(p0[i], p1[i], x[i])} and
+     * {@code out1[i] = op1(p0[i], p1[i], x[i])}. Where a backend computes both in one pass it does (the SIMD and
+     * scalar backends for the Beta pairs {@link Op#BETA_GRAD_A}/{@link Op#BETA_GRAD_B} and
+     * {@link Op#BETA_DCDF_DA}/{@link Op#BETA_DCDF_DB}, see {@link BetaOps#grad(Vec, Vec, Vec, Vec, Vec)}); else the
+     * two run one after the other. The outputs must have the same length and overlap neither each other nor an
+     * operand ({@link IllegalArgumentException} before any work).
+     */
+    public void evaluatePair(Op op0, Op op1, Vec p0, Vec p1, Vec x, Vec out0, Vec out1) {
+        Batch[] b = Dispatcher.validatePair(op0, op1, p0, p1, x, out0, out1);
+        Dispatcher.runPair(backend, threads, b[0], b[1]);
     }
 }

@@ -85,6 +85,15 @@ public final class CpuPool {
                 from == 0 && count == batch.n() ? batch : batch.slice(from, count)));
     }
 
+    /** Runs {@code kernels}' pair evaluation of {@code first} and {@code second} (same operands) on up to {@code threads} workers. */
+    public static void runPair(Kernels kernels, Batch first, Batch second, int threads) {
+        long n = first.n();
+        forEachChunk(n, MIN_ELEMENTS_PER_TASK, threads, (from, count) -> {
+            boolean whole = from == 0 && count == n;
+            kernels.evaluatePair(whole ? first : first.slice(from, count), whole ? second : second.slice(from, count));
+        });
+    }
+
     /**
      * Chunks per worker of a split batch: the workers take chunks from a shared cursor until none is
      * left, so a worker that runs slower (its elements in costlier regions, e.g. a batch sorted by

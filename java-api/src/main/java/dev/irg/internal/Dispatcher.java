@@ -44,6 +44,49 @@ public final class Dispatcher {
         return new Batch(op, pr, p0, p1, x, out, n);
     }
 
+    /**
+     * Checks a call of two operations over the same operands ({@link #validate} for each, plus: both of one
+     * distribution, different, outputs of the same length that overlap neither each other nor any operand, since
+     * a backend may write one output before it reads the operands again for the other). Returns the two batches.
+     */
+    public static Batch[] validatePair(Op op0, Op op1, Vec p0, Vec p1, Vec x, Vec out0, Vec out1) {
+        Objects.requireNonNull(op0, "op0");
+        Objects.requireNonNull(op1, "op1");
+        if (op0.distribution() != op1.distribution()) {
+            throw new IllegalArgumentException(op0 + " and " + op1 + " are operations of different distributions");
+        }
+        if (op0 == op1) {
+            throw new IllegalArgumentException("both outputs are " + op0 + ": a pair needs two different operations");
+        }
+        Batch b0 = validate(op0, p0, p1, x, out0);
+        Batch b1 = validate(op1, p0, p1, x, out1);
+        if (out1.length() != out0.length()) {
+            throw new IllegalArgumentException("the second output has " + out1.length() + " elements but the first has "
+                    + out0.length());
+        }
+        var d = op0.distribution();
+        String[] names = {d.param0(), d.param1(), "x"};
+        Vec[] operands = {p0, p1, x};
+        String[] outNames = {"the first output", "the second output"};
+        Vec[] outs = {out0, out1};
+        for (int k = 0; k < 2; k++) {
+            if (k == 0 && overlaps(out0, out1)) {
+                throw new IllegalArgumentException("the two outputs overlap");
+            }
+            for (int j = 0; j < 3; j++) {
+                if (overlaps(outs[k], operands[j])) {
+                    throw new IllegalArgumentException(outNames[k] + " overlaps " + names[j]
+                            + ": a call with two outputs needs outputs apart from its operands");
+                }
+            }
+        }
+        return new Batch[] {b0, b1};
+    }
+
+    private static boolean overlaps(Vec out, Vec v) {
+        return !v.isScalar() && out.segment().asOverlappingSlice(v.segment()).isPresent();
+    }
+
     private static void check(String name, Vec v, long n, Precision pr) {
         if (v.isScalar()) {
             return;
@@ -85,6 +128,39 @@ public final class Dispatcher {
             return simd;
         }
         return r.provider(Backend.SCALAR);
+    }
+
+    /**
+     * Runs two validated batches over the same operands ({@link #validatePair}) on one backend, chosen for the
+     * first operation: in one pass where that backend fuses them ({@link dev.irg.spi.Kernels#evaluatePair}). If the
+     * chosen backend does not implement the second operation (AUTO only), each runs as {@link #run}.
+     */
+    public static void runPair(Backend requested, int threads, Batch first, Batch second) {
+        if (first.n() == 0) {
+            return;
+        }
+        KernelProvider p = select(requested, first.op(), first.precision(), first.n());
+        if (!p.kernels().supports(second.op(), second.precision())) {
+            if (requested != Backend.AUTO) {
+                select(requested, second.op(), second.precision(), second.n()); // throws, naming the operation
+            }
+            run(requested, threads, first);
+            run(requested, threads, second);
+            return;
+        }
+        if (p.backend() == Backend.CUDA) {
+            try {
+                p.kernels().evaluatePair(first, second);
+                return;
+            } catch (BackendException e) {
+                if (requested == Backend.CUDA) {
+                    throw e;
+                }
+                Log.once(Level.WARNING, "irg: CUDA failed, running on the CPU instead: " + e.getMessage());
+                p = selectCpu(first.op(), first.precision(), first.n());
+            }
+        }
+        CpuPool.runPair(p.kernels(), first, second, threads);
     }
 
     /** Runs a validated batch. */

@@ -90,6 +90,18 @@ public final class IncompleteBeta {
     /** Length of the output array of {@link #evaluate}. */
     public static final int OUT_LENGTH = 5;
 
+    /** The index in {@link #evaluate}'s output of a Beta operation's result. */
+    public static int outIndex(dev.irg.Op op) {
+        return switch (op) {
+            case BETA_CDF -> OUT_CDF;
+            case BETA_DCDF_DA -> OUT_DCDF_DA;
+            case BETA_DCDF_DB -> OUT_DCDF_DB;
+            case BETA_GRAD_A -> OUT_GRAD_A;
+            case BETA_GRAD_B -> OUT_GRAD_B;
+            default -> throw new IllegalArgumentException(op + " is not a Beta operation");
+        };
+    }
+
     /** I_x(a, b). */
     public static double cdf(double a, double b, double x) {
         return one(a, b, x, OUT_CDF);

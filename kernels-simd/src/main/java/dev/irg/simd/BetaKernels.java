@@ -279,21 +279,9 @@ final class BetaKernels implements Family {
         return EDGE;
     }
 
-    /** Index of {@code op}'s quantity in IncompleteBeta's output array. */
-    private static int outIndex(Op op) {
-        return switch (op) {
-            case BETA_CDF -> IncompleteBeta.OUT_CDF;
-            case BETA_DCDF_DA -> IncompleteBeta.OUT_DCDF_DA;
-            case BETA_DCDF_DB -> IncompleteBeta.OUT_DCDF_DB;
-            case BETA_GRAD_A -> IncompleteBeta.OUT_GRAD_A;
-            case BETA_GRAD_B -> IncompleteBeta.OUT_GRAD_B;
-            default -> throw new IllegalArgumentException(op + " is not a Beta operation");
-        };
-    }
-
     @Override
     public void evaluate(Op op, int code, double[] a, double[] b, double[] x, double[] out, int from, int to) {
-        int which = outIndex(op);
+        int which = IncompleteBeta.outIndex(op);
         if (code == EDGE) {
             for (int i = from; i < to; i++) {
                 out[i] = edge(a[i], b[i], x[i], which);
@@ -338,11 +326,11 @@ final class BetaKernels implements Family {
             }
         } else if (dcdf) {
             if (series) {
-                seriesChannel(st, channelA, 0, m);
+                seriesChannel(st, channelA, st.s1, 0, m);
             } else {
                 fractionChannel(st, 0, m);
             }
-            dcdfStage(st, gout, 0, m);
+            dcdfStage(st, st.s1, gout, 0, m);
         } else if (series) {
             seriesGradStage(st, channelA, gout, 0, m);
         } else {
@@ -358,6 +346,77 @@ final class BetaKernels implements Family {
                 v = scalar(a[i], b[i], x[i], which);
             }
             out[i] = v;
+        }
+    }
+
+    /** The pairs computed in one pass: the two derivatives (dI/da, dI/db) or the two gradients (dz/da, dz/db), either order. */
+    @Override
+    public boolean fuses(Op op0, Op op1) {
+        return op0 == Op.BETA_GRAD_A && op1 == Op.BETA_GRAD_B || op0 == Op.BETA_GRAD_B && op1 == Op.BETA_GRAD_A
+                || op0 == Op.BETA_DCDF_DA && op1 == Op.BETA_DCDF_DB || op0 == Op.BETA_DCDF_DB && op1 == Op.BETA_DCDF_DA;
+    }
+
+    /**
+     * Both channels of a derivative or gradient pair ({@link #fuses}) in one pass: the stages of
+     * {@link #evaluate} once (grouping, orientation, prefactor derivatives; the series' three sums already carry
+     * both channels), the continued fraction with both derivatives in each step ({@link #fractionStepBoth},
+     * converged on f, T_p and T_q as the scalar code), then each channel's last stage.
+     */
+    @Override
+    public void evaluatePair(Op op0, Op op1, int code, dev.irg.Precision precision, double[] a, double[] b, double[] x,
+            double[] out0, double[] out1, int from, int to) {
+        int w0 = IncompleteBeta.outIndex(op0);
+        int w1 = IncompleteBeta.outIndex(op1);
+        if (code == EDGE) {
+            for (int i = from; i < to; i++) {
+                out0[i] = edge(a[i], b[i], x[i], w0);
+                out1[i] = edge(a[i], b[i], x[i], w1);
+            }
+            return;
+        }
+        boolean series = code < FRACTION_0;
+        boolean dcdf = op0 == Op.BETA_DCDF_DA || op0 == Op.BETA_DCDF_DB;
+        boolean firstA = op0 == Op.BETA_GRAD_A || op0 == Op.BETA_DCDF_DA;
+        Stages st = STAGES.get();
+        int m = st.group(a, b, x, from, to);
+        orientStage(st.a, st.b, st.x, st, 0, m);
+        if (dcdf) {
+            VectorBetaFunctions.logPrefactorStage(st, !series, 0, m);
+        }
+        VectorBetaFunctions.derivativeStage(st, series, 0, m);
+        // the channels dI/da and dI/db before the prefactor e^L (or the gradient's factor): chA, chB
+        if (series) {
+            seriesStage(st, 0, m);
+            seriesChannel(st, true, st.s3, 0, m);  // reads s0..s2
+            seriesChannel(st, false, st.s2, 0, m); // reads s0..s2, writes each s2 element after reading it
+        } else {
+            fractionStageBoth(st, 0, m);
+            fractionChannels(st, 0, m);
+        }
+        double[] chA = series ? st.s3 : st.s1;
+        double[] chB = st.s2;
+        double[] outA = firstA ? st.out : st.out2;
+        double[] outB = firstA ? st.out2 : st.out;
+        if (dcdf) {
+            dcdfStage(st, chA, outA, 0, m);
+            dcdfStage(st, chB, outB, 0, m);
+        } else {
+            gradPair(series, st, chA, chB, outA, outB, 0, m);
+        }
+        // lanes not finite in either output: both by the scalar code (as evaluate)
+        int[] perm = st.perm;
+        double[] r = st.scalarOut;
+        for (int j = 0; j < to - from; j++) {
+            int i = from + perm[j];
+            double v0 = st.out[j];
+            double v1 = st.out2[j];
+            if (!Double.isFinite(v0) || !Double.isFinite(v1)) {
+                IncompleteBeta.evaluate(a[i], b[i], x[i], r);
+                v0 = r[w0];
+                v1 = r[w1];
+            }
+            out0[i] = v0;
+            out1[i] = v1;
         }
     }
 
@@ -394,6 +453,7 @@ final class BetaKernels implements Family {
         double[] b = new double[0];
         double[] x = new double[0];
         double[] out = new double[0];
+        double[] out2 = new double[0]; // the second output of a pair (evaluatePair)
         int[] perm = new int[0];      // grouped position -> position in the run
         int[] order = new int[0];     // the fraction's elements, channel p first (fractionStage)
         final int[] count = new int[PARAMETER_GROUPS + 1];
@@ -413,6 +473,8 @@ final class BetaKernels implements Family {
         double[] s0 = new double[0];  // sums / fraction and its T_p, T_q; s0 NaN where not converged
         double[] s1 = new double[0];
         double[] s2 = new double[0];
+        double[] s3 = new double[0];  // a pair's second series channel (evaluatePair)
+        final double[] scalarOut = new double[IncompleteBeta.OUT_LENGTH];
         double[] code = new double[0]; // branch of the log prefactor (VectorBetaFunctions)
         double[] fb = new double[0];  // state of the lanes of the fraction with derivatives
         double[] fs = new double[0];  // start state of every element (START_SLOTS x fsStride)
@@ -455,10 +517,10 @@ final class BetaKernels implements Family {
 
         Stages ensure(int n) {
             if (fb.length == 0) {
-                fb = new double[FRACTION_SLOTS * 8];
+                fb = new double[BOTH_SLOTS * 8];
             }
             if (fsStride < n) {
-                fs = new double[START_SLOTS * n];
+                fs = new double[BOTH_START_SLOTS * n];
                 fsStride = n;
             }
             if (a.length < n) {
@@ -466,6 +528,7 @@ final class BetaKernels implements Family {
                 b = new double[n];
                 x = new double[n];
                 out = new double[n];
+                out2 = new double[n];
                 perm = new int[n];
                 order = new int[n];
             }
@@ -486,6 +549,7 @@ final class BetaKernels implements Family {
                 s0 = new double[n];
                 s1 = new double[n];
                 s2 = new double[n];
+                s3 = new double[n];
                 code = new double[n];
             }
             return this;
@@ -631,9 +695,10 @@ final class BetaKernels implements Family {
     /**
      * T_p = W L_p + sum c_j j/(p+j)^2, T_q = W L_q + p dS'/dq (W = 1 + p S') of the oriented
      * problem, mapped to the requested channel: lower (dI/da, dI/db) = (T_p, T_q) e^E, upper
-     * (-T_q, -T_p) e^E. Into st.s1 (the channel), before the exponential factor.
+     * (-T_q, -T_p) e^E. Into {@code into} (the channel), before the exponential factor; element i is written after
+     * st.s0..s2 at i are read, so {@code into} may be one of them.
      */
-    private static void seriesChannel(Stages st, boolean channelA, int from, int to) {
+    private static void seriesChannel(Stages st, boolean channelA, double[] into, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector sum = DoubleVector.fromArray(SP, st.s0, i);
@@ -644,14 +709,14 @@ final class BetaKernels implements Family {
             DoubleVector tp = w.mul(DoubleVector.fromArray(SP, st.lp, i)).add(sumP);
             DoubleVector tq = w.mul(DoubleVector.fromArray(SP, st.lq, i)).add(p.mul(sumQ));
             DoubleVector t = channelA ? tp.blend(tq.neg(), upper) : tq.blend(tp.neg(), upper);
-            t.intoArray(st.s1, i); // NaN where s0 (and so w) is NaN: recomputed
+            t.intoArray(into, i); // NaN where s0 (and so w) is NaN: recomputed
         }
     }
 
     /** Series gradients: -(dI/dtheta)/density, e^E/density = u v^(1-q)/p. */
     private static void seriesGradStage(Stages st, boolean channelA, double[] out, int from,
             int to) {
-        seriesChannel(st, channelA, from, to);
+        seriesChannel(st, channelA, st.s1, from, to);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
@@ -663,11 +728,33 @@ final class BetaKernels implements Family {
         }
     }
 
-    /** dI/da or dI/db, series or fraction: the channel in st.s1 times the prefactor e^L. */
-    private static void dcdfStage(Stages st, double[] out, int from, int to) {
+    /** dI/da or dI/db, series or fraction: the channel in {@code ch} times the prefactor e^L. */
+    private static void dcdfStage(Stages st, double[] ch, double[] out, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
-            DoubleVector t = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector t = DoubleVector.fromArray(SP, ch, i);
             DoubleVector.fromArray(SP, st.l, i).lanewise(EXP).mul(t).intoArray(out, i);
+        }
+    }
+
+    /**
+     * A pair's gradients, -(dI/dtheta)/density for both channels (chA, chB) with one factor: the series' e^E/density
+     * = u v^(1-q)/p (seriesGradStage), the fraction's prefactor/density = x (1 - x)/p (fractionGradStage).
+     */
+    private static void gradPair(boolean series, Stages st, double[] chA, double[] chB, double[] outA, double[] outB,
+            int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector g;
+            if (series) {
+                DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+                DoubleVector lv = DoubleVector.fromArray(SP, st.lv, i);
+                g = DoubleVector.fromArray(SP, st.u, i).mul(q.neg().add(1.0).mul(lv).lanewise(EXP)).div(p);
+            } else {
+                DoubleVector x = DoubleVector.fromArray(SP, st.x, i);
+                g = x.mul(x.neg().add(1.0)).div(p);
+            }
+            g.mul(DoubleVector.fromArray(SP, chA, i)).neg().intoArray(outA, i);
+            g.mul(DoubleVector.fromArray(SP, chB, i)).neg().intoArray(outB, i);
         }
     }
 
@@ -756,6 +843,20 @@ final class BetaKernels implements Family {
     /** Number of state slots per lane. */
     static final int FRACTION_SLOTS = 19;
 
+    // Slots of the per-lane state of the fraction with both derivatives (evaluatePair): the slots 0 .. 11 above with
+    // "D" the derivative by p, then the q-derivative's, then the operands as above from BOTH_START_SLOTS on.
+    private static final int AQM2 = 12;
+    private static final int AQM1 = 13;
+    private static final int BQM2 = 14;
+    private static final int BQM1 = 15;
+    private static final int DODDQ = 16;
+    private static final int TQ = 17;
+    private static final int LQ = 18;
+    /** Slots of the start state of one element, both derivatives. */
+    static final int BOTH_START_SLOTS = 19;
+    /** Number of state slots per lane, both derivatives. */
+    static final int BOTH_SLOTS = BOTH_START_SLOTS + FRACTION_SLOTS - START_SLOTS;
+
     /**
      * f and the one channel the operation needs, T_p = f L_p + f_p or T_q = f L_q + f_q (channelA and the
      * element's side decide: channel p for a lower dI/da or dz/da and an upper dI/db or dz/db), into st.s0, s1
@@ -787,26 +888,36 @@ final class BetaKernels implements Family {
                 order[--byQ] = e;
             }
         }
-        fractionLanes(st, order, 0, byP, true);
-        fractionLanes(st, order, byP, to - from, false);
+        fractionLanes(st, order, 0, byP, CHANNEL_P);
+        fractionLanes(st, order, byP, to - from, CHANNEL_Q);
     }
 
-    /** The persistent lanes (see fractionStage) over the elements order[from .. to-1], all of one channel. */
-    private static void fractionLanes(Stages st, int[] order, int from, int to, boolean channelP) {
+    /** Channels of {@link #fractionLanes}: the derivative by p, by q, or both (a pair, {@link #fractionStepBoth}). */
+    private static final int CHANNEL_P = 0;
+    private static final int CHANNEL_Q = 1;
+    private static final int CHANNEL_BOTH = 2;
+
+    /**
+     * The persistent lanes (see fractionStage) over the elements order[from .. to-1], all of one channel (or both):
+     * f into st.s0, the channel's T into st.s1 (both: T_p into st.s1, T_q into st.s2).
+     */
+    private static void fractionLanes(Stages st, int[] order, int from, int to, int channel) {
         int n = SP.length();
         double[] fb = st.fb;
         int[] element = st.laneElement;
+        boolean both = channel == CHANNEL_BOTH;
+        int start = both ? BOTH_START_SLOTS : START_SLOTS;
         int next = from;
         long busy = 0;  // the lanes with an element, as bits
         for (int j = 0; j < n; j++) {
             element[j] = next < to ? order[next++] : -1;
             if (element[j] >= 0) {
-                refill(st, fb, n, j, element[j]);
+                refill(st, fb, n, j, element[j], start);
                 busy |= 1L << j;
             }
         }
         while (busy != 0) {
-            long r = fractionStep(fb, channelP);
+            long r = both ? fractionStepBoth(fb) : fractionStep(fb, channel == CHANNEL_P);
             // the busy lanes whose element converged or reached its cap (most steps: none)
             for (long finished = r >>> 32 & busy; finished != 0; finished &= finished - 1) {
                 int j = Long.numberOfTrailingZeros(finished);
@@ -814,9 +925,12 @@ final class BetaKernels implements Family {
                 // converged, or open at the budget (NaN: the scalar code decides)
                 st.s0[e] = (r >>> j & 1L) != 0 ? fb[F * n + j] : Double.NaN;
                 st.s1[e] = fb[TD * n + j];
+                if (both) {
+                    st.s2[e] = fb[TQ * n + j];
+                }
                 if (next < to) {
                     element[j] = order[next];
-                    refill(st, fb, n, j, order[next++]);
+                    refill(st, fb, n, j, order[next++], start);
                 } else {
                     element[j] = -1;
                     busy &= ~(1L << j);
@@ -825,21 +939,25 @@ final class BetaKernels implements Family {
         }
     }
 
-    /** Lane j of the state takes element e: its start state (Stages.fs), operands and k = 1. */
-    private static void refill(Stages st, double[] fb, int n, int j, int e) {
+    /**
+     * Lane j of the state takes element e: its start state (Stages.fs, {@code start} slots), operands and k = 1 (the
+     * operand slots P .. CAP follow the start state: at P - START_SLOTS + start ...).
+     */
+    private static void refill(Stages st, double[] fb, int n, int j, int e, int start) {
         double[] fs = st.fs;
         int m = st.fsStride;
-        for (int slot = 0; slot < START_SLOTS; slot++) {
+        for (int slot = 0; slot < start; slot++) {
             fb[slot * n + j] = fs[slot * m + e];
         }
-        fb[P * n + j] = st.p[e];
-        fb[Q * n + j] = st.q[e];
-        fb[U * n + j] = st.u[e];
-        fb[V * n + j] = st.v[e];
-        fb[D * n + j] = st.d[e];
-        fb[K * n + j] = 1;
+        int o = start - START_SLOTS;
+        fb[(P + o) * n + j] = st.p[e];
+        fb[(Q + o) * n + j] = st.q[e];
+        fb[(U + o) * n + j] = st.u[e];
+        fb[(V + o) * n + j] = st.v[e];
+        fb[(D + o) * n + j] = st.d[e];
+        fb[(K + o) * n + j] = 1;
         double p = st.p[e];
-        fb[CAP * n + j] = Double.isNaN(p) ? 1 : Math.min(FRACTION_VECTOR_BUDGET, IncompleteBeta.fractionCap(p, st.q[e]));
+        fb[(CAP + o) * n + j] = Double.isNaN(p) ? 1 : Math.min(FRACTION_VECTOR_BUDGET, IncompleteBeta.fractionCap(p, st.q[e]));
     }
 
     /**
@@ -983,6 +1101,173 @@ final class BetaKernels implements Family {
         // finished: converged, or step k was the element's last (k = cap)
         VectorMask<Double> finished = conv.or(k.compare(GE, DoubleVector.fromArray(SP, fb, CAP * n)));
         return finished.anyTrue() ? conv.toLong() | finished.toLong() << 32 : 0L;
+    }
+
+    /**
+     * f, T_p and T_q of every element into st.s0, s1, s2 (a pair, {@link #evaluatePair}): the persistent lanes of
+     * {@link #fractionStage} with both derivatives in every step, converged on all three (IncompleteBeta.fraction's
+     * test); s0 NaN where not converged. A step costs about a third more than one channel's (measured in
+     * docs/simd.md, "Beta speed"), against two whole fractions for the two operations one after the other.
+     */
+    private static void fractionStageBoth(Stages st, int from, int to) {
+        fractionStartBoth(st, from, to);
+        int[] order = st.order;
+        for (int e = from; e < to; e++) {
+            order[e - from] = e;
+        }
+        fractionLanes(st, order, 0, to - from, CHANNEL_BOTH);
+    }
+
+    /** Step 0 of every element with both derivatives (fractionStartStage's state for p, then q's) into Stages.fs. */
+    private static void fractionStartBoth(Stages st, int from, int to) {
+        double[] fs = st.fs;
+        int m = st.fsStride;
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
+            DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
+            DoubleVector u = DoubleVector.fromArray(SP, st.u, i);
+            DoubleVector d = DoubleVector.fromArray(SP, st.d, i);
+            DoubleVector pq = p.add(q);
+            DoubleVector rp1 = p.broadcast(1.0).div(p.add(1.0));
+            DoubleVector b0 = d.neg().add(1.0).mul(rp1);
+            DoubleVector dOdd = pq.neg().mul(u).mul(rp1);                     // d_1
+            DoubleVector dOddP = dOdd.mul(q.neg().add(1.0)).div(pq.mul(p.add(1.0)));
+            DoubleVector dOddQ = u.neg().mul(rp1);
+            DoubleVector lp = DoubleVector.fromArray(SP, st.lp, i);
+            DoubleVector lq = DoubleVector.fromArray(SP, st.lq, i);
+            DoubleVector s = b0.broadcast(1.0).div(b0);
+            DoubleVector zero = p.broadcast(0.0);
+            DoubleVector apm1 = dOddP.mul(s);
+            DoubleVector aqm1 = dOddQ.mul(s);
+            s.intoArray(fs, AM2 * m + i);
+            zero.intoArray(fs, BM2 * m + i);
+            s.intoArray(fs, BM1 * m + i);
+            zero.intoArray(fs, ADM2 * m + i);
+            apm1.intoArray(fs, ADM1 * m + i);
+            zero.intoArray(fs, BDM2 * m + i);
+            zero.intoArray(fs, BDM1 * m + i);
+            dOdd.intoArray(fs, DODD * m + i);
+            dOddP.intoArray(fs, DODDD * m + i);
+            s.intoArray(fs, F * m + i);
+            s.mul(lp).sub(s.mul(apm1)).intoArray(fs, TD * m + i);
+            lp.intoArray(fs, LD * m + i);
+            zero.intoArray(fs, AQM2 * m + i);
+            aqm1.intoArray(fs, AQM1 * m + i);
+            zero.intoArray(fs, BQM2 * m + i);
+            zero.intoArray(fs, BQM1 * m + i);
+            dOddQ.intoArray(fs, DODDQ * m + i);
+            s.mul(lq).sub(s.mul(aqm1)).intoArray(fs, TQ * m + i);
+            lq.intoArray(fs, LQ * m + i);
+        }
+    }
+
+    /**
+     * {@link #fractionStep} with both derivatives (the coefficients' by p and by q, and A, B differentiated by each),
+     * as IncompleteBeta.fraction; converged when f, T_p and T_q all are. Same return value as fractionStep.
+     */
+    private static long fractionStepBoth(double[] fb) {
+        int n = SP.length();
+        int o = BOTH_START_SLOTS - START_SLOTS;
+        DoubleVector p = DoubleVector.fromArray(SP, fb, (P + o) * n);
+        DoubleVector q = DoubleVector.fromArray(SP, fb, (Q + o) * n);
+        DoubleVector u = DoubleVector.fromArray(SP, fb, (U + o) * n);
+        DoubleVector k = DoubleVector.fromArray(SP, fb, (K + o) * n);
+        DoubleVector k2 = k.mul(2.0);                                     // exact (small integers)
+        DoubleVector e1 = p.add(k2.sub(1.0));
+        DoubleVector e2 = p.add(k2);
+        DoubleVector e3 = p.add(k2.add(1.0));
+        DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
+        DoubleVector r1 = r12.mul(e2);
+        DoubleVector r2 = r12.mul(e1);
+        DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
+        DoubleVector qk = q.sub(k);
+        DoubleVector pk = p.add(k);
+        DoubleVector pqk = p.add(q).add(k);
+        DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
+        DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
+        DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));      // 1/((p+k)(p+q+k)(p+2k+1))
+        DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
+        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
+        DoubleVector dEvenQ = u.mul(k).mul(r12);
+        DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
+        DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
+        DoubleVector alpha = dOdd.mul(dEven);
+        DoubleVector alphaP = DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenP));
+        DoubleVector alphaQ = DoubleVector.fromArray(SP, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ));
+        DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, (D + o) * n));
+        DoubleVector v = DoubleVector.fromArray(SP, fb, (V + o) * n);
+        DoubleVector beta = pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
+                .add(v.mul(k2).mul(pk)).mul(r23);
+        DoubleVector betaP = dEvenP.add(dNextP);
+        DoubleVector betaQ = dEvenQ.add(dNextQ);
+        dNext.intoArray(fb, DODD * n);
+        dNextP.intoArray(fb, DODDD * n);
+        dNextQ.intoArray(fb, DODDQ * n);
+        k.add(1.0).intoArray(fb, (K + o) * n);
+        // the recurrence, A_{k-1} = 1 after rescaling
+        DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
+        DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
+        DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
+        DoubleVector apm1 = DoubleVector.fromArray(SP, fb, ADM1 * n);
+        DoubleVector bpm1 = DoubleVector.fromArray(SP, fb, BDM1 * n);
+        DoubleVector aqm1 = DoubleVector.fromArray(SP, fb, AQM1 * n);
+        DoubleVector bqm1 = DoubleVector.fromArray(SP, fb, BQM1 * n);
+        DoubleVector an = beta.sub(alpha.mul(am2));
+        DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
+        DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(DoubleVector.fromArray(SP, fb, ADM2 * n)))
+                .sub(alphaP.mul(am2));
+        DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BDM2 * n)))
+                .sub(alphaP.mul(bm2));
+        DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(DoubleVector.fromArray(SP, fb, AQM2 * n)))
+                .sub(alphaQ.mul(am2));
+        DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BQM2 * n)))
+                .sub(alphaQ.mul(bm2));
+        DoubleVector s = an.broadcast(1.0).div(an);
+        s.intoArray(fb, AM2 * n);
+        bm1.mul(s).intoArray(fb, BM2 * n);
+        DoubleVector f = bn.mul(s);
+        f.intoArray(fb, BM1 * n);
+        apm1.mul(s).intoArray(fb, ADM2 * n);
+        DoubleVector ap = apn.mul(s);
+        ap.intoArray(fb, ADM1 * n);
+        bpm1.mul(s).intoArray(fb, BDM2 * n);
+        DoubleVector bp = bpn.mul(s);
+        bp.intoArray(fb, BDM1 * n);
+        aqm1.mul(s).intoArray(fb, AQM2 * n);
+        DoubleVector aq = aqn.mul(s);
+        aq.intoArray(fb, AQM1 * n);
+        bqm1.mul(s).intoArray(fb, BQM2 * n);
+        DoubleVector bq = bqn.mul(s);
+        bq.intoArray(fb, BQM1 * n);
+        DoubleVector tp = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bp.sub(f.mul(ap)));
+        DoubleVector tq = f.mul(DoubleVector.fromArray(SP, fb, LQ * n)).add(bq.sub(f.mul(aq)));
+        // converged when all three changes are <= TOL times their value: the largest excess is <= 0
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector x1 = tp.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector x2 = tq.sub(DoubleVector.fromArray(SP, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector mx = e0.blend(x1, x1.compare(GT, e0));
+        mx = mx.blend(x2, x2.compare(GT, mx));
+        f.intoArray(fb, F * n);
+        tp.intoArray(fb, TD * n);
+        tq.intoArray(fb, TQ * n);
+        VectorMask<Double> conv = mx.compare(LE, 0.0);
+        VectorMask<Double> finished = conv.or(k.compare(GE, DoubleVector.fromArray(SP, fb, (CAP + o) * n)));
+        return finished.anyTrue() ? conv.toLong() | finished.toLong() << 32 : 0L;
+    }
+
+    /**
+     * A pair's fraction channels from T_p (st.s1) and T_q (st.s2): lower (dI/da, dI/db) = (T_p, T_q), upper
+     * (-T_q, -T_p); into st.s1 (a) and st.s2 (b), NaN where s0 is (not converged: recomputed).
+     */
+    private static void fractionChannels(Stages st, int from, int to) {
+        for (int i = from; i < to; i += SP.length()) {
+            DoubleVector tp = DoubleVector.fromArray(SP, st.s1, i);
+            DoubleVector tq = DoubleVector.fromArray(SP, st.s2, i);
+            DoubleVector nan = DoubleVector.fromArray(SP, st.s0, i).mul(0.0);
+            VectorMask<Double> upper = DoubleVector.fromArray(SP, st.up, i).compare(NE, 0.0);
+            tp.blend(tq.neg(), upper).add(nan).intoArray(st.s1, i);
+            tq.blend(tp.neg(), upper).add(nan).intoArray(st.s2, i);
+        }
     }
 
     /** Fraction CDF: lower I = e^L f, upper I = 1 - e^L f. */

@@ -35,4 +35,18 @@ interface Family {
             int from, int to) {
         evaluate(op, region, p0, p1, x, out, from, to);
     }
+
+    /** Whether {@link #evaluatePair} computes {@code op0} and {@code op1} together (else the driver runs them one after the other). */
+    default boolean fuses(Op op0, Op op1) {
+        return false;
+    }
+
+    /**
+     * {@code out0[i] = op0(...)} and {@code out1[i] = op1(...)} for {@code from <= i < to}, all elements in
+     * {@code region}, in one pass; called only where {@link #fuses}{@code (op0, op1)}.
+     */
+    default void evaluatePair(Op op0, Op op1, int region, Precision precision, double[] p0, double[] p1, double[] x,
+            double[] out0, double[] out1, int from, int to) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " does not fuse " + op0 + " and " + op1);
+    }
 }

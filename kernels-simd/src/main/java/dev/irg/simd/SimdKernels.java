@@ -152,8 +152,38 @@ public final class SimdKernels implements Kernels {
             load(b.x(), from, cnt, s.x, s.f);
             int padded = (cnt + lanes - 1) / lanes * lanes;
             pad(op.distribution(), s, cnt, padded);
-            run64(families[op.distribution().ordinal()], op, b.precision(), s, padded);
+            run64(families[op.distribution().ordinal()], op, null, b.precision(), s, padded);
             store(b.out(), from, cnt, s.out, s.f);
+        }
+    }
+
+    /**
+     * Two operations over the same operands in one pass where the family fuses them ({@link Family#fuses}: the Beta
+     * derivatives in a and b), block by block as {@link #evaluate}; else one after the other.
+     */
+    @Override
+    public void evaluatePair(Batch first, Batch second) {
+        Op op0 = first.op();
+        Op op1 = second.op();
+        Family f = families[op0.distribution().ordinal()];
+        if (f == null || !f.fuses(op0, op1) || !supports(op1, second.precision())) {
+            evaluate(first);
+            evaluate(second);
+            return;
+        }
+        Scratch s = scratch.get();
+        int lanes = sd.length();
+        long n = first.n();
+        for (long from = 0; from < n; from += BLOCK) {
+            int cnt = (int) Math.min(BLOCK, n - from);
+            load(first.p0(), from, cnt, s.p0, s.f);
+            load(first.p1(), from, cnt, s.p1, s.f);
+            load(first.x(), from, cnt, s.x, s.f);
+            int padded = (cnt + lanes - 1) / lanes * lanes;
+            pad(op0.distribution(), s, cnt, padded);
+            run64(f, op0, op1, first.precision(), s, padded);
+            store(first.out(), from, cnt, s.out, s.f);
+            store(second.out(), from, cnt, s.out2, s.f);
         }
     }
 
@@ -254,7 +284,7 @@ public final class SimdKernels implements Kernels {
         int lanes = sd.length();
         int padded = (cnt + lanes - 1) / lanes * lanes;
         pad(op.distribution(), s, cnt, padded);
-        run64(f, op, Precision.F32, s, padded);
+        run64(f, op, null, Precision.F32, s, padded);
         for (int k = 0; k < cnt; k++) {
             out[from + k] = (float) s.out[k];
         }
@@ -273,19 +303,20 @@ public final class SimdKernels implements Kernels {
      * Classifies the {@code m} scratch elements (a multiple of the lane count) by region and evaluates
      * them: directly when one region holds them all, else grouped by region (a counting sort into
      * index lists, each region's run starting on a vector boundary and padded by repeating its last
-     * element), evaluated region by region over whole vectors, and scattered back.
+     * element), evaluated region by region over whole vectors, and scattered back. With {@code op1} (not null; the
+     * family fuses it with {@code op}) both are evaluated together, {@code op1}'s results into {@code s.out2}.
      */
-    private void run64(Family f, Op op, Precision pr, Scratch s, int m) {
+    private void run64(Family f, Op op, Op op1, Precision pr, Scratch s, int m) {
         int nr = f.regions();
         if (nr == 1) {
-            f.evaluate(op, 0, pr, s.p0, s.p1, s.x, s.out, 0, m);
+            evaluateRun(f, op, op1, 0, pr, s.p0, s.p1, s.x, s.out, s.out2, 0, m);
             return;
         }
         f.classify(op, s.p0, s.p1, s.x, s.region, m);
         Grouping g = s.group;
         int only = g.single(s.region, nr, m);
         if (only >= 0) {
-            f.evaluate(op, only, pr, s.p0, s.p1, s.x, s.out, 0, m);
+            evaluateRun(f, op, op1, only, pr, s.p0, s.p1, s.x, s.out, s.out2, 0, m);
             return;
         }
         int pos = g.group(s.region, nr, m, sd.length());
@@ -298,11 +329,26 @@ public final class SimdKernels implements Kernels {
         }
         for (int r = 0; r < nr; r++) {
             if (g.count[r] > 0) {
-                f.evaluate(op, r, pr, s.gp0, s.gp1, s.gx, s.gout, g.start[r], g.start[r + 1]);
+                evaluateRun(f, op, op1, r, pr, s.gp0, s.gp1, s.gx, s.gout, s.gout2, g.start[r], g.start[r + 1]);
             }
         }
         for (int j = 0; j < pos; j++) {
             s.out[perm[j]] = s.gout[j];
+        }
+        if (op1 != null) {
+            for (int j = 0; j < pos; j++) {
+                s.out2[perm[j]] = s.gout2[j];
+            }
+        }
+    }
+
+    /** One region's run: {@code op} into {@code out}, and with {@code op1} (fused) {@code op1} into {@code out2}. */
+    private static void evaluateRun(Family f, Op op, Op op1, int region, Precision pr, double[] p0, double[] p1,
+            double[] x, double[] out, double[] out2, int from, int to) {
+        if (op1 == null) {
+            f.evaluate(op, region, pr, p0, p1, x, out, from, to);
+        } else {
+            f.evaluatePair(op, op1, region, pr, p0, p1, x, out, out2, from, to);
         }
     }
 
@@ -446,6 +492,7 @@ public final class SimdKernels implements Kernels {
         final double[] p1 = new double[BLOCK];
         final double[] x = new double[BLOCK];
         final double[] out = new double[BLOCK];
+        final double[] out2 = new double[BLOCK];
         final float[] f = new float[BLOCK];
         final byte[] region = new byte[BLOCK];
         final Grouping group;
@@ -453,6 +500,7 @@ public final class SimdKernels implements Kernels {
         final double[] gp1;
         final double[] gx;
         final double[] gout;
+        final double[] gout2;
         final float[] fp0 = new float[BLOCK];
         final float[] fp1 = new float[BLOCK];
         final float[] fx = new float[BLOCK];
@@ -471,6 +519,7 @@ public final class SimdKernels implements Kernels {
             gp1 = new double[cap];
             gx = new double[cap];
             gout = new double[cap];
+            gout2 = new double[cap];
             int fcap = FloatGrouping.capacity(BLOCK, regions);
             fgroup = new FloatGrouping(regions, BLOCK);
             gfp0 = new float[fcap];
