@@ -100,6 +100,89 @@ class ApiContractTest {
         }
     }
 
+    /**
+     * A call with two outputs: the scalar backend's Beta pairs equal the two single calls bit for bit (one evaluation
+     * gives every output), other pairs run one after the other (the SPI's default), float32 included; invalid calls
+     * (overlapping outputs, an output over an operand, ops of two distributions, one op twice, outputs of different
+     * lengths) throw before anything is written.
+     */
+    @Test
+    void pairsEqualTheSingleCallsAndCheckTheirOutputs() {
+        var rnd = RandomGenerator.of("L64X128MixRandom");
+        int n = 777;
+        double[] a = new double[n];
+        double[] b = new double[n];
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = Math.exp(rnd.nextDouble(-5, 9));
+            b[i] = Math.exp(rnd.nextDouble(-5, 9));
+            x[i] = i % 50 == 0 ? -0.5 : rnd.nextDouble();
+        }
+        double[] ga = new double[n];
+        double[] gb = new double[n];
+        scalar.beta().grad(a, b, x, ga, gb);
+        double[] wa = new double[n];
+        double[] wb = new double[n];
+        scalar.beta().gradA(a, b, x, wa);
+        scalar.beta().gradB(a, b, x, wb);
+        assertArrayEquals(wa, ga);
+        assertArrayEquals(wb, gb);
+        scalar.beta().dcdf(a, b, x, ga, gb);
+        scalar.beta().dcdfDa(a, b, x, wa);
+        scalar.beta().dcdfDb(a, b, x, wb);
+        assertArrayEquals(wa, ga);
+        assertArrayEquals(wb, gb);
+        // float32, one (a, b) for every sample
+        float[] xf = new float[n];
+        for (int i = 0; i < n; i++) {
+            xf[i] = (float) x[i];
+        }
+        float[] fa = new float[n];
+        float[] fb = new float[n];
+        float[] sa = new float[n];
+        float[] sb = new float[n];
+        scalar.beta().grad(3.5, 0.25, xf, fa, fb);
+        scalar.beta().gradA(3.5, 0.25, xf, sa);
+        scalar.beta().gradB(3.5, 0.25, xf, sb);
+        assertArrayEquals(sa, fa);
+        assertArrayEquals(sb, fb);
+        // a pair no backend fuses: Gamma's CDF and dz/dalpha, one after the other
+        double[] p = new double[n];
+        double[] g = new double[n];
+        scalar.evaluatePair(Op.GAMMA_CDF, Op.GAMMA_GRAD_ALPHA, Vec.of(a), Vec.scalar(2.0), Vec.of(b), Vec.of(p), Vec.of(g));
+        double[] rate2 = new double[n];
+        Arrays.fill(rate2, 2.0);
+        scalar.gamma().cdf(a, rate2, b, wa);
+        scalar.gamma().gradAlpha(a, rate2, b, wb);
+        assertArrayEquals(wa, p);
+        assertArrayEquals(wb, g);
+        // invalid calls: nothing written
+        double[] out = new double[n];
+        Arrays.fill(out, 7);
+        double[] out2 = out.clone();
+        var e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, out, out));
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(Vec.of(a), Vec.of(b), Vec.of(x),
+                Vec.of(out, 0, 400), Vec.of(out, 300, 400)));
+        assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, out, x));
+        assertTrue(e.getMessage().contains("the second output overlaps x"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, a, out));
+        assertTrue(e.getMessage().contains("the first output overlaps a"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.evaluatePair(Op.BETA_GRAD_A, Op.GAMMA_CDF,
+                Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(out), Vec.of(out2)));
+        assertTrue(e.getMessage().contains("different distributions"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.evaluatePair(Op.BETA_GRAD_A, Op.BETA_GRAD_A,
+                Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(out), Vec.of(out2)));
+        assertTrue(e.getMessage().contains("two different operations"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, out, new double[n + 1]));
+        assertTrue(e.getMessage().contains("elements but out has"), e.getMessage());
+        double[] seven = new double[n];
+        Arrays.fill(seven, 7);
+        assertArrayEquals(seven, out, "nothing written");
+        assertArrayEquals(seven, out2, "nothing written");
+    }
+
     @Test
     void emptyBatchIsFine() {
         scalar.gamma().gradRate(Vec.scalar(1), Vec.scalar(1), Vec.of(new double[0]), Vec.of(new double[0]));

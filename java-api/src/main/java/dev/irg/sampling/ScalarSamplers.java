@@ -4,6 +4,7 @@ import static dev.irg.sampling.SamplingConstants.SUBSTREAM_MAIN;
 
 import dev.irg.Op;
 import dev.irg.Vec;
+import dev.irg.math.IncompleteBeta;
 import dev.irg.math.Reference;
 import dev.irg.spi.SamplerKernels;
 
@@ -19,8 +20,6 @@ public final class ScalarSamplers implements SamplerKernels {
 
     private static final Reference.Fn GAMMA_GRAD_ALPHA = Reference.of(Op.GAMMA_GRAD_ALPHA);
     private static final Reference.Fn GAMMA_GRAD_RATE = Reference.of(Op.GAMMA_GRAD_RATE);
-    private static final Reference.Fn BETA_GRAD_A = Reference.of(Op.BETA_GRAD_A);
-    private static final Reference.Fn BETA_GRAD_B = Reference.of(Op.BETA_GRAD_B);
     private static final Reference.Fn VONMISES_GRAD_KAPPA = Reference.of(Op.VONMISES_GRAD_KAPPA);
 
     private ScalarSamplers() {
@@ -85,17 +84,19 @@ public final class ScalarSamplers implements SamplerKernels {
 
     private static void beta(Request r) {
         int[] w = new int[4];
+        double[] grads = new double[IncompleteBeta.OUT_LENGTH];
         Vec p0 = r.p0(), p1 = r.p1(), out = r.out(), g0 = r.grad0(), g1 = r.grad1();
         for (long i = 0; i < r.n(); i++) {
             double a = p0.get(i), b = p1.get(i);
             out.set(i, BetaSampler.sample(r.seed(), r.first() + i, a, b, w));
             if (g0 != null || g1 != null) {
-                double zr = out.get(i);
+                // both gradients from one evaluation (IncompleteBeta.evaluate gives every output at once)
+                IncompleteBeta.evaluate(a, b, out.get(i), grads);
                 if (g0 != null) {
-                    g0.set(i, BETA_GRAD_A.apply(a, b, zr));
+                    g0.set(i, grads[IncompleteBeta.OUT_GRAD_A]);
                 }
                 if (g1 != null) {
-                    g1.set(i, BETA_GRAD_B.apply(a, b, zr));
+                    g1.set(i, grads[IncompleteBeta.OUT_GRAD_B]);
                 }
             }
         }

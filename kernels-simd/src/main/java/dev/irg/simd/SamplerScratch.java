@@ -22,6 +22,7 @@ final class SamplerScratch {
     float[] fp1;
     float[] fx;
     float[] fout;
+    float[] fout2;  // a pair's second output (the Beta gradients)
     // the Gamma/von Mises rounds
     double[] code; // region codes of the Gamma and von Mises samplers (their classify)
     double[] d;
@@ -83,6 +84,7 @@ final class SamplerScratch {
         fp1 = new float[m];
         fx = new float[m];
         fout = new float[m];
+        fout2 = new float[m];
         code = new double[m];
         d = new double[m];
         c = new double[m];

@@ -226,10 +226,12 @@ final class SimdSamplers implements SamplerKernels {
         gamma.sample(r.seed(), SUBSTREAM_BETA_B, base, s.p1, cnt, true, s.t1, s);
         sigmoidOfDifference(s.t0, s.t1, s.out, cnt, s);
         roundAsStored(r, s.out, cnt);
-        if (r.grad0() != null) {
+        if (r.grad0() != null && r.grad1() != null) {
+            // both in one pass (BetaKernels.evaluatePair)
+            gradient(Op.BETA_GRAD_A, Op.BETA_GRAD_B, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, s.g1, cnt, s);
+        } else if (r.grad0() != null) {
             gradient(Op.BETA_GRAD_A, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g0, cnt, s);
-        }
-        if (r.grad1() != null) {
+        } else if (r.grad1() != null) {
             gradient(Op.BETA_GRAD_B, r.precision(), s.p0, s.p1, scalars(r), s.out, s.g1, cnt, s);
         }
     }
@@ -416,10 +418,24 @@ final class SimdSamplers implements SamplerKernels {
      */
     private void gradient(Op op, Precision precision, double[] p0, double[] p1, int scalars, double[] x, double[] out, int cnt,
             SamplerScratch s) {
-        if (!kernels.supports(op, precision)) {
+        gradient(op, null, precision, p0, p1, scalars, x, out, null, cnt, s);
+    }
+
+    /**
+     * As {@link #gradient(Op, Precision, double[], double[], int, double[], double[], int, SamplerScratch)}, with a second
+     * operation {@code op2} (null: none) over the same operands into {@code out2}: both in one call of the kernels'
+     * {@code evaluatePair} (one pass where they fuse, the Beta gradients).
+     */
+    private void gradient(Op op, Op op2, Precision precision, double[] p0, double[] p1, int scalars, double[] x,
+            double[] out, double[] out2, int cnt, SamplerScratch s) {
+        if (!kernels.supports(op, precision) || op2 != null && !kernels.supports(op2, precision)) {
             Reference.Fn f = Reference.of(op);
+            Reference.Fn f2 = op2 == null ? null : Reference.of(op2);
             for (int i = 0; i < cnt; i++) {
                 out[i] = f.apply(p0[i], p1[i], x[i]);
+                if (f2 != null) {
+                    out2[i] = f2.apply(p0[i], p1[i], x[i]);
+                }
             }
             return;
         }
@@ -431,15 +447,30 @@ final class SimdSamplers implements SamplerKernels {
             }
             Vec v0 = (scalars & SCALAR_P0) != 0 ? Vec.scalar(s.fp0[0]) : Vec.of(s.fp0, 0, cnt);
             Vec v1 = (scalars & SCALAR_P1) != 0 ? Vec.scalar(s.fp1[0]) : Vec.of(s.fp1, 0, cnt);
-            kernels.evaluate(new Batch(op, Precision.F32, v0, v1, Vec.of(s.fx, 0, cnt), Vec.of(s.fout, 0, cnt), cnt));
+            Batch b = new Batch(op, Precision.F32, v0, v1, Vec.of(s.fx, 0, cnt), Vec.of(s.fout, 0, cnt), cnt);
+            if (op2 == null) {
+                kernels.evaluate(b);
+            } else {
+                kernels.evaluatePair(b, new Batch(op2, Precision.F32, v0, v1, Vec.of(s.fx, 0, cnt), Vec.of(s.fout2, 0, cnt), cnt));
+            }
             for (int i = 0; i < cnt; i++) {
                 out[i] = s.fout[i];
+            }
+            if (op2 != null) {
+                for (int i = 0; i < cnt; i++) {
+                    out2[i] = s.fout2[i];
+                }
             }
             return;
         }
         Vec v0 = (scalars & SCALAR_P0) != 0 ? Vec.scalar(p0[0]) : Vec.of(p0, 0, cnt);
         Vec v1 = (scalars & SCALAR_P1) != 0 ? Vec.scalar(p1[0]) : Vec.of(p1, 0, cnt);
-        kernels.evaluate(new Batch(op, Precision.F64, v0, v1, Vec.of(x, 0, cnt), Vec.of(out, 0, cnt), cnt));
+        Batch b = new Batch(op, Precision.F64, v0, v1, Vec.of(x, 0, cnt), Vec.of(out, 0, cnt), cnt);
+        if (op2 == null) {
+            kernels.evaluate(b);
+        } else {
+            kernels.evaluatePair(b, new Batch(op2, Precision.F64, v0, v1, Vec.of(x, 0, cnt), Vec.of(out2, 0, cnt), cnt));
+        }
     }
 
     /** Bits of gradient's {@code scalars}: the parameter is a broadcast scalar (its array holds one value). */
