@@ -150,10 +150,8 @@ class ApiContractTest {
         double[] p = new double[n];
         double[] g = new double[n];
         scalar.evaluatePair(Op.GAMMA_CDF, Op.GAMMA_GRAD_ALPHA, Vec.of(a), Vec.scalar(2.0), Vec.of(b), Vec.of(p), Vec.of(g));
-        double[] rate2 = new double[n];
-        Arrays.fill(rate2, 2.0);
-        scalar.gamma().cdf(a, rate2, b, wa);
-        scalar.gamma().gradAlpha(a, rate2, b, wb);
+        scalar.gamma().cdf(Vec.of(a), Vec.scalar(2.0), Vec.of(b), Vec.of(wa));
+        scalar.gamma().gradAlpha(Vec.of(a), Vec.scalar(2.0), Vec.of(b), Vec.of(wb));
         assertArrayEquals(wa, p);
         assertArrayEquals(wb, g);
         // invalid calls: nothing written
@@ -162,8 +160,8 @@ class ApiContractTest {
         double[] out2 = out.clone();
         var e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, out, out));
         assertTrue(e.getMessage().contains("overlap"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(Vec.of(a), Vec.of(b), Vec.of(x),
-                Vec.of(out, 0, 400), Vec.of(out, 300, 400)));
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(Vec.of(a, 0, 400), Vec.of(b, 0, 400),
+                Vec.of(x, 0, 400), Vec.of(out, 0, 400), Vec.of(out, 300, 400)));
         assertTrue(e.getMessage().contains("overlap"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, out, x));
         assertTrue(e.getMessage().contains("the second output overlaps x"), e.getMessage());

@@ -77,16 +77,19 @@ final class BenchCommand implements Callable<Integer> {
         main.out.printf(Locale.ROOT, "bench: %s %s %s, n=%d, threads=%d, backend %s (%s), %d timed reps after warm-up, median%n",
                 dist.id(), quantity.id(), precision.name().toLowerCase(Locale.ROOT), n, irg.threads(),
                 irg.backendFor(ops.get(0), precision, n).id(), batch.backend.id(), reps);
-        for (int i = 0; i < ops.size(); i++) {
-            main.out.printf(Locale.ROOT, "  %-12s %10.3f ms  %12.4g elements/s%n", ops.get(i).column(),
-                    r.opSeconds[i] * 1e3, n / r.opSeconds[i]);
+        for (int i = 0; i < r.labels.size(); i++) {
+            main.out.printf(Locale.ROOT, "  %-12s %10.3f ms  %12.4g elements/s%n", r.labels.get(i),
+                    r.seconds[i] * 1e3, n / r.seconds[i]);
         }
         main.out.printf(Locale.ROOT, "%.4g elements/s%n", r.elementsPerSecond);
         return 0;
     }
 
-    /** Per-op median seconds, and elements per second for all the ops of a row together. */
-    record Result(double[] opSeconds, double elementsPerSecond) {
+    /**
+     * Median seconds per timed call (labelled by its columns: one op, or two joined by "+" for a pair in one call), and
+     * elements per second for all the ops of a row together.
+     */
+    record Result(List<String> labels, double[] seconds, double elementsPerSecond) {
     }
 
     static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps) {
@@ -97,24 +100,44 @@ final class BenchCommand implements Callable<Integer> {
         return measure(irg, inputs, ops, reps, warmupNanos, Math.max(warmupNanos, Timing.MAX_WARMUP_NANOS));
     }
 
+    /**
+     * Times {@code ops} on {@code inputs}: each op on its own, except two ops (a row's gradients, e.g. Beta's dz/da and
+     * dz/db), which are timed as one {@link Irg#evaluatePair} call, the way a user computes both (one pass where the
+     * backend fuses them, docs/simd.md "Beta speed"; else the two one after the other, the same time as two calls).
+     */
     static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos, long maxWarmupNanos) {
         Evaluation ev = new Evaluation(irg, inputs);
         Evaluation single = irg.threads() > 1 ? new Evaluation(irg.threads(1), inputs) : null;
-        double[] s = new double[ops.size()];
+        List<Runnable> calls = new ArrayList<>();
+        List<Runnable> warmCalls = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (ops.size() == 2) {
+            Op a = ops.get(0);
+            Op b = ops.get(1);
+            calls.add(() -> ev.runPair(a, b));
+            warmCalls.add(single == null ? null : () -> single.runPair(a, b));
+            labels.add(a.column() + "+" + b.column());
+        } else {
+            for (Op op : ops) {
+                calls.add(() -> ev.run(op));
+                warmCalls.add(single == null ? null : () -> single.run(op));
+                labels.add(op.column());
+            }
+        }
+        double[] s = new double[calls.size()];
         double total = 0;
         for (int i = 0; i < s.length; i++) {
-            Op op = ops.get(i);
-            if (single != null) {
+            if (warmCalls.get(i) != null) {
                 // warm up on one thread first: with every core busy, C2 (which compiles the Vector API kernels
                 // out of their interpreted fallback) got too little CPU on 2 cores, and a 2-thread warm-up
                 // settled at a fifth of the compiled speed (measured: 1.0-1.7e7 against 4.6e7 elements/s,
                 // SIMD Gamma dz/dalpha f32, n = 2e5)
-                Timing.medianSeconds(() -> single.run(op), 1, warmupNanos, maxWarmupNanos, inputs.n());
+                Timing.medianSeconds(warmCalls.get(i), 1, warmupNanos, maxWarmupNanos, inputs.n());
             }
-            s[i] = Timing.medianSeconds(() -> ev.run(op), reps, warmupNanos, maxWarmupNanos, inputs.n());
+            s[i] = Timing.medianSeconds(calls.get(i), reps, warmupNanos, maxWarmupNanos, inputs.n());
             total += s[i];
         }
-        return new Result(s, inputs.n() / total);
+        return new Result(labels, s, inputs.n() / total);
     }
 
     /** The rows of {@code in} repeated (or cut) to {@code n} rows. */

@@ -19,6 +19,8 @@ final class Evaluation {
     private final Vec x;
     private final double[] outD;
     private final float[] outF;
+    private double[] outD2; // a pair's second output (runPair), allocated on first use
+    private float[] outF2;
 
     Evaluation(Irg irg, Inputs in) {
         this.irg = irg;
@@ -42,6 +44,21 @@ final class Evaluation {
     /** Evaluates {@code op} into the internal output buffer (the timed part of irg bench). */
     void run(Op op) {
         irg.evaluate(op, p0, p1, x, outD != null ? Vec.of(outD) : Vec.of(outF));
+    }
+
+    /** Evaluates {@code a} and {@code b} in one call ({@link Irg#evaluatePair}) into the internal buffers. */
+    void runPair(Op a, Op b) {
+        if (outD != null) {
+            if (outD2 == null) {
+                outD2 = new double[outD.length];
+            }
+            irg.evaluatePair(a, b, p0, p1, x, Vec.of(outD), Vec.of(outD2));
+        } else {
+            if (outF2 == null) {
+                outF2 = new float[outF.length];
+            }
+            irg.evaluatePair(a, b, p0, p1, x, Vec.of(outF), Vec.of(outF2));
+        }
     }
 
     /** Evaluates {@code op} and returns the results widened to double (exactly, for float32). */
