@@ -71,6 +71,25 @@ public final class GoldenChecks {
         };
     }
 
+    /**
+     * A backend's kernels directly, {@code op} computed together with {@code partner.apply(op)} in one
+     * {@link Kernels#evaluatePair} call (as the second output when {@code second}); {@code op}'s output is checked.
+     */
+    public static Evaluator pairOf(Kernels kernels, java.util.function.UnaryOperator<Op> partner, boolean second) {
+        return (op, precision, p0, p1, x, out) -> {
+            Vec[] v = operands(precision, p0, p1, x);
+            Vec other = precision == Precision.F64 ? Vec.of(new double[x.length]) : Vec.of(new float[x.length]);
+            Batch mine = new Batch(op, precision, v[0], v[1], v[2], v[3], x.length);
+            Batch theirs = new Batch(partner.apply(op), precision, v[0], v[1], v[2], other, x.length);
+            if (second) {
+                kernels.evaluatePair(theirs, mine);
+            } else {
+                kernels.evaluatePair(mine, theirs);
+            }
+            readBack(v[3], out);
+        };
+    }
+
     private static Vec[] operands(Precision precision, double[] p0, double[] p1, double[] x) {
         if (precision == Precision.F64) {
             return new Vec[] {Vec.of(p0.clone()), Vec.of(p1.clone()), Vec.of(x.clone()), Vec.of(new double[x.length])};

@@ -47,4 +47,34 @@ class SimdGoldenTest {
         results.forEach(r -> System.out.println("irg-simd golden: " + r.summary()));
         GoldenChecks.assertPassed(results);
     }
+
+    /**
+     * The Beta pairs in one pass ({@link BetaKernels#evaluatePair}) over every Beta golden table, each output (first
+     * and second of its pair) with the limits of the single operation.
+     */
+    @ParameterizedTest(name = "beta pairs {0}")
+    @org.junit.jupiter.params.provider.EnumSource(Precision.class)
+    void betaPairsThroughSimd(Precision pr) {
+        SimdKernels k = SimdKernels.create(0);
+        java.util.function.UnaryOperator<Op> partner = op -> switch (op) {
+            case BETA_GRAD_A -> Op.BETA_GRAD_B;
+            case BETA_GRAD_B -> Op.BETA_GRAD_A;
+            case BETA_DCDF_DA -> Op.BETA_DCDF_DB;
+            case BETA_DCDF_DB -> Op.BETA_DCDF_DA;
+            default -> throw new IllegalArgumentException(op.toString());
+        };
+        List<GoldenChecks.Result> results = new ArrayList<>();
+        for (boolean second : new boolean[] {false, true}) {
+            GoldenChecks.Evaluator ev = GoldenChecks.pairOf(k, partner, second);
+            for (GoldenTable t : GoldenTable.all(Distribution.BETA)) {
+                for (Op op : List.of(Op.BETA_DCDF_DA, Op.BETA_DCDF_DB, Op.BETA_GRAD_A, Op.BETA_GRAD_B)) {
+                    if (t.hasReference(op)) {
+                        results.add(GoldenChecks.check(ev, second ? "simd pair (second)" : "simd pair", t, op, pr));
+                    }
+                }
+            }
+        }
+        results.forEach(r -> System.out.println("irg-simd golden: " + r.summary()));
+        GoldenChecks.assertPassed(results);
+    }
 }
