@@ -1034,7 +1034,6 @@ final class BetaKernels implements Family {
         // (products of up to three parameter-sized factors: PARAMETER_VECTOR_MAX)
         DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
         DoubleVector r1 = r12.mul(e2);
-        DoubleVector r2 = r12.mul(e1);
         DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
         DoubleVector qk = q.sub(k);
         DoubleVector pk = p.add(k);
@@ -1042,10 +1041,33 @@ final class BetaKernels implements Family {
         // d_{2k} = k (q - k) u / ((p + 2k - 1)(p + 2k)), d_{2k+1} = -(p + k)(p + q + k) u / ((p + 2k)(p + 2k + 1))
         DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
         DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
-        // and their derivatives by the channel's parameter (one branch per call: every lane has that channel)
+        DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
+        DoubleVector alpha = dOdd.mul(dEven);
+        // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
+        DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, D * n));
+        DoubleVector v = DoubleVector.fromArray(SP, fb, V * n);
+        DoubleVector beta = pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
+                .add(v.mul(k2).mul(pk)).mul(r23);
+        dNext.intoArray(fb, DODD * n);
+        k.add(1.0).intoArray(fb, K * n);
+        // the value recurrence first, then the channel's (fewer values live at once: fractionStepBoth)
+        DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
+        DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
+        DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
+        DoubleVector an = beta.sub(alpha.mul(am2));
+        DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
+        DoubleVector s = an.broadcast(1.0).div(an);
+        s.intoArray(fb, AM2 * n);
+        bm1.mul(s).intoArray(fb, BM2 * n);
+        DoubleVector f = bn.mul(s);
+        f.intoArray(fb, BM1 * n);
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        f.intoArray(fb, F * n);
+        // the coefficients' derivatives by the channel's parameter (one branch per call: every lane has that channel)
         DoubleVector dEvenD;
         DoubleVector dNextD;
         if (byP) {
+            DoubleVector r2 = r12.mul(e1);
             DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));  // 1/((p+k)(p+q+k)(p+2k+1))
             dEvenD = dEven.neg().mul(r1.add(r2));
             // k/((p+k)(p+2k)) + (k+1-q)/((p+q+k)(p+2k+1))
@@ -1054,35 +1076,15 @@ final class BetaKernels implements Family {
             dEvenD = u.mul(k).mul(r12);
             dNextD = pk.neg().mul(u).mul(r23);
         }
-        DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
-        DoubleVector alpha = dOdd.mul(dEven);
         DoubleVector alphaD = DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenD));
-        // beta_k = 1 + d_{2k} + d_{2k+1} without cancellation (IncompleteBeta.fraction)
-        DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, D * n));
-        DoubleVector v = DoubleVector.fromArray(SP, fb, V * n);
-        DoubleVector beta = pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
-                .add(v.mul(k2).mul(pk)).mul(r23);
         DoubleVector betaD = dEvenD.add(dNextD);
-        dNext.intoArray(fb, DODD * n);
         dNextD.intoArray(fb, DODDD * n);
-        k.add(1.0).intoArray(fb, K * n);
-        // the recurrence
-        DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
-        DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
-        DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
         DoubleVector adm1 = DoubleVector.fromArray(SP, fb, ADM1 * n);
         DoubleVector bdm1 = DoubleVector.fromArray(SP, fb, BDM1 * n);
-        DoubleVector an = beta.sub(alpha.mul(am2));
-        DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
         DoubleVector adn = beta.mul(adm1).add(betaD).sub(alpha.mul(DoubleVector.fromArray(SP, fb, ADM2 * n)))
                 .sub(alphaD.mul(am2));
         DoubleVector bdn = beta.mul(bdm1).add(betaD.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BDM2 * n)))
                 .sub(alphaD.mul(bm2));
-        DoubleVector s = an.broadcast(1.0).div(an);
-        s.intoArray(fb, AM2 * n);
-        bm1.mul(s).intoArray(fb, BM2 * n);
-        DoubleVector f = bn.mul(s);
-        f.intoArray(fb, BM1 * n);
         adm1.mul(s).intoArray(fb, ADM2 * n);
         DoubleVector ad = adn.mul(s);
         ad.intoArray(fb, ADM1 * n);
@@ -1092,10 +1094,8 @@ final class BetaKernels implements Family {
         DoubleVector td = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bd.sub(f.mul(ad)));
         // converged when both changes are <= TOL times their value: the larger excess is <= 0 (a NaN in
         // the second is dropped: such a lane is not finite and recomputed anyway)
-        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
         DoubleVector x1 = td.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(td.lanewise(ABS).mul(CONVERGENCE_TOL));
         DoubleVector m = e0.blend(x1, x1.compare(GT, e0));
-        f.intoArray(fb, F * n);
         td.intoArray(fb, TD * n);
         VectorMask<Double> conv = m.compare(LE, 0.0);
         // finished: converged, or step k was the element's last (k = cap)
@@ -1177,79 +1177,81 @@ final class BetaKernels implements Family {
         DoubleVector e2 = p.add(k2);
         DoubleVector e3 = p.add(k2.add(1.0));
         DoubleVector r12 = p.broadcast(1.0).div(e1.mul(e2));
-        DoubleVector r1 = r12.mul(e2);
-        DoubleVector r2 = r12.mul(e1);
         DoubleVector r23 = p.broadcast(1.0).div(e2.mul(e3));
         DoubleVector qk = q.sub(k);
         DoubleVector pk = p.add(k);
         DoubleVector pqk = p.add(q).add(k);
         DoubleVector dEven = qk.mul(k).mul(u).mul(r12);
         DoubleVector dNext = pk.neg().mul(pqk).mul(u).mul(r23);
-        DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));      // 1/((p+k)(p+q+k)(p+2k+1))
-        DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
-        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
-        DoubleVector dEvenQ = u.mul(k).mul(r12);
-        DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
         DoubleVector dOdd = DoubleVector.fromArray(SP, fb, DODD * n);
         DoubleVector alpha = dOdd.mul(dEven);
-        DoubleVector alphaP = DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenP));
-        DoubleVector alphaQ = DoubleVector.fromArray(SP, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ));
+        DoubleVector r1 = r12.mul(e2);
         DoubleVector pd = p.mul(DoubleVector.fromArray(SP, fb, (D + o) * n));
         DoubleVector v = DoubleVector.fromArray(SP, fb, (V + o) * n);
         DoubleVector beta = pd.neg().add(p.mul(k2.add(1.0))).add(k2.mul(k.add(1.0))).add(qk.mul(k2).mul(u).mul(r1))
                 .add(v.mul(k2).mul(pk)).mul(r23);
-        DoubleVector betaP = dEvenP.add(dNextP);
-        DoubleVector betaQ = dEvenQ.add(dNextQ);
-        dNext.intoArray(fb, DODD * n);
-        dNextP.intoArray(fb, DODDD * n);
-        dNextQ.intoArray(fb, DODDQ * n);
         k.add(1.0).intoArray(fb, (K + o) * n);
-        // the recurrence, A_{k-1} = 1 after rescaling
+        dNext.intoArray(fb, DODD * n);
+        // the value recurrence (A_{k-1} = 1 after rescaling), then each channel in turn (fewer values live at once)
         DoubleVector am2 = DoubleVector.fromArray(SP, fb, AM2 * n);
         DoubleVector bm2 = DoubleVector.fromArray(SP, fb, BM2 * n);
         DoubleVector bm1 = DoubleVector.fromArray(SP, fb, BM1 * n);
-        DoubleVector apm1 = DoubleVector.fromArray(SP, fb, ADM1 * n);
-        DoubleVector bpm1 = DoubleVector.fromArray(SP, fb, BDM1 * n);
-        DoubleVector aqm1 = DoubleVector.fromArray(SP, fb, AQM1 * n);
-        DoubleVector bqm1 = DoubleVector.fromArray(SP, fb, BQM1 * n);
         DoubleVector an = beta.sub(alpha.mul(am2));
         DoubleVector bn = beta.mul(bm1).sub(alpha.mul(bm2));
-        DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(DoubleVector.fromArray(SP, fb, ADM2 * n)))
-                .sub(alphaP.mul(am2));
-        DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BDM2 * n)))
-                .sub(alphaP.mul(bm2));
-        DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(DoubleVector.fromArray(SP, fb, AQM2 * n)))
-                .sub(alphaQ.mul(am2));
-        DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BQM2 * n)))
-                .sub(alphaQ.mul(bm2));
         DoubleVector s = an.broadcast(1.0).div(an);
         s.intoArray(fb, AM2 * n);
         bm1.mul(s).intoArray(fb, BM2 * n);
         DoubleVector f = bn.mul(s);
         f.intoArray(fb, BM1 * n);
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        f.intoArray(fb, F * n);
+        // channel p: the coefficients' derivatives by p, A and B differentiated by p
+        DoubleVector r2 = r12.mul(e1);
+        DoubleVector rk = p.broadcast(1.0).div(pk.mul(pqk).mul(e3));      // 1/((p+k)(p+q+k)(p+2k+1))
+        DoubleVector dEvenP = dEven.neg().mul(r1.add(r2));
+        DoubleVector dNextP = dNext.mul(r2.mul(k).mul(pqk.mul(e3).mul(rk)).add(q.neg().add(k.add(1.0)).mul(pk.mul(rk))));
+        DoubleVector alphaP = DoubleVector.fromArray(SP, fb, DODDD * n).mul(dEven).add(dOdd.mul(dEvenP));
+        DoubleVector betaP = dEvenP.add(dNextP);
+        dNextP.intoArray(fb, DODDD * n);
+        DoubleVector apm1 = DoubleVector.fromArray(SP, fb, ADM1 * n);
+        DoubleVector bpm1 = DoubleVector.fromArray(SP, fb, BDM1 * n);
+        DoubleVector apn = beta.mul(apm1).add(betaP).sub(alpha.mul(DoubleVector.fromArray(SP, fb, ADM2 * n)))
+                .sub(alphaP.mul(am2));
+        DoubleVector bpn = beta.mul(bpm1).add(betaP.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BDM2 * n)))
+                .sub(alphaP.mul(bm2));
         apm1.mul(s).intoArray(fb, ADM2 * n);
         DoubleVector ap = apn.mul(s);
         ap.intoArray(fb, ADM1 * n);
         bpm1.mul(s).intoArray(fb, BDM2 * n);
         DoubleVector bp = bpn.mul(s);
         bp.intoArray(fb, BDM1 * n);
+        DoubleVector tp = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bp.sub(f.mul(ap)));
+        DoubleVector x1 = tp.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
+        tp.intoArray(fb, TD * n);
+        // channel q
+        DoubleVector dEvenQ = u.mul(k).mul(r12);
+        DoubleVector dNextQ = pk.neg().mul(u).mul(r23);
+        DoubleVector alphaQ = DoubleVector.fromArray(SP, fb, DODDQ * n).mul(dEven).add(dOdd.mul(dEvenQ));
+        DoubleVector betaQ = dEvenQ.add(dNextQ);
+        dNextQ.intoArray(fb, DODDQ * n);
+        DoubleVector aqm1 = DoubleVector.fromArray(SP, fb, AQM1 * n);
+        DoubleVector bqm1 = DoubleVector.fromArray(SP, fb, BQM1 * n);
+        DoubleVector aqn = beta.mul(aqm1).add(betaQ).sub(alpha.mul(DoubleVector.fromArray(SP, fb, AQM2 * n)))
+                .sub(alphaQ.mul(am2));
+        DoubleVector bqn = beta.mul(bqm1).add(betaQ.mul(bm1)).sub(alpha.mul(DoubleVector.fromArray(SP, fb, BQM2 * n)))
+                .sub(alphaQ.mul(bm2));
         aqm1.mul(s).intoArray(fb, AQM2 * n);
         DoubleVector aq = aqn.mul(s);
         aq.intoArray(fb, AQM1 * n);
         bqm1.mul(s).intoArray(fb, BQM2 * n);
         DoubleVector bq = bqn.mul(s);
         bq.intoArray(fb, BQM1 * n);
-        DoubleVector tp = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bp.sub(f.mul(ap)));
         DoubleVector tq = f.mul(DoubleVector.fromArray(SP, fb, LQ * n)).add(bq.sub(f.mul(aq)));
-        // converged when all three changes are <= TOL times their value: the largest excess is <= 0
-        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
-        DoubleVector x1 = tp.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
         DoubleVector x2 = tq.sub(DoubleVector.fromArray(SP, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
+        tq.intoArray(fb, TQ * n);
+        // converged when all three changes are <= TOL times their value: the largest excess is <= 0
         DoubleVector mx = e0.blend(x1, x1.compare(GT, e0));
         mx = mx.blend(x2, x2.compare(GT, mx));
-        f.intoArray(fb, F * n);
-        tp.intoArray(fb, TD * n);
-        tq.intoArray(fb, TQ * n);
         VectorMask<Double> conv = mx.compare(LE, 0.0);
         VectorMask<Double> finished = conv.or(k.compare(GE, DoubleVector.fromArray(SP, fb, (CAP + o) * n)));
         return finished.anyTrue() ? conv.toLong() | finished.toLong() << 32 : 0L;
