@@ -89,6 +89,20 @@ final class BetaKernels implements Family {
      */
     static final double SCALAR_MIN_PARAMETER = 1e7;
 
+    /**
+     * Relative convergence tolerance of the series and the continued fraction for float32 results, in place of
+     * BetaConstants.CONVERGENCE_TOL (4.4e-16), as GammaKernels.F32_SUM_TOLERANCE: 2^-30 is 128 times below float32's
+     * rounding unit. Measured (fifteenth session): every Beta golden table's float32 max, p99 and median unchanged in
+     * their printed digits but one p99 (5.0e-8 instead of 4.98e-8, `pytorch_127387` CDF); the float32 pair on the
+     * report's samples 95.4 -> 77.1 ns per element, above min(a, b) = 1e4 498 -> 345 (docs/simd.md, "Both Beta
+     * gradients in one pass"). Lanes that do not converge go to the scalar code at full precision, as in float64.
+     */
+    static final double F32_CONVERGENCE_TOL = 0x1p-30;
+
+    private static double tolerance(dev.irg.Precision precision) {
+        return precision == dev.irg.Precision.F32 ? F32_CONVERGENCE_TOL : CONVERGENCE_TOL;
+    }
+
     /** Driver region: invalid operands, x = 0 or x = 1 (closed form, per element). */
     static final int EDGE = 0;
     /** Driver regions of the power series (both sides), bands 0..2 of u (1 + q). */
@@ -281,6 +295,17 @@ final class BetaKernels implements Family {
 
     @Override
     public void evaluate(Op op, int code, double[] a, double[] b, double[] x, double[] out, int from, int to) {
+        evaluate(op, code, dev.irg.Precision.F64, a, b, x, out, from, to);
+    }
+
+    /**
+     * The sums and the fraction stop at CONVERGENCE_TOL for float64 results, at F32_CONVERGENCE_TOL for float32
+     * results (the driver passes the precision).
+     */
+    @Override
+    public void evaluate(Op op, int code, dev.irg.Precision precision, double[] a, double[] b, double[] x, double[] out,
+            int from, int to) {
+        double tol = tolerance(precision);
         int which = IncompleteBeta.outIndex(op);
         if (code == EDGE) {
             for (int i = from; i < to; i++) {
@@ -309,14 +334,14 @@ final class BetaKernels implements Family {
         }
         if (series) {
             if (cdf) {
-                seriesValueStage(st, 0, m);
+                seriesValueStage(st, tol, 0, m);
             } else {
-                seriesStage(st, 0, m);
+                seriesStage(st, tol, 0, m);
             }
         } else if (cdf) {
-            fractionValueStage(st, 0, m);
+            fractionValueStage(st, tol, 0, m);
         } else {
-            fractionStage(st, channelA, 0, m);
+            fractionStage(st, channelA, tol, 0, m);
         }
         if (cdf) {
             if (series) {
@@ -374,6 +399,7 @@ final class BetaKernels implements Family {
             }
             return;
         }
+        double tol = tolerance(precision);
         boolean series = code < FRACTION_0;
         boolean dcdf = op0 == Op.BETA_DCDF_DA || op0 == Op.BETA_DCDF_DB;
         boolean firstA = op0 == Op.BETA_GRAD_A || op0 == Op.BETA_DCDF_DA;
@@ -386,11 +412,11 @@ final class BetaKernels implements Family {
         VectorBetaFunctions.derivativeStage(st, series, 0, m);
         // the channels dI/da and dI/db before the prefactor e^L (or the gradient's factor): chA, chB
         if (series) {
-            seriesStage(st, 0, m);
+            seriesStage(st, tol, 0, m);
             seriesChannel(st, true, st.s3, 0, m);  // reads s0..s2
             seriesChannel(st, false, st.s2, 0, m); // reads s0..s2, writes each s2 element after reading it
         } else {
-            fractionStageBoth(st, 0, m);
+            fractionStageBoth(st, tol, 0, m);
             fractionChannels(st, 0, m);
         }
         double[] chA = series ? st.s3 : st.s1;
@@ -608,7 +634,7 @@ final class BetaKernels implements Family {
      * The value sum S' = sum_j c_j/(p + j), c_j = (1 - q)_j u^j / j! (IncompleteBeta.series) alone
      * into st.s0 (CDF), converged on it; NaN where it did not converge within the budget.
      */
-    private static void seriesValueStage(Stages st, int from, int to) {
+    private static void seriesValueStage(Stages st, double tol, int from, int to) {
         int cap = Math.min(SERIES_MAX_ITER, SERIES_VECTOR_BUDGET);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
@@ -621,7 +647,7 @@ final class BetaKernels implements Family {
                 c = c.mul(q.neg().add(j)).mul(u.mul(1.0 / j));
                 DoubleVector t = c.div(p.add(j));
                 sum = sum.add(t);
-                done = done.blend(1.0, t.lanewise(ABS).compare(LE, sum.lanewise(ABS).mul(CONVERGENCE_TOL)));
+                done = done.blend(1.0, t.lanewise(ABS).compare(LE, sum.lanewise(ABS).mul(tol)));
                 if (!done.compare(EQ, 0.0).anyTrue()) {
                     break;
                 }
@@ -634,7 +660,7 @@ final class BetaKernels implements Family {
      * S', dS'/dq and sum c_j j/(p+j)^2 into st.s0, s1, s2, converged on all three (the scalar test);
      * s0 NaN where not converged within the budget.
      */
-    private static void seriesStage(Stages st, int from, int to) {
+    private static void seriesStage(Stages st, double tol, int from, int to) {
         int cap = Math.min(SERIES_MAX_ITER, SERIES_VECTOR_BUDGET);
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
@@ -661,9 +687,9 @@ final class BetaKernels implements Family {
                 // converged when every |term| <= TOL |sum|: the largest excess is <= 0
                 // (a NaN in the second or third excess is dropped: that lane's sums are not finite
                 // and it is recomputed by the scalar code)
-                DoubleVector e0 = t.lanewise(ABS).sub(sum.lanewise(ABS).mul(CONVERGENCE_TOL));
-                DoubleVector e1 = tq.lanewise(ABS).sub(sumQ.lanewise(ABS).mul(CONVERGENCE_TOL));
-                DoubleVector e2 = tp.lanewise(ABS).sub(sumP.lanewise(ABS).mul(CONVERGENCE_TOL));
+                DoubleVector e0 = t.lanewise(ABS).sub(sum.lanewise(ABS).mul(tol));
+                DoubleVector e1 = tq.lanewise(ABS).sub(sumQ.lanewise(ABS).mul(tol));
+                DoubleVector e2 = tp.lanewise(ABS).sub(sumP.lanewise(ABS).mul(tol));
                 DoubleVector excess = e0.blend(e1, e1.compare(GT, e0));
                 excess = excess.blend(e2, e2.compare(GT, excess));
                 done = done.blend(1.0, excess.compare(LE, 0.0));
@@ -766,7 +792,7 @@ final class BetaKernels implements Family {
      * first convergence is kept per lane, so a lane that converges only after its own cap is NaN, as
      * in the scalar code.
      */
-    private static void fractionValueStage(Stages st, int from, int to) {
+    private static void fractionValueStage(Stages st, double tol, int from, int to) {
         for (int i = from; i < to; i += SP.length()) {
             DoubleVector p = DoubleVector.fromArray(SP, st.p, i);
             DoubleVector q = DoubleVector.fromArray(SP, st.q, i);
@@ -804,7 +830,7 @@ final class BetaKernels implements Family {
                 am2 = s;
                 bm2 = bm1.mul(s);
                 bm1 = bn.mul(s);
-                doneAt = doneAt.min(never.blend(k, bm1.sub(f).lanewise(ABS).compare(LE, bm1.lanewise(ABS).mul(CONVERGENCE_TOL))));
+                doneAt = doneAt.min(never.blend(k, bm1.sub(f).lanewise(ABS).compare(LE, bm1.lanewise(ABS).mul(tol))));
                 f = bm1;
                 dOdd = dNext;
                 stop = stop.min(doneAt);
@@ -876,7 +902,7 @@ final class BetaKernels implements Family {
      * its time in the Vector API's Java fallback); as two methods (coefficients, then recurrence) the second
      * one's first loads waited for the first one's stores (JFR put most samples on them; 12 % slower).
      */
-    private static void fractionStage(Stages st, boolean channelA, int from, int to) {
+    private static void fractionStage(Stages st, boolean channelA, double tol, int from, int to) {
         fractionStartStage(st, channelA, from, to);
         int[] order = st.order;
         int byP = 0;
@@ -888,8 +914,8 @@ final class BetaKernels implements Family {
                 order[--byQ] = e;
             }
         }
-        fractionLanes(st, order, 0, byP, CHANNEL_P);
-        fractionLanes(st, order, byP, to - from, CHANNEL_Q);
+        fractionLanes(st, order, 0, byP, CHANNEL_P, tol);
+        fractionLanes(st, order, byP, to - from, CHANNEL_Q, tol);
     }
 
     /** Channels of {@link #fractionLanes}: the derivative by p, by q, or both (a pair, {@link #fractionStepBoth}). */
@@ -901,7 +927,7 @@ final class BetaKernels implements Family {
      * The persistent lanes (see fractionStage) over the elements order[from .. to-1], all of one channel (or both):
      * f into st.s0, the channel's T into st.s1 (both: T_p into st.s1, T_q into st.s2).
      */
-    private static void fractionLanes(Stages st, int[] order, int from, int to, int channel) {
+    private static void fractionLanes(Stages st, int[] order, int from, int to, int channel, double tol) {
         int n = SP.length();
         double[] fb = st.fb;
         int[] element = st.laneElement;
@@ -917,7 +943,7 @@ final class BetaKernels implements Family {
             }
         }
         while (busy != 0) {
-            long r = both ? fractionStepBoth(fb) : fractionStep(fb, channel == CHANNEL_P);
+            long r = both ? fractionStepBoth(fb, tol) : fractionStep(fb, channel == CHANNEL_P, tol);
             // the busy lanes whose element converged or reached its cap (most steps: none)
             for (long finished = r >>> 32 & busy; finished != 0; finished &= finished - 1) {
                 int j = Long.numberOfTrailingZeros(finished);
@@ -1020,7 +1046,7 @@ final class BetaKernels implements Family {
      * converged in this step as bits 0 .. L-1, and those that finished (converged, or k reached the lane's cap) as
      * bits 32 .. 32+L-1.
      */
-    private static long fractionStep(double[] fb, boolean byP) {
+    private static long fractionStep(double[] fb, boolean byP, double tol) {
         int n = SP.length();
         DoubleVector p = DoubleVector.fromArray(SP, fb, P * n);
         DoubleVector q = DoubleVector.fromArray(SP, fb, Q * n);
@@ -1061,7 +1087,7 @@ final class BetaKernels implements Family {
         bm1.mul(s).intoArray(fb, BM2 * n);
         DoubleVector f = bn.mul(s);
         f.intoArray(fb, BM1 * n);
-        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(tol));
         f.intoArray(fb, F * n);
         // the coefficients' derivatives by the channel's parameter (one branch per call: every lane has that channel)
         DoubleVector dEvenD;
@@ -1094,7 +1120,7 @@ final class BetaKernels implements Family {
         DoubleVector td = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bd.sub(f.mul(ad)));
         // converged when both changes are <= TOL times their value: the larger excess is <= 0 (a NaN in
         // the second is dropped: such a lane is not finite and recomputed anyway)
-        DoubleVector x1 = td.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(td.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector x1 = td.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(td.lanewise(ABS).mul(tol));
         DoubleVector m = e0.blend(x1, x1.compare(GT, e0));
         td.intoArray(fb, TD * n);
         VectorMask<Double> conv = m.compare(LE, 0.0);
@@ -1109,13 +1135,13 @@ final class BetaKernels implements Family {
      * test); s0 NaN where not converged. A step costs about a third more than one channel's (measured in
      * docs/simd.md, "Beta speed"), against two whole fractions for the two operations one after the other.
      */
-    private static void fractionStageBoth(Stages st, int from, int to) {
+    private static void fractionStageBoth(Stages st, double tol, int from, int to) {
         fractionStartBoth(st, from, to);
         int[] order = st.order;
         for (int e = from; e < to; e++) {
             order[e - from] = e;
         }
-        fractionLanes(st, order, 0, to - from, CHANNEL_BOTH);
+        fractionLanes(st, order, 0, to - from, CHANNEL_BOTH, tol);
     }
 
     /** Step 0 of every element with both derivatives (fractionStartStage's state for p, then q's) into Stages.fs. */
@@ -1165,7 +1191,7 @@ final class BetaKernels implements Family {
      * {@link #fractionStep} with both derivatives (the coefficients' by p and by q, and A, B differentiated by each),
      * as IncompleteBeta.fraction; converged when f, T_p and T_q all are. Same return value as fractionStep.
      */
-    private static long fractionStepBoth(double[] fb) {
+    private static long fractionStepBoth(double[] fb, double tol) {
         int n = SP.length();
         int o = BOTH_START_SLOTS - START_SLOTS;
         DoubleVector p = DoubleVector.fromArray(SP, fb, (P + o) * n);
@@ -1203,7 +1229,7 @@ final class BetaKernels implements Family {
         bm1.mul(s).intoArray(fb, BM2 * n);
         DoubleVector f = bn.mul(s);
         f.intoArray(fb, BM1 * n);
-        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector e0 = f.sub(DoubleVector.fromArray(SP, fb, F * n)).lanewise(ABS).sub(f.lanewise(ABS).mul(tol));
         f.intoArray(fb, F * n);
         // channel p: the coefficients' derivatives by p, A and B differentiated by p
         DoubleVector r2 = r12.mul(e1);
@@ -1226,7 +1252,7 @@ final class BetaKernels implements Family {
         DoubleVector bp = bpn.mul(s);
         bp.intoArray(fb, BDM1 * n);
         DoubleVector tp = f.mul(DoubleVector.fromArray(SP, fb, LD * n)).add(bp.sub(f.mul(ap)));
-        DoubleVector x1 = tp.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector x1 = tp.sub(DoubleVector.fromArray(SP, fb, TD * n)).lanewise(ABS).sub(tp.lanewise(ABS).mul(tol));
         tp.intoArray(fb, TD * n);
         // channel q
         DoubleVector dEvenQ = u.mul(k).mul(r12);
@@ -1247,7 +1273,7 @@ final class BetaKernels implements Family {
         DoubleVector bq = bqn.mul(s);
         bq.intoArray(fb, BQM1 * n);
         DoubleVector tq = f.mul(DoubleVector.fromArray(SP, fb, LQ * n)).add(bq.sub(f.mul(aq)));
-        DoubleVector x2 = tq.sub(DoubleVector.fromArray(SP, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(CONVERGENCE_TOL));
+        DoubleVector x2 = tq.sub(DoubleVector.fromArray(SP, fb, TQ * n)).lanewise(ABS).sub(tq.lanewise(ABS).mul(tol));
         tq.intoArray(fb, TQ * n);
         // converged when all three changes are <= TOL times their value: the largest excess is <= 0
         DoubleVector mx = e0.blend(x1, x1.compare(GT, e0));
