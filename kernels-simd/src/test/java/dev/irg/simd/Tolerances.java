@@ -36,7 +36,8 @@ final class Tolerances {
      * to float). Every float32 operation is held to it. For the operations with float32-arithmetic
      * kernels (FloatFamily: Gamma dz/dalpha) it is the real bound: they compute in float and differ from
      * the rounded float64 reference by a few float ulps (docs/simd.md, "float32 arithmetic"); the others
-     * compute in float64 and round once, and stay within one float ulp (1.2e-7) of it.
+     * compute in float64 (the Gamma and Beta sums stopped at 2^-30 for float32 results) and round once, and stay
+     * within one float ulp (1.2e-7) of it.
      */
     static final double F32 = 2e-6;
 
