@@ -558,4 +558,16 @@ IRG_HD double beta_dcdf_db(double a, double b, double x) { return betaEvaluate(a
 IRG_HD double beta_grad_a(double a, double b, double x) { return betaEvaluate(a, b, x).gradA; }
 IRG_HD double beta_grad_b(double a, double b, double x) { return betaEvaluate(a, b, x).gradB; }
 
+// The pairs of Irg.evaluatePair in one evaluation (irg_kernels.cu's irg_PAIR_* kernels): (dz/da, dz/db), (dI/da, dI/db).
+IRG_HD void beta_grad_pair(double a, double b, double x, double& ga, double& gb) {
+    BetaOut r = betaEvaluate(a, b, x);
+    ga = r.gradA;
+    gb = r.gradB;
+}
+IRG_HD void beta_dcdf_pair(double a, double b, double x, double& da, double& db) {
+    BetaOut r = betaEvaluate(a, b, x);
+    da = r.dcdfDa;
+    db = r.dcdfDb;
+}
+
 } // namespace irg

@@ -37,6 +37,40 @@ __device__ __forceinline__ void irg_grid_loop(long long n, const T* __restrict__
 
 IRG_FOR_EACH_OP(IRG_KERNELS)
 
+// ---- Pairs (Irg.evaluatePair): two operations of one evaluation, irg_PAIR_<NAME>_<f64|f32>:
+//   (long long n, const T* p0, double p0s, const T* p1, double p1s, const T* x, T* out0, T* out1)
+// BETA_GRAD: out0 = dz/da, out1 = dz/db; BETA_DCDF: out0 = dI/da, out1 = dI/db (irg_beta.cuh's *_pair: one
+// betaEvaluate per element, where the single kernels run one each). Same grid-stride loop and rounding as above.
+template <typename T, void (*F)(double, double, double, double&, double&)>
+__device__ __forceinline__ void irg_pair_loop(long long n, const T* __restrict__ p0, double p0s,
+                                              const T* __restrict__ p1, double p1s, const T* __restrict__ x,
+                                              T* __restrict__ out0, T* __restrict__ out1) {
+    long long stride = (long long)blockDim.x * gridDim.x;
+    for (long long i = (long long)blockIdx.x * blockDim.x + threadIdx.x; i < n; i += stride) {
+        double a = p0 ? (double)p0[i] : p0s;
+        double b = p1 ? (double)p1[i] : p1s;
+        double v0, v1;
+        F(a, b, (double)x[i], v0, v1);
+        out0[i] = (T)v0;
+        out1[i] = (T)v1;
+    }
+}
+
+#define IRG_PAIR_KERNELS(NAME, FN)                                                                    \
+    extern "C" __global__ void irg_PAIR_##NAME##_f64(long long n, const double* p0, double p0s,       \
+                                                     const double* p1, double p1s, const double* x,   \
+                                                     double* out0, double* out1) {                    \
+        irg_pair_loop<double, FN>(n, p0, p0s, p1, p1s, x, out0, out1);                                \
+    }                                                                                                 \
+    extern "C" __global__ void irg_PAIR_##NAME##_f32(long long n, const float* p0, double p0s,        \
+                                                     const float* p1, double p1s, const float* x,     \
+                                                     float* out0, float* out1) {                      \
+        irg_pair_loop<float, FN>(n, p0, p0s, p1, p1s, x, out0, out1);                                 \
+    }
+
+IRG_PAIR_KERNELS(BETA_GRAD, irg::beta_grad_pair)
+IRG_PAIR_KERNELS(BETA_DCDF, irg::beta_dcdf_pair)
+
 // ---- Sampling kernels (irg_sampling.cuh): irg_sample_<KIND>_<f64|f32>, KIND a
 // dev.irg.spi.SamplerKernels.Kind (GAMMA, GAMMA_LOG, BETA, VONMISES), one element per thread:
 //   (long long n, long long seed, long long first, const T* p0, double p0s, const T* p1, double p1s,

@@ -5,6 +5,8 @@
 //
 //   irg_host_eval --list          prints the operations that have kernels, one per line
 //   irg_host_eval --list-fn       prints the one-argument helpers (Class.method), one per line
+//   irg_host_eval --list-pairs    prints the pair kernels' names (PAIR_BETA_GRAD, ...), one per line; their outputs
+//                                 evaluate as OP "PAIR_<NAME>.0" and "PAIR_<NAME>.1"
 //   irg_host_eval                 reads lines "OP PRECISION p0 p1 x" (PRECISION f64|f32; numbers as
 //                                 Java's Double.toString/toHexString writes them) from stdin and
 //                                 prints one result per line as a hexadecimal double (or NaN,
@@ -53,8 +55,19 @@ static const OpEntry CLASSIFY[] = {{"IncompleteGamma.classify", classifyGamma},
                                    {"BetaFunctions.logGammaIncrement", logGammaIncrement},
                                    {"BetaFunctions.logMinusDigammaDrop", logMinusDigammaDrop}};
 
+// The pair kernels' functions (irg_kernels.cu's irg_PAIR_<NAME>): output 0 and 1 as "PAIR_<NAME>.0" and ".1".
+static double pairBetaGrad0(double a, double b, double x) { double v0, v1; irg::beta_grad_pair(a, b, x, v0, v1); return v0; }
+static double pairBetaGrad1(double a, double b, double x) { double v0, v1; irg::beta_grad_pair(a, b, x, v0, v1); return v1; }
+static double pairBetaDcdf0(double a, double b, double x) { double v0, v1; irg::beta_dcdf_pair(a, b, x, v0, v1); return v0; }
+static double pairBetaDcdf1(double a, double b, double x) { double v0, v1; irg::beta_dcdf_pair(a, b, x, v0, v1); return v1; }
+static const OpEntry PAIRS[] = {{"PAIR_BETA_GRAD.0", pairBetaGrad0}, {"PAIR_BETA_GRAD.1", pairBetaGrad1},
+                                {"PAIR_BETA_DCDF.0", pairBetaDcdf0}, {"PAIR_BETA_DCDF.1", pairBetaDcdf1}};
+
 static irg_fn find(const char* name) {
     for (const OpEntry& e : CLASSIFY) {
+        if (strcmp(e.name, name) == 0) return e.fn;
+    }
+    for (const OpEntry& e : PAIRS) {
         if (strcmp(e.name, name) == 0) return e.fn;
     }
     for (int i = 0; i < NOPS; i++) {
@@ -85,6 +98,12 @@ static void print(double v) {
 int main(int argc, char** argv) {
     if (argc == 2 && strcmp(argv[1], "--list") == 0) {
         for (int i = 0; i < NOPS; i++) puts(OPS[i].name);
+        return 0;
+    }
+    if (argc == 2 && strcmp(argv[1], "--list-pairs") == 0) {
+        for (const OpEntry& e : PAIRS) {
+            if (strcmp(e.name + strlen(e.name) - 2, ".0") == 0) printf("%.*s\n", (int)strlen(e.name) - 2, e.name);
+        }
         return 0;
     }
     if (argc == 2 && strcmp(argv[1], "--list-fn") == 0) {

@@ -153,6 +153,31 @@ public final class CudaDevice {
                 CudaRuntime.kernelName(op, precision));
     }
 
+    /** Whether one kernel computes {@code op0} with {@code op1} in {@code precision} (the Beta pairs). */
+    boolean supportsPair(Op op0, Op op1, Precision precision) {
+        CudaRuntime.PairKernel k = CudaRuntime.pairKernel(op0, op1, precision);
+        return k != null && rt.hasKernel(k.name());
+    }
+
+    /**
+     * Enqueues {@code out0 = op0(...)} and {@code out1 = op1(...)} by their pair kernel ({@link #supportsPair}), the
+     * context already current and the arguments checked.
+     */
+    void launchPairCurrent(Op op0, Op op1, Precision precision, long n, CUdeviceptr p0, double p0Scalar, CUdeviceptr p1,
+            double p1Scalar, CUdeviceptr x, CUdeviceptr out0, CUdeviceptr out1, CUstream stream) {
+        CudaRuntime.PairKernel k = CudaRuntime.pairKernel(op0, op1, precision);
+        if (k == null) {
+            throw new UnsupportedOperationException("no CUDA kernel computes " + op0 + " with " + op1);
+        }
+        CUfunction f = rt.function(k.name());
+        Pointer params = Pointer.to(
+                Pointer.to(new long[] {n}),
+                Pointer.to(p0 != null ? p0 : new CUdeviceptr()), Pointer.to(new double[] {p0Scalar}),
+                Pointer.to(p1 != null ? p1 : new CUdeviceptr()), Pointer.to(new double[] {p1Scalar}),
+                Pointer.to(x), Pointer.to(k.swapped() ? out1 : out0), Pointer.to(k.swapped() ? out0 : out1));
+        Cu.check(cuLaunchKernel(f, grid(n), 1, 1, BLOCK, 1, 1, 0, stream, params, null), "cuLaunchKernel", k.name());
+    }
+
     /**
      * Enqueues irg's sampler of {@code kind} (GAMMA, GAMMA_LOG, BETA or VONMISES; not DIRICHLET) on
      * {@code stream}: {@code out[i]} = the sample of element {@code first + i} of the Philox stream

@@ -65,6 +65,24 @@ final class CudaKernels implements Kernels, AutoCloseable {
 
     @Override
     public void evaluate(Batch b) {
+        run(b, null);
+    }
+
+    /**
+     * Both operations by one kernel where the device has it (the Beta pairs: irg_PAIR_BETA_GRAD, irg_PAIR_BETA_DCDF,
+     * one evaluation per element and the operands copied once), else one after the other (the SPI's default).
+     */
+    @Override
+    public void evaluatePair(Batch first, Batch second) {
+        if (!gpu.supportsPair(first.op(), second.op(), first.precision())) {
+            Kernels.super.evaluatePair(first, second);
+            return;
+        }
+        run(first, second);
+    }
+
+    /** {@code b} (and with {@code second}, not null, both by their pair kernel) on a lane of the pool. */
+    private void run(Batch b, Batch second) {
         if (b.n() == 0) {
             return;
         }
@@ -79,7 +97,7 @@ final class CudaKernels implements Kernels, AutoCloseable {
                     lane = null;
                     lane = new Lane(chunk);
                 }
-                lane.run(b);
+                lane.run(b, second);
                 lanes.offerFirst(lane);
                 return;
             } catch (Cu.CudaException e) {
@@ -113,14 +131,18 @@ final class CudaKernels implements Kernels, AutoCloseable {
         }
     }
 
-    /** Two streams, each with pinned host and device buffers for the four operands of a chunk. */
+    /**
+     * Two streams, each with pinned host and device buffers for the operands of a chunk: three inputs, the output and
+     * a pair's second output.
+     */
     private final class Lane {
-        static final int P0 = 0, P1 = 1, X = 2, OUT = 3;
+        static final int P0 = 0, P1 = 1, X = 2, OUT = 3, OUT2 = 4;
+        static final int BUFFERS = 5;
         final int chunk;
         final long bytes;
         final Gpu.Stream[] streams = new Gpu.Stream[2];
-        final Gpu.Buffer[][] dev = new Gpu.Buffer[2][4];
-        final Gpu.Staging[][] host = new Gpu.Staging[2][4];
+        final Gpu.Buffer[][] dev = new Gpu.Buffer[2][BUFFERS];
+        final Gpu.Staging[][] host = new Gpu.Staging[2][BUFFERS];
         /** For each stream, the chunk whose results it still holds: from, count (count 0: none). */
         final long[][] pending = new long[2][2];
         final String[] lastKernel = new String[2];
@@ -131,7 +153,7 @@ final class CudaKernels implements Kernels, AutoCloseable {
             try {
                 for (int s = 0; s < 2; s++) {
                     streams[s] = gpu.createStream();
-                    for (int j = 0; j < 4; j++) {
+                    for (int j = 0; j < BUFFERS; j++) {
                         dev[s][j] = gpu.alloc(bytes);
                         host[s][j] = gpu.allocPinned(bytes);
                     }
@@ -142,17 +164,20 @@ final class CudaKernels implements Kernels, AutoCloseable {
             }
         }
 
-        void run(Batch b) {
+        /** {@code b}, or with {@code second} (same operands) both by their pair kernel. */
+        void run(Batch b, Batch second) {
             Precision pr = b.precision();
             int es = pr.bytes();
             long n = b.n();
-            String kernel = CudaRuntime.kernelName(b.op(), pr);
+            String kernel = second == null ? CudaRuntime.kernelName(b.op(), pr)
+                    : CudaRuntime.pairKernel(b.op(), second.op(), pr).name();
+            Vec out2 = second == null ? null : second.out();
             Vec[] in = {b.p0(), b.p1(), b.x()};
             try {
                 long k = 0;
                 for (long from = 0; from < n; from += chunk, k++) {
                     int s = (int) (k & 1);
-                    drain(s, b.out(), es);
+                    drain(s, b.out(), out2, es);
                     long count = Math.min(chunk, n - from);
                     long nb = count * es;
                     Gpu.Stream st = streams[s];
@@ -162,31 +187,43 @@ final class CudaKernels implements Kernels, AutoCloseable {
                             gpu.copyIn(dev[s][j], host[s][j], nb, st);
                         }
                     }
-                    gpu.launch(b.op(), pr, count,
-                            in[P0].isScalar() ? null : dev[s][P0], in[P0].isScalar() ? in[P0].scalarValue() : 0,
-                            in[P1].isScalar() ? null : dev[s][P1], in[P1].isScalar() ? in[P1].scalarValue() : 0,
-                            dev[s][X], dev[s][OUT], st);
+                    Gpu.Buffer d0 = in[P0].isScalar() ? null : dev[s][P0];
+                    double s0 = in[P0].isScalar() ? in[P0].scalarValue() : 0;
+                    Gpu.Buffer d1 = in[P1].isScalar() ? null : dev[s][P1];
+                    double s1 = in[P1].isScalar() ? in[P1].scalarValue() : 0;
+                    if (second == null) {
+                        gpu.launch(b.op(), pr, count, d0, s0, d1, s1, dev[s][X], dev[s][OUT], st);
+                    } else {
+                        gpu.launchPair(b.op(), second.op(), pr, count, d0, s0, d1, s1, dev[s][X], dev[s][OUT],
+                                dev[s][OUT2], st);
+                    }
                     gpu.copyOut(host[s][OUT], dev[s][OUT], nb, st);
+                    if (second != null) {
+                        gpu.copyOut(host[s][OUT2], dev[s][OUT2], nb, st);
+                    }
                     pending[s][0] = from;
                     pending[s][1] = count;
                     lastKernel[s] = kernel;
                 }
-                drain(0, b.out(), es);
-                drain(1, b.out(), es);
+                drain(0, b.out(), out2, es);
+                drain(1, b.out(), out2, es);
             } finally {
                 pending[0][1] = 0;
                 pending[1][1] = 0;
             }
         }
 
-        /** Waits for stream s and copies the results it holds into {@code out}. */
-        private void drain(int s, Vec out, int es) {
+        /** Waits for stream s and copies the results it holds into {@code out} (and a pair's second into {@code out2}). */
+        private void drain(int s, Vec out, Vec out2, int es) {
             long count = pending[s][1];
             if (count == 0) {
                 return;
             }
             gpu.sync(streams[s], lastKernel[s]);
             MemorySegment.copy(host[s][OUT].segment(), 0, out.segment(), pending[s][0] * es, count * es);
+            if (out2 != null) {
+                MemorySegment.copy(host[s][OUT2].segment(), 0, out2.segment(), pending[s][0] * es, count * es);
+            }
             pending[s][1] = 0;
         }
 
@@ -197,7 +234,7 @@ final class CudaKernels implements Kernels, AutoCloseable {
                     gpu.free(streams[s]);
                     streams[s] = null;
                 }
-                for (int j = 0; j < 4; j++) {
+                for (int j = 0; j < BUFFERS; j++) {
                     if (dev[s][j] != null) {
                         gpu.free(dev[s][j]);
                         dev[s][j] = null;

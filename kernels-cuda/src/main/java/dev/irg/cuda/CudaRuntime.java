@@ -210,6 +210,25 @@ final class CudaRuntime {
         return "irg_" + op.name() + "_" + precision.name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The kernel that computes {@code op0} and {@code op1} in one evaluation (irg_kernels.cu's irg_PAIR_*), and whether
+     * its two outputs come in the other order; null where there is none.
+     */
+    static PairKernel pairKernel(Op op0, Op op1, Precision precision) {
+        String suffix = "_" + precision.name().toLowerCase(Locale.ROOT);
+        if (op0 == Op.BETA_GRAD_A && op1 == Op.BETA_GRAD_B || op0 == Op.BETA_GRAD_B && op1 == Op.BETA_GRAD_A) {
+            return new PairKernel("irg_PAIR_BETA_GRAD" + suffix, op0 == Op.BETA_GRAD_B);
+        }
+        if (op0 == Op.BETA_DCDF_DA && op1 == Op.BETA_DCDF_DB || op0 == Op.BETA_DCDF_DB && op1 == Op.BETA_DCDF_DA) {
+            return new PairKernel("irg_PAIR_BETA_DCDF" + suffix, op0 == Op.BETA_DCDF_DB);
+        }
+        return null;
+    }
+
+    /** A pair kernel's name; {@code swapped}: its first output is the second operation's. */
+    record PairKernel(String name, boolean swapped) {
+    }
+
     boolean hasKernel(Op op, Precision precision) {
         return kernelNames.contains(kernelName(op, precision));
     }

@@ -47,6 +47,16 @@ interface Gpu {
     void launch(Op op, Precision precision, long n, Buffer p0, double p0Scalar, Buffer p1, double p1Scalar, Buffer x,
             Buffer out, Stream s);
 
+    /** Whether {@link #launchPair} has one kernel for {@code op0} with {@code op1} in {@code precision}. */
+    boolean supportsPair(Op op0, Op op1, Precision precision);
+
+    /**
+     * Enqueues {@code out0 = op0(p0, p1, x)} and {@code out1 = op1(p0, p1, x)} on n elements by one kernel
+     * ({@link #supportsPair}); a null p0/p1 broadcasts the scalar.
+     */
+    void launchPair(Op op0, Op op1, Precision precision, long n, Buffer p0, double p0Scalar, Buffer p1, double p1Scalar,
+            Buffer x, Buffer out0, Buffer out1, Stream s);
+
     /** Waits for everything enqueued on {@code s}; errors name {@code kernel}. */
     void sync(Stream s, String kernel);
 

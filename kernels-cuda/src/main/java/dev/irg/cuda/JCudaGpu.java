@@ -84,6 +84,19 @@ final class JCudaGpu implements Gpu {
     }
 
     @Override
+    public boolean supportsPair(Op op0, Op op1, Precision precision) {
+        return device.supportsPair(op0, op1, precision);
+    }
+
+    @Override
+    public void launchPair(Op op0, Op op1, Precision precision, long n, Buffer p0, double p0Scalar, Buffer p1,
+            double p1Scalar, Buffer x, Buffer out0, Buffer out1, Stream s) {
+        device.launchPairCurrent(op0, op1, precision, n, p0 == null ? null : ((Dev) p0).ptr(), p0Scalar,
+                p1 == null ? null : ((Dev) p1).ptr(), p1Scalar, ((Dev) x).ptr(), ((Dev) out0).ptr(), ((Dev) out1).ptr(),
+                ((Str) s).stream());
+    }
+
+    @Override
     public void sync(Stream s, String kernel) {
         Cu.check(cuStreamSynchronize(((Str) s).stream()), "cuStreamSynchronize", kernel);
     }

@@ -124,6 +124,40 @@ class CudaGpuTest {
         return t;
     }
 
+    /**
+     * The Beta pair kernels (irg_PAIR_BETA_GRAD, irg_PAIR_BETA_DCDF) through the host path, both orders, both
+     * precisions, one and many chunks: each output against the reference (as every kernel) and bit for bit equal to
+     * its single kernel's output (the same device function of one evaluation).
+     */
+    @Test
+    void betaPairKernelsEqualTheSingleKernels() {
+        Op[][] pairs = {{Op.BETA_GRAD_A, Op.BETA_GRAD_B}, {Op.BETA_GRAD_B, Op.BETA_GRAD_A},
+            {Op.BETA_DCDF_DA, Op.BETA_DCDF_DB}, {Op.BETA_DCDF_DB, Op.BETA_DCDF_DA}};
+        for (Precision pr : Precision.values()) {
+            for (Op[] pair : pairs) {
+                assertTrue(gpu.supportsPair(pair[0], pair[1], pr), "pair kernel for " + pair[0] + "+" + pair[1]);
+                for (int n : new int[] {1, 33, 100_003}) {
+                    Inputs in = Inputs.random(pair[0].distribution(), n, 0xBA1 + n);
+                    Vec p0 = vec(in.p0(), pr), p1 = vec(in.p1(), pr), x = vec(in.x(), pr);
+                    for (CudaKernels k : new CudaKernels[] {kernels, smallChunks}) {
+                        MemorySegment o0 = sentinelFilled(pr, n);
+                        MemorySegment o1 = sentinelFilled(pr, n);
+                        k.evaluatePair(new Batch(pair[0], pr, p0, p1, x, Vec.of(o0, pr), n),
+                                new Batch(pair[1], pr, p0, p1, x, Vec.of(o1, pr), n));
+                        compare(pair[0], pr, p0, p1, x, o0, n, 1, "pair (first) chunk " + k.chunk());
+                        compare(pair[1], pr, p0, p1, x, o1, n, 1, "pair (second) chunk " + k.chunk());
+                        for (int side = 0; side < 2; side++) {
+                            MemorySegment single = sentinelFilled(pr, n);
+                            k.evaluate(new Batch(pair[side], pr, p0, p1, x, Vec.of(single, pr), n));
+                            assertEquals(-1L, single.mismatch(side == 0 ? o0 : o1),
+                                    pr + " " + pair[side] + " n=" + n + ": the pair kernel differs from the single kernel");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void broadcastScalars() {
         for (Op op : ops()) {

@@ -114,6 +114,67 @@ class CudaKernelsHostPathTest {
         checkRun(k, Precision.F64, 20_000, true);
     }
 
+    /**
+     * A Beta pair (Irg.evaluatePair) runs as one pair kernel per chunk (irg_PAIR_BETA_GRAD / _DCDF: both outputs of
+     * one evaluation, the operands copied once), in either order of its operations, both outputs equal to the scalar
+     * reference's (the simulated kernel evaluates IncompleteBeta once per element) and every element written; a pair no
+     * kernel computes (Gamma CDF with dz/drate) runs as two launches per chunk; a failed pair launch names its kernel.
+     */
+    @Test
+    void betaPairsRunAsOneKernelPerChunk() {
+        FakeGpu gpu = new FakeGpu();
+        CudaKernels k = new CudaKernels(gpu, CudaKernels.MIN_CHUNK);
+        Op[][] pairs = {{Op.BETA_GRAD_A, Op.BETA_GRAD_B}, {Op.BETA_GRAD_B, Op.BETA_GRAD_A},
+            {Op.BETA_DCDF_DA, Op.BETA_DCDF_DB}, {Op.BETA_DCDF_DB, Op.BETA_DCDF_DA}, {Op.GAMMA_CDF, Op.GAMMA_GRAD_RATE}};
+        for (Precision pr : Precision.values()) {
+            for (Op[] pair : pairs) {
+                for (int n : new int[] {0, 1, 4097, 3 * 4096 + 5}) {
+                    Inputs r = Inputs.random(pair[0].distribution(), n, 7 + n);
+                    Vec p0 = vec(java.util.Arrays.copyOf(r.p0(), n), pr);
+                    Vec p1 = vec(java.util.Arrays.copyOf(r.p1(), n), pr);
+                    Vec xs = vec(java.util.Arrays.copyOf(r.x(), n), pr);
+                    Vec o0 = vec(filled(n), pr);
+                    Vec o1 = vec(filled(n), pr);
+                    int launches = gpu.launches.get();
+                    int pairLaunches = gpu.pairLaunches.get();
+                    k.evaluatePair(new Batch(pair[0], pr, p0, p1, xs, o0, n), new Batch(pair[1], pr, p0, p1, xs, o1, n));
+                    int chunks = (n + CudaKernels.MIN_CHUNK - 1) / CudaKernels.MIN_CHUNK;
+                    boolean fused = pair[0].distribution() == dev.irg.Distribution.BETA;
+                    assertEquals(fused ? chunks : 2 * chunks, gpu.launches.get() - launches, pr + " " + pair[0] + " n=" + n);
+                    assertEquals(fused ? chunks : 0, gpu.pairLaunches.get() - pairLaunches);
+                    for (int side = 0; side < 2; side++) {
+                        Vec o = side == 0 ? o0 : o1;
+                        for (int i = 0; i < n; i++) {
+                            double want = Reference.eval(pair[side], p0.get(i), p1.get(i), xs.get(i));
+                            if (pr == Precision.F32) {
+                                want = (float) want;
+                            }
+                            assertTrue(Double.compare(want, o.get(i)) == 0, pr + " " + pair[0] + "+" + pair[1] + " n=" + n
+                                    + " output " + side + " element " + i + ": want " + want + " got " + o.get(i));
+                        }
+                    }
+                }
+            }
+        }
+        gpu.failLaunch = gpu.launches.get() + 2;
+        Inputs r = Inputs.random(dev.irg.Distribution.BETA, 20_000, 3);
+        Vec p0 = Vec.of(r.p0());
+        Vec p1 = Vec.of(r.p1());
+        Vec xs = Vec.of(r.x());
+        BackendException e = assertThrows(BackendException.class, () -> k.evaluatePair(
+                new Batch(Op.BETA_GRAD_A, Precision.F64, p0, p1, xs, Vec.of(new double[20_000]), 20_000),
+                new Batch(Op.BETA_GRAD_B, Precision.F64, p0, p1, xs, Vec.of(new double[20_000]), 20_000)));
+        assertTrue(e.getMessage().contains("irg_PAIR_BETA_GRAD_f64"), e.getMessage());
+        k.close();
+        assertEquals(0, gpu.live.get(), "close frees every stream and buffer");
+    }
+
+    private static double[] filled(int n) {
+        double[] d = new double[n];
+        java.util.Arrays.fill(d, -7.0e30);
+        return d;
+    }
+
     @Test
     void concurrentCallersGetTheirOwnLanes() throws Exception {
         FakeGpu gpu = new FakeGpu();

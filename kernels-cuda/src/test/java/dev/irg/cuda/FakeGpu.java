@@ -102,6 +102,47 @@ final class FakeGpu implements Gpu {
         });
     }
 
+    /** Counts pair launches among {@link #launches}. */
+    final AtomicInteger pairLaunches = new AtomicInteger();
+
+    @Override
+    public boolean supportsPair(Op op0, Op op1, Precision precision) {
+        return CudaRuntime.pairKernel(op0, op1, precision) != null;
+    }
+
+    /** Both outputs from one scalar evaluation per element, as the pair kernels compute them. */
+    @Override
+    public void launchPair(Op op0, Op op1, Precision pr, long n, Buffer p0, double p0s, Buffer p1, double p1s, Buffer x,
+            Buffer out0, Buffer out1, Stream s) {
+        int number = launches.incrementAndGet();
+        pairLaunches.incrementAndGet();
+        if (number == failLaunch) {
+            throw new Cu.CudaException(CUresult.CUDA_ERROR_LAUNCH_FAILED, "cuLaunchKernel failed for kernel "
+                    + CudaRuntime.pairKernel(op0, op1, pr).name() + ": CUDA_ERROR_LAUNCH_FAILED (simulated)");
+        }
+        int w0 = dev.irg.math.IncompleteBeta.outIndex(op0);
+        int w1 = dev.irg.math.IncompleteBeta.outIndex(op1);
+        ((Q) s).work.add(() -> {
+            double[] r = new double[dev.irg.math.IncompleteBeta.OUT_LENGTH];
+            for (long i = 0; i < n; i++) {
+                double a = p0 == null ? p0s : get(p0, pr, i);
+                double b = p1 == null ? p1s : get(p1, pr, i);
+                dev.irg.math.IncompleteBeta.evaluate(a, b, get(x, pr, i), r);
+                set(out0, pr, i, r[w0]);
+                set(out1, pr, i, r[w1]);
+            }
+        });
+    }
+
+    private static void set(Buffer b, Precision pr, long i, double v) {
+        MemorySegment o = ((Mem) b).segment();
+        if (pr == Precision.F64) {
+            o.setAtIndex(ValueLayout.JAVA_DOUBLE, i, v);
+        } else {
+            o.setAtIndex(ValueLayout.JAVA_FLOAT, i, (float) v);
+        }
+    }
+
     private static double get(Buffer b, Precision pr, long i) {
         MemorySegment m = ((Mem) b).segment();
         return pr == Precision.F64 ? m.getAtIndex(ValueLayout.JAVA_DOUBLE, i) : m.getAtIndex(ValueLayout.JAVA_FLOAT, i);

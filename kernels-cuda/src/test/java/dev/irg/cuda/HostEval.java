@@ -55,6 +55,23 @@ final class HostEval {
         return fns;
     }
 
+    /** The pair kernels compiled into the program (irg_PAIR_&lt;name&gt; without the prefix and precision), e.g. PAIR_BETA_GRAD. */
+    static List<String> pairs() throws IOException, InterruptedException {
+        List<String> ps = new ArrayList<>();
+        for (String s : Toolchain.run(List.of(program().toString(), "--list-pairs"), Toolchain.target(), null, 60).split("\n")) {
+            if (!s.isBlank()) {
+                ps.add(s.trim());
+            }
+        }
+        return ps;
+    }
+
+    /** Output {@code output} (0 or 1) of the pair kernel {@code pair}'s device function for every row. */
+    static double[] evalPair(String pair, int output, Precision pr, double[] p0, double[] p1, double[] x)
+            throws IOException, InterruptedException {
+        return run(pair + "." + output, pr.name().toLowerCase(Locale.ROOT), p0, p1, x);
+    }
+
     /** The region code the device math's classify step gives each row (see irg_host_eval.cpp). */
     static double[] evalClassify(String javaName, double[] p0, double[] p1, double[] x) throws IOException, InterruptedException {
         return run(javaName, "f64", p0, p1, x);

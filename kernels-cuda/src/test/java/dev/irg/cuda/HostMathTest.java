@@ -31,18 +31,45 @@ class HostMathTest {
     @Test
     void everyKernelIsCompiledIntoTheHostProgram() throws Exception {
         var listed = new TreeSet<String>();
+        var listedPairs = new TreeSet<String>();
         for (String k : Files.readAllLines(Toolchain.resources().resolve("kernels.txt"))) {
             if (k.startsWith("irg_sample_")) {
                 continue; // the sampling kernels: HostSamplingTest
             }
-            listed.add(k.replaceFirst("^irg_", "").replaceFirst("_f(32|64)$", ""));
+            String name = k.replaceFirst("^irg_", "").replaceFirst("_f(32|64)$", "");
+            (name.startsWith("PAIR_") ? listedPairs : listed).add(name);
         }
         var host = new TreeSet<String>();
         for (Op op : HostEval.ops()) {
             host.add(op.name());
         }
         assertEquals(listed, host, "kernels.txt (the committed kernels) and the host-compiled ops differ; run kernels-cuda/build-cuda.sh");
+        assertEquals(listedPairs, new TreeSet<>(HostEval.pairs()), "kernels.txt's pair kernels and the host program's differ");
         assertFalse(host.isEmpty());
+    }
+
+    /**
+     * The pair kernels' device functions (irg_PAIR_BETA_GRAD, irg_PAIR_BETA_DCDF: both outputs of one evaluation) give
+     * each output bit for bit as the single operation's device function, on the equivalence domain of Beta (edge and
+     * invalid operands included) in float64 and float32; their outputs are what CudaRuntime.pairKernel maps them to.
+     */
+    @Test
+    void pairKernelsGiveTheSingleOperationsBitForBit() throws Exception {
+        Inputs in = Inputs.random(dev.irg.Distribution.BETA, 3000, 0xBE7A);
+        for (Precision pr : Precision.values()) {
+            for (Op[] pair : new Op[][] {{Op.BETA_GRAD_A, Op.BETA_GRAD_B}, {Op.BETA_DCDF_DA, Op.BETA_DCDF_DB}}) {
+                CudaRuntime.PairKernel k = CudaRuntime.pairKernel(pair[0], pair[1], pr);
+                String name = k.name().replaceFirst("^irg_", "").replaceFirst("_f(32|64)$", "");
+                for (int side = 0; side < 2; side++) {
+                    double[] got = HostEval.evalPair(name, side, pr, in.p0(), in.p1(), in.x());
+                    double[] want = HostEval.eval(pair[side], pr, in.p0(), in.p1(), in.x());
+                    for (int i = 0; i < want.length; i++) {
+                        assertEquals(Double.doubleToLongBits(want[i]), Double.doubleToLongBits(got[i]),
+                                name + "." + side + " " + pr + " at (" + in.p0()[i] + ", " + in.p1()[i] + ", " + in.x()[i] + ")");
+                    }
+                }
+            }
+        }
     }
 
     @TestFactory
