@@ -146,10 +146,12 @@ public final class BetaOps {
     }
 
     /**
-     * dx/da and dx/db together, in one pass where the backend can (SIMD and scalar: the two share the series terms
-     * and the continued fraction's steps, about 0.6 of the cost of {@link #gradA} and {@link #gradB} called one
-     * after the other; docs/simd.md, "Beta speed"). The results are those of the two calls up to the truncation of
-     * the sums (within 1e-12 relative). {@code gradA} and {@code gradB} must not overlap each other or an operand.
+     * dx/da and dx/db together, in one pass: on the SIMD backend the two share the series terms and the continued
+     * fraction's steps (0.6-0.75 of the cost of {@link #gradA} and {@link #gradB} called one after the other,
+     * docs/simd.md "Both Beta gradients in one pass"), the scalar backend and the CUDA kernel take both from one
+     * evaluation (half the cost). The results are those of the two calls up to the truncation of the sums (within the
+     * equivalence bounds of the single operations; bit for bit on the scalar backend). {@code gradA} and {@code gradB}
+     * must not overlap each other or an operand.
      *
      * <pre>{@code
      * Irg.get().beta().grad(a, b, z, ga, gb);   // Beta rsample's two gradients

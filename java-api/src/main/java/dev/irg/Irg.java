@@ -119,8 +119,8 @@ public final class Irg {
 
     /**
      * Two operations of one distribution over the same operands: {@code out0[i] = op0(p0[i], p1[i], x[i])} and
-     * {@code out1[i] = op1(p0[i], p1[i], x[i])}. Where a backend computes both in one pass it does (the SIMD and
-     * scalar backends for the Beta pairs {@link Op#BETA_GRAD_A}/{@link Op#BETA_GRAD_B} and
+     * {@code out1[i] = op1(p0[i], p1[i], x[i])}. Where a backend computes both in one pass it does (the SIMD,
+     * scalar and CUDA backends for the Beta pairs {@link Op#BETA_GRAD_A}/{@link Op#BETA_GRAD_B} and
      * {@link Op#BETA_DCDF_DA}/{@link Op#BETA_DCDF_DB}, see {@link BetaOps#grad(Vec, Vec, Vec, Vec, Vec)}); else the
      * two run one after the other. The outputs must have the same length and overlap neither each other nor an
      * operand ({@link IllegalArgumentException} before any work).
