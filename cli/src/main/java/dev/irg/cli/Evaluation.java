@@ -74,6 +74,33 @@ final class Evaluation {
         return r;
     }
 
+    /** The operations a user computes together ({@code BetaOps.grad}, {@code BetaOps.dcdf}): one pass where the backend fuses them. */
+    static final Op[][] PAIRS = {{Op.BETA_GRAD_A, Op.BETA_GRAD_B}, {Op.BETA_DCDF_DA, Op.BETA_DCDF_DB}};
+
+    /**
+     * The results of the {@link #PAIRS} whose two operations are both in {@code ops}, each pair by one
+     * {@link Irg#evaluatePair} call (as {@code irg bench} times them), widened to double; keyed by operation.
+     */
+    java.util.Map<Op, double[]> computePairs(List<Op> ops) {
+        java.util.Map<Op, double[]> r = new java.util.LinkedHashMap<>();
+        for (Op[] pair : PAIRS) {
+            if (ops.contains(pair[0]) && ops.contains(pair[1])) {
+                runPair(pair[0], pair[1]);
+                r.put(pair[0], outD != null ? outD.clone() : widen(outF));
+                r.put(pair[1], outD != null ? outD2.clone() : widen(outF2));
+            }
+        }
+        return r;
+    }
+
+    private static double[] widen(float[] f) {
+        double[] r = new double[f.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = f[i];
+        }
+        return r;
+    }
+
     double[][] computeAll(List<Op> ops) {
         double[][] cols = new double[ops.size()][];
         for (int i = 0; i < cols.length; i++) {

@@ -181,6 +181,12 @@ final class ReportCommand implements Callable<Integer> {
         // per golden table (region) statistics of the gradient, per "who precision"
         Map<String, List<String[]>> perTable = new LinkedHashMap<>();
         boolean[] use32 = null;
+        List<Op> gradPair = Quantity.GRAD.ops(d, true);
+        if (java.util.Arrays.stream(Evaluation.PAIRS).anyMatch(p -> List.of(p).equals(gradPair))) {
+            notes.add(d.id() + ": its two gradients (" + String.join(", ", gradPair.stream().map(Op::column).toList())
+                    + ") are evaluated and timed as one call (Irg.evaluatePair, one pass where the backend fuses them); the rates"
+                    + " count one element per pair");
+        }
         if (sample == null || ops.isEmpty()) {
             notes.add(d.id() + ": no golden tables shipped with this build, so no accuracy figures");
         } else {
@@ -228,6 +234,9 @@ final class ReportCommand implements Callable<Integer> {
                         Inputs in = pr == Precision.F64 ? g64 : r32;
                         Irg irg = Irg.using(b);
                         Evaluation ev = new Evaluation(irg, in);
+                        // the Beta derivatives and gradients in pairs, as the throughput below times them
+                        Map<Op, double[]> paired = ops.stream().allMatch(o -> Common.supports(irg, o, pr))
+                                ? ev.computePairs(ops) : Map.of();
                         for (Op op : ops) {
                             double[] truth = pr == Precision.F64 ? ref.get(op) : truth32.get(op);
                             if (truth == null) {
@@ -237,7 +246,7 @@ final class ReportCommand implements Callable<Integer> {
                                 accRows.add(new String[] {d.id(), b.id(), id(pr), op.column(), "-", "not implemented", "", "", ""});
                                 continue;
                             }
-                            double[] got = ev.compute(op);
+                            double[] got = paired.containsKey(op) ? paired.get(op) : ev.compute(op);
                             ErrorStats s = ErrorStats.of(got, truth, pr == Precision.F64 ? null : use32, floors.get(op));
                             cols.put(op.column(), stats(s));
                             accRows.add(new String[] {d.id(), b.id(), id(pr), op.column(), Integer.toString(s.n()), e(s.max()),
