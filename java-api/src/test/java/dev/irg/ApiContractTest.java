@@ -174,7 +174,10 @@ class ApiContractTest {
                 Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(out), Vec.of(out2)));
         assertTrue(e.getMessage().contains("two different operations"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(a, b, x, out, new double[n + 1]));
-        assertTrue(e.getMessage().contains("elements but out has"), e.getMessage());
+        assertTrue(e.getMessage().contains("the second output has " + (n + 1) + " elements but the first has " + n), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> scalar.beta().grad(Vec.of(a), Vec.of(b), Vec.of(x), Vec.of(out),
+                Vec.of(new float[n])));
+        assertTrue(e.getMessage().contains("both outputs of a pair have the same precision"), e.getMessage());
         double[] seven = new double[n];
         Arrays.fill(seven, 7);
         assertArrayEquals(seven, out, "nothing written");

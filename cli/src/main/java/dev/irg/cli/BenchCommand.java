@@ -101,9 +101,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Times {@code ops} on {@code inputs}: each op on its own, except two ops (a row's gradients, e.g. Beta's dz/da and
-     * dz/db), which are timed as one {@link Irg#evaluatePair} call, the way a user computes both (one pass where the
-     * backend fuses them, docs/simd.md "Beta speed"; else the two one after the other, the same time as two calls).
+     * Times {@code ops} on {@code inputs}: each op on its own, except a pair of {@link Evaluation#PAIRS} (Beta's dz/da
+     * and dz/db, or dI/da and dI/db, as the whole quantity), timed as one {@link Irg#evaluatePair} call, the way a user
+     * computes both (one pass where the backend fuses them: docs/simd.md, "Both Beta gradients in one pass").
      */
     static Result measure(Irg irg, Inputs inputs, List<Op> ops, int reps, long warmupNanos, long maxWarmupNanos) {
         Evaluation ev = new Evaluation(irg, inputs);
@@ -111,7 +111,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Runnable> calls = new ArrayList<>();
         List<Runnable> warmCalls = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        if (ops.size() == 2) {
+        if (ops.size() == 2 && Evaluation.isPair(ops.get(0), ops.get(1))) {
             Op a = ops.get(0);
             Op b = ops.get(1);
             calls.add(() -> ev.runPair(a, b));

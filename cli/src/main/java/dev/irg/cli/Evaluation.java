@@ -74,8 +74,21 @@ final class Evaluation {
         return r;
     }
 
-    /** The operations a user computes together ({@code BetaOps.grad}, {@code BetaOps.dcdf}): one pass where the backend fuses them. */
+    /**
+     * The operations a user computes together ({@code BetaOps.grad}, {@code BetaOps.dcdf}): one pass where the backend
+     * fuses them. The CLI's one list of them (bench, report and eval pair exactly these).
+     */
     static final Op[][] PAIRS = {{Op.BETA_GRAD_A, Op.BETA_GRAD_B}, {Op.BETA_DCDF_DA, Op.BETA_DCDF_DB}};
+
+    /** Whether {@code a} and {@code b} are one of the {@link #PAIRS}, in either order. */
+    static boolean isPair(Op a, Op b) {
+        for (Op[] p : PAIRS) {
+            if (p[0] == a && p[1] == b || p[0] == b && p[1] == a) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * The results of the {@link #PAIRS} whose two operations are both in {@code ops}, each pair by one

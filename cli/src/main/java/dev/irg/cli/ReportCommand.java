@@ -182,7 +182,7 @@ final class ReportCommand implements Callable<Integer> {
         Map<String, List<String[]>> perTable = new LinkedHashMap<>();
         boolean[] use32 = null;
         List<Op> gradPair = Quantity.GRAD.ops(d, true);
-        if (java.util.Arrays.stream(Evaluation.PAIRS).anyMatch(p -> List.of(p).equals(gradPair))) {
+        if (gradPair.size() == 2 && Evaluation.isPair(gradPair.get(0), gradPair.get(1))) {
             notes.add(d.id() + ": its two gradients (" + String.join(", ", gradPair.stream().map(Op::column).toList())
                     + ") are evaluated and timed as one call (Irg.evaluatePair, one pass where the backend fuses them); the rates"
                     + " count one element per pair");
@@ -336,7 +336,7 @@ final class ReportCommand implements Callable<Integer> {
                         Inputs part = in.head(size);
                         Evaluation ev = new Evaluation(irg, part);
                         double sec = 0;
-                        if (gops.size() == 2) { // both gradients in one call, as BenchCommand.measure times them
+                        if (gops.size() == 2 && Evaluation.isPair(gops.get(0), gops.get(1))) { // as BenchCommand.measure
                             sec = Timing.medianSeconds(() -> ev.runPair(gops.get(0), gops.get(1)), mode.reps,
                                     SWEEP_WARMUP_NANOS, mode.maxWarmupNanos);
                         } else {

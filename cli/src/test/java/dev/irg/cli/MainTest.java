@@ -110,6 +110,51 @@ class MainTest {
         }
     }
 
+    /**
+     * Beta's gradient columns come from one pair call (BetaOps.grad) and its derivative columns from BetaOps.dcdf, on
+     * the SIMD backend as on the scalar one: bit for bit the API's pair results; `bench` times the two gradients as one
+     * call (its line names both), Gamma's two gradient columns one by one.
+     */
+    @Test
+    void betaColumnsComeFromThePairCallsAndBenchTimesThePair() {
+        double[] a = {2.5, 0.5, 300.0, 4000.0, 1e-3};
+        double[] b = {3.0, 0.5, 250.0, 9000.0, 12.0};
+        double[] x = {0.4, 1e-9, 0.55, 0.3, 0.7};
+        StringBuilder csv = new StringBuilder("a,b,x\n");
+        for (int i = 0; i < x.length; i++) {
+            csv.append(a[i]).append(',').append(b[i]).append(',').append(x[i]).append('\n');
+        }
+        for (Backend backend : new Backend[] {Backend.SCALAR, Backend.SIMD}) {
+            if (Irg.backends().stream().noneMatch(i -> i.backend() == backend && i.available())) {
+                continue;
+            }
+            Run r = run(csv.toString(), "eval", "--dist", "beta", "--quantity", "all", "--backend", backend.id());
+            assertEquals(0, r.rc(), r.err());
+            assertEquals("cdf,dcdf_da,dcdf_db,grad_a,grad_b", r.lines().get(0));
+            double[] da = new double[x.length];
+            double[] db = new double[x.length];
+            double[] ga = new double[x.length];
+            double[] gb = new double[x.length];
+            Irg irg = Irg.using(backend);
+            irg.beta().dcdf(a, b, x, da, db);
+            irg.beta().grad(a, b, x, ga, gb);
+            for (int i = 0; i < x.length; i++) {
+                String[] f = r.lines().get(i + 1).split(",");
+                double[] want = {da[i], db[i], ga[i], gb[i]};
+                for (int c = 0; c < 4; c++) {
+                    assertEquals(Double.doubleToLongBits(want[c]), Double.doubleToLongBits(Double.parseDouble(f[c + 1])),
+                            backend + " row " + i + " column " + (c + 1));
+                }
+            }
+        }
+        Run beta = run("", "bench", "--dist", "beta", "--quantity", "grad", "--n", "2000", "--reps", "1", "--backend", "scalar");
+        assertEquals(0, beta.rc(), beta.err());
+        assertTrue(beta.out().contains("grad_a+grad_b"), beta.out());
+        Run gamma = run("", "bench", "--dist", "gamma", "--quantity", "all", "--n", "2000", "--reps", "1", "--backend", "scalar");
+        assertEquals(0, gamma.rc(), gamma.err());
+        assertTrue(gamma.out().contains("grad_alpha ") && !gamma.out().contains("grad_alpha+"), gamma.out());
+    }
+
     @Test
     void evalF32ValuesRoundTripToTheFloatApiResult() {
         assumeImplemented(Op.GAMMA_GRAD_ALPHA);

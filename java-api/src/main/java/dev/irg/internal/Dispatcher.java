@@ -58,12 +58,20 @@ public final class Dispatcher {
         if (op0 == op1) {
             throw new IllegalArgumentException("both outputs are " + op0 + ": a pair needs two different operations");
         }
+        Objects.requireNonNull(out0, "out0");
+        Objects.requireNonNull(out1, "out1");
+        if (!out0.isScalar() && !out1.isScalar()) {
+            if (out1.length() != out0.length()) {
+                throw new IllegalArgumentException("the second output has " + out1.length() + " elements but the first has "
+                        + out0.length());
+            }
+            if (out1.precision() != out0.precision()) {
+                throw new IllegalArgumentException("the second output is " + out1.precision() + " but the first is "
+                        + out0.precision() + ": both outputs of a pair have the same precision");
+            }
+        }
         Batch b0 = validate(op0, p0, p1, x, out0);
         Batch b1 = validate(op1, p0, p1, x, out1);
-        if (out1.length() != out0.length()) {
-            throw new IllegalArgumentException("the second output has " + out1.length() + " elements but the first has "
-                    + out0.length());
-        }
         var d = op0.distribution();
         String[] names = {d.param0(), d.param1(), "x"};
         Vec[] operands = {p0, p1, x};
@@ -158,6 +166,11 @@ public final class Dispatcher {
                 }
                 Log.once(Level.WARNING, "irg: CUDA failed, running on the CPU instead: " + e.getMessage());
                 p = selectCpu(first.op(), first.precision(), first.n());
+                if (!p.kernels().supports(second.op(), second.precision())) {
+                    CpuPool.run(p.kernels(), first, threads);
+                    CpuPool.run(selectCpu(second.op(), second.precision(), second.n()).kernels(), second, threads);
+                    return;
+                }
             }
         }
         CpuPool.runPair(p.kernels(), first, second, threads);

@@ -174,7 +174,7 @@ public final class CudaDevice {
                 Pointer.to(new long[] {n}),
                 Pointer.to(p0 != null ? p0 : new CUdeviceptr()), Pointer.to(new double[] {p0Scalar}),
                 Pointer.to(p1 != null ? p1 : new CUdeviceptr()), Pointer.to(new double[] {p1Scalar}),
-                Pointer.to(x), Pointer.to(k.swapped() ? out1 : out0), Pointer.to(k.swapped() ? out0 : out1));
+                Pointer.to(x), Pointer.to(k.kernelOut0(out0, out1)), Pointer.to(k.kernelOut1(out0, out1)));
         Cu.check(cuLaunchKernel(f, grid(n), 1, 1, BLOCK, 1, 1, 0, stream, params, null), "cuLaunchKernel", k.name());
     }
 

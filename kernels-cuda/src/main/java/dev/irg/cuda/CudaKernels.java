@@ -132,8 +132,9 @@ final class CudaKernels implements Kernels, AutoCloseable {
     }
 
     /**
-     * Two streams, each with pinned host and device buffers for the operands of a chunk: three inputs, the output and
-     * a pair's second output.
+     * Two streams, each with pinned host and device buffers for the operands of a chunk: three inputs and the output,
+     * and a pair's second output once the lane has run a pair ({@link #ensurePairBuffers}: single-operation calls do not
+     * pay for it).
      */
     private final class Lane {
         static final int P0 = 0, P1 = 1, X = 2, OUT = 3, OUT2 = 4;
@@ -153,7 +154,7 @@ final class CudaKernels implements Kernels, AutoCloseable {
             try {
                 for (int s = 0; s < 2; s++) {
                     streams[s] = gpu.createStream();
-                    for (int j = 0; j < BUFFERS; j++) {
+                    for (int j = 0; j < OUT2; j++) {
                         dev[s][j] = gpu.alloc(bytes);
                         host[s][j] = gpu.allocPinned(bytes);
                     }
@@ -164,8 +165,23 @@ final class CudaKernels implements Kernels, AutoCloseable {
             }
         }
 
+        /** Allocates the second output's buffers of both streams (a failure propagates; the caller frees the lane). */
+        void ensurePairBuffers() {
+            for (int s = 0; s < 2; s++) {
+                if (dev[s][OUT2] == null) {
+                    dev[s][OUT2] = gpu.alloc(bytes);
+                }
+                if (host[s][OUT2] == null) {
+                    host[s][OUT2] = gpu.allocPinned(bytes);
+                }
+            }
+        }
+
         /** {@code b}, or with {@code second} (same operands) both by their pair kernel. */
         void run(Batch b, Batch second) {
+            if (second != null) {
+                ensurePairBuffers();
+            }
             Precision pr = b.precision();
             int es = pr.bytes();
             long n = b.n();

@@ -225,8 +225,20 @@ final class CudaRuntime {
         return null;
     }
 
-    /** A pair kernel's name; {@code swapped}: its first output is the second operation's. */
+    /**
+     * A pair kernel's name; {@code swapped}: its first output (out0 of irg_PAIR_*: dz/da, dI/da) is the second
+     * operation's.
+     */
     record PairKernel(String name, boolean swapped) {
+        /** The buffer for the kernel's first output, given the first and second operation's outputs. */
+        <T> T kernelOut0(T out0, T out1) {
+            return swapped ? out1 : out0;
+        }
+
+        /** The buffer for the kernel's second output. */
+        <T> T kernelOut1(T out0, T out1) {
+            return swapped ? out0 : out1;
+        }
     }
 
     boolean hasKernel(Op op, Precision precision) {

@@ -127,6 +127,12 @@ class CudaKernelsHostPathTest {
         Op[][] pairs = {{Op.BETA_GRAD_A, Op.BETA_GRAD_B}, {Op.BETA_GRAD_B, Op.BETA_GRAD_A},
             {Op.BETA_DCDF_DA, Op.BETA_DCDF_DB}, {Op.BETA_DCDF_DB, Op.BETA_DCDF_DA}, {Op.GAMMA_CDF, Op.GAMMA_GRAD_RATE}};
         for (Precision pr : Precision.values()) {
+            assertTrue(!CudaRuntime.pairKernel(Op.BETA_GRAD_A, Op.BETA_GRAD_B, pr).swapped()
+                    && CudaRuntime.pairKernel(Op.BETA_GRAD_B, Op.BETA_GRAD_A, pr).swapped()
+                    && CudaRuntime.pairKernel(Op.BETA_DCDF_DB, Op.BETA_DCDF_DA, pr).swapped(), "the reversed pairs swap");
+            assertEquals(null, CudaRuntime.pairKernel(Op.GAMMA_CDF, Op.GAMMA_GRAD_RATE, pr));
+        }
+        for (Precision pr : Precision.values()) {
             for (Op[] pair : pairs) {
                 for (int n : new int[] {0, 1, 4097, 3 * 4096 + 5}) {
                     Inputs r = Inputs.random(pair[0].distribution(), n, 7 + n);

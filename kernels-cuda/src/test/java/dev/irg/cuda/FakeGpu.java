@@ -2,6 +2,7 @@ package dev.irg.cuda;
 
 import dev.irg.Op;
 import dev.irg.Precision;
+import dev.irg.math.IncompleteBeta;
 import dev.irg.math.Reference;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -110,26 +111,34 @@ final class FakeGpu implements Gpu {
         return CudaRuntime.pairKernel(op0, op1, precision) != null;
     }
 
-    /** Both outputs from one scalar evaluation per element, as the pair kernels compute them. */
+    /**
+     * As the pair kernels: a fixed order of outputs (irg_PAIR_BETA_GRAD writes dz/da then dz/db, irg_PAIR_BETA_DCDF
+     * dI/da then dI/db), both from one scalar evaluation per element, into the buffers CudaRuntime.PairKernel maps
+     * them to (as CudaDevice.launchPairCurrent passes them), so that a wrong swap shows in the host-path tests.
+     */
     @Override
     public void launchPair(Op op0, Op op1, Precision pr, long n, Buffer p0, double p0s, Buffer p1, double p1s, Buffer x,
             Buffer out0, Buffer out1, Stream s) {
         int number = launches.incrementAndGet();
         pairLaunches.incrementAndGet();
+        CudaRuntime.PairKernel k = CudaRuntime.pairKernel(op0, op1, pr);
         if (number == failLaunch) {
             throw new Cu.CudaException(CUresult.CUDA_ERROR_LAUNCH_FAILED, "cuLaunchKernel failed for kernel "
-                    + CudaRuntime.pairKernel(op0, op1, pr).name() + ": CUDA_ERROR_LAUNCH_FAILED (simulated)");
+                    + k.name() + ": CUDA_ERROR_LAUNCH_FAILED (simulated)");
         }
-        int w0 = dev.irg.math.IncompleteBeta.outIndex(op0);
-        int w1 = dev.irg.math.IncompleteBeta.outIndex(op1);
+        boolean grad = k.name().startsWith("irg_PAIR_BETA_GRAD");
+        int w0 = grad ? IncompleteBeta.OUT_GRAD_A : IncompleteBeta.OUT_DCDF_DA;
+        int w1 = grad ? IncompleteBeta.OUT_GRAD_B : IncompleteBeta.OUT_DCDF_DB;
+        Buffer k0 = k.kernelOut0(out0, out1);
+        Buffer k1 = k.kernelOut1(out0, out1);
         ((Q) s).work.add(() -> {
-            double[] r = new double[dev.irg.math.IncompleteBeta.OUT_LENGTH];
+            double[] r = new double[IncompleteBeta.OUT_LENGTH];
             for (long i = 0; i < n; i++) {
                 double a = p0 == null ? p0s : get(p0, pr, i);
                 double b = p1 == null ? p1s : get(p1, pr, i);
-                dev.irg.math.IncompleteBeta.evaluate(a, b, get(x, pr, i), r);
-                set(out0, pr, i, r[w0]);
-                set(out1, pr, i, r[w1]);
+                IncompleteBeta.evaluate(a, b, get(x, pr, i), r);
+                set(k0, pr, i, r[w0]);
+                set(k1, pr, i, r[w1]);
             }
         });
     }

@@ -93,9 +93,9 @@ final class BetaKernels implements Family {
      * Relative convergence tolerance of the series and the continued fraction for float32 results, in place of
      * BetaConstants.CONVERGENCE_TOL (4.4e-16), as GammaKernels.F32_SUM_TOLERANCE: 2^-30 is 128 times below float32's
      * rounding unit. Measured (fifteenth session): every Beta golden table's float32 max, p99 and median unchanged in
-     * their printed digits but one p99 (5.0e-8 instead of 4.98e-8, `pytorch_127387` CDF); the float32 pair on the
-     * report's samples 95.4 -> 77.1 ns per element, above min(a, b) = 1e4 498 -> 345 (docs/simd.md, "Both Beta
-     * gradients in one pass"). Lanes that do not converge go to the scalar code at full precision, as in float64.
+     * their printed digits but one p99 (4.98e-8 -> 4.99e-8, `pytorch_127387` CDF); the float32 pair on the report's
+     * samples 99.4-106.8 -> 74.6-75.8 ns per element, above min(a, b) = 1e4 570-574 -> 323-348 (docs/simd.md, "Both
+     * Beta gradients in one pass"). Lanes that do not converge go to the scalar code at full precision, as in float64.
      */
     static final double F32_CONVERGENCE_TOL = 0x1p-30;
 
@@ -503,7 +503,7 @@ final class BetaKernels implements Family {
         final double[] scalarOut = new double[IncompleteBeta.OUT_LENGTH];
         double[] code = new double[0]; // branch of the log prefactor (VectorBetaFunctions)
         double[] fb = new double[0];  // state of the lanes of the fraction with derivatives
-        double[] fs = new double[0];  // start state of every element (START_SLOTS x fsStride)
+        double[] fs = new double[0];  // start state of every element (BOTH_START_SLOTS x fsStride: either layout)
         int fsStride;
         final int[] laneElement = new int[8];  // element each lane works on (-1: idle)
 
@@ -1132,8 +1132,9 @@ final class BetaKernels implements Family {
     /**
      * f, T_p and T_q of every element into st.s0, s1, s2 (a pair, {@link #evaluatePair}): the persistent lanes of
      * {@link #fractionStage} with both derivatives in every step, converged on all three (IncompleteBeta.fraction's
-     * test); s0 NaN where not converged. A step costs about a third more than one channel's (measured in
-     * docs/simd.md, "Beta speed"), against two whole fractions for the two operations one after the other.
+     * test); s0 NaN where not converged. A step of both costs ~1.5 times a one-channel step and the fraction takes ~11 %
+     * more steps (three quantities to converge; measured in docs/simd.md, "Both Beta gradients in one pass"), against
+     * two whole fractions for the two operations one after the other.
      */
     private static void fractionStageBoth(Stages st, double tol, int from, int to) {
         fractionStartBoth(st, from, to);

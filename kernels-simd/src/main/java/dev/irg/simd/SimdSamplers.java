@@ -428,14 +428,16 @@ final class SimdSamplers implements SamplerKernels {
      */
     private void gradient(Op op, Op op2, Precision precision, double[] p0, double[] p1, int scalars, double[] x,
             double[] out, double[] out2, int cnt, SamplerScratch s) {
-        if (!kernels.supports(op, precision) || op2 != null && !kernels.supports(op2, precision)) {
+        if (op2 != null && !(kernels.supports(op, precision) && kernels.supports(op2, precision))) {
+            // not both served here: each on its own (the kernels where they serve it, else the scalar reference)
+            gradient(op, null, precision, p0, p1, scalars, x, out, null, cnt, s);
+            gradient(op2, null, precision, p0, p1, scalars, x, out2, null, cnt, s);
+            return;
+        }
+        if (!kernels.supports(op, precision)) {
             Reference.Fn f = Reference.of(op);
-            Reference.Fn f2 = op2 == null ? null : Reference.of(op2);
             for (int i = 0; i < cnt; i++) {
                 out[i] = f.apply(p0[i], p1[i], x[i]);
-                if (f2 != null) {
-                    out2[i] = f2.apply(p0[i], p1[i], x[i]);
-                }
             }
             return;
         }
