@@ -143,6 +143,16 @@ public final class SimdKernels implements Kernels {
             evaluateFloat(ff, b, s);
             return;
         }
+        blocks64(families[op.distribution().ordinal()], b, null, s);
+    }
+
+    /**
+     * The float64 path of a batch, block by block: operands copied into the scratch arrays, padded, {@link #run64},
+     * results copied out; with {@code second} (a fused pair over the same operands) its results too.
+     */
+    private void blocks64(Family f, Batch b, Batch second, Scratch s) {
+        Op op = b.op();
+        Op op1 = second == null ? null : second.op();
         int lanes = sd.length();
         long n = b.n();
         for (long from = 0; from < n; from += BLOCK) {
@@ -152,8 +162,11 @@ public final class SimdKernels implements Kernels {
             load(b.x(), from, cnt, s.x, s.f);
             int padded = (cnt + lanes - 1) / lanes * lanes;
             pad(op.distribution(), s, cnt, padded);
-            run64(families[op.distribution().ordinal()], op, null, b.precision(), s, padded);
+            run64(f, op, op1, b.precision(), s, padded);
             store(b.out(), from, cnt, s.out, s.f);
+            if (second != null) {
+                store(second.out(), from, cnt, s.out2, s.f);
+            }
         }
     }
 
@@ -171,20 +184,7 @@ public final class SimdKernels implements Kernels {
             evaluate(second);
             return;
         }
-        Scratch s = scratch.get();
-        int lanes = sd.length();
-        long n = first.n();
-        for (long from = 0; from < n; from += BLOCK) {
-            int cnt = (int) Math.min(BLOCK, n - from);
-            load(first.p0(), from, cnt, s.p0, s.f);
-            load(first.p1(), from, cnt, s.p1, s.f);
-            load(first.x(), from, cnt, s.x, s.f);
-            int padded = (cnt + lanes - 1) / lanes * lanes;
-            pad(op0.distribution(), s, cnt, padded);
-            run64(f, op0, op1, first.precision(), s, padded);
-            store(first.out(), from, cnt, s.out, s.f);
-            store(second.out(), from, cnt, s.out2, s.f);
-        }
+        blocks64(f, first, second, scratch.get());
     }
 
     /**
